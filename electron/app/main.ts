@@ -1,0 +1,40 @@
+/** Electron main process: one locked-down window wired to the same handler map as the CLI and web mode. */
+import { app, BrowserWindow, Menu } from 'electron';
+import { createDispatch } from '../api/dispatch.js';
+import { createHandlers } from '../api/handlers.js';
+import { Session } from '../api/session.js';
+import { connectIpc } from './ipc.js';
+import { registerAppScheme, serveRenderer } from './protocol.js';
+import { createMainWindow, lockDownSession } from './window.js';
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+void app.whenReady().then(() => {
+  lockDownSession();
+  serveRenderer();
+  Menu.setApplicationMenu(null);
+  const session = new Session('electron');
+  const win = createMainWindow();
+  const disconnect = connectIpc(win, session, createDispatch(createHandlers(session)));
+  win.on('closed', () => {
+    disconnect();
+    session.close();
+  });
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('second-instance', () => {
+  const [win] = BrowserWindow.getAllWindows();
+  if (win !== undefined) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});

@@ -1,0 +1,34 @@
+/**
+ * The only bridge between the sandboxed renderer and the backend: `window.pushtrail`,
+ * two named methods typed by the contract. No ipcRenderer, fs or path reaches the page.
+ * Bundled to preload.cjs, since a sandboxed preload cannot load other modules.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  isMethod,
+  type PushEventName,
+  type PushEvents,
+  type PushTrailBridge,
+} from '../../shared/api/contract.js';
+
+const bridge = {
+  invoke: (method, arg) => {
+    if (!isMethod(method)) {
+      return Promise.resolve({ ok: false, error: { kind: 'unknown_method', message: `Unknown method "${String(method)}"` } });
+    }
+    return ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, arg);
+  },
+  on: <E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void) => {
+    const wrapped = (_e: IpcRendererEvent, name: string, payload: unknown): void => {
+      if (name === event) listener(payload as PushEvents[E]);
+    };
+    ipcRenderer.on(IPC_EVENT_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, wrapped);
+    };
+  },
+} satisfies PushTrailBridge;
+
+contextBridge.exposeInMainWorld('pushtrail', bridge);

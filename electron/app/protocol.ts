@@ -1,0 +1,27 @@
+/**
+ * The `app://pushtrail/` scheme that serves the built renderer inside Electron: a Vite build
+ * cannot run from file:// (module CORS), and a private scheme keeps the app off any network.
+ */
+import { protocol } from 'electron';
+import { RENDERER_DIR } from '../paths.js';
+import { SECURITY_HEADERS } from '../security/csp.js';
+import { readStatic } from '../server/static-files.js';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://pushtrail`;
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+export function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === 'pushtrail' ? await readStatic(RENDERER_DIR, url.pathname) : null;
+    if (file === null) return new Response('not found', { status: 404, headers: SECURITY_HEADERS });
+    return new Response(new Uint8Array(file.body), { headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType } });
+  });
+}

@@ -1,0 +1,47 @@
+/** The one application window, locked down per Electron's security checklist. */
+import { BrowserWindow, session } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { APP_ORIGIN } from './protocol.js';
+
+const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+
+export function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: 'PushTrail',
+    show: false,
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+
+  // No navigation away from the app, no new windows: log content may carry links.
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  win.webContents.on('will-redirect', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+/** Deny every permission (camera, notifications, geolocation, ...) and every remote request. */
+export function lockDownSession(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const local = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
+    callback({ cancel: !local });
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * `pushtrail serve <case> [--port N]`: the real UI in a browser, for machines without a desktop.
+ * The URL (with its token) is the first line of stdout so scripts and tests can read it.
+ */
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { PushTrailError } from '../../../shared/api/errors.js';
+import { createDispatch } from '../../api/dispatch.js';
+import { createHandlers } from '../../api/handlers.js';
+import { Session } from '../../api/session.js';
+import { RENDERER_DIR } from '../../paths.js';
+import { startWebServer } from '../../server/http-server.js';
+import { CaseStore, CASE_EXTENSION } from '../../store/case-store.js';
+import { parse } from '../args.js';
+
+export const SERVE_USAGE = 'pushtrail serve <case> [--port N] [--analyst NAME]';
+
+export async function runServe(argv: string[]): Promise<void> {
+  const { values, positionals } = parse(argv, {
+    port: { type: 'string', default: '0' },
+    analyst: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const [casePath] = positionals;
+  if (casePath === undefined || positionals.length > 1) throw new PushTrailError('bad_input', `usage: ${SERVE_USAGE}`);
+  const port = Number(values['port']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new PushTrailError('bad_input', `--port must be 0..65535`);
+  if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
+    throw new PushTrailError('not_found', `The UI is not built (${RENDERER_DIR}); run "npm run build" first`);
+  }
+
+  const session = new Session('http', typeof values['analyst'] === 'string' ? values['analyst'] : undefined);
+  const path = resolve(casePath);
+  session.replaceCase(
+    existsSync(path)
+      ? CaseStore.open(path, session.actor)
+      : CaseStore.create(path, { name: basename(path, CASE_EXTENSION), analyst: session.actor }, session.actor),
+  );
+  const server = await startWebServer({
+    port,
+    rendererDir: RENDERER_DIR,
+    session,
+    dispatch: createDispatch(createHandlers(session)),
+  });
+  process.stdout.write(`${server.url}\n`);
+  process.stderr.write(`PushTrail is serving ${path} on 127.0.0.1 only. Open the URL above; Ctrl+C stops it.\n`);
+
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      void server.close().then(() => {
+        session.close();
+        done();
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/** The `pushtrail` command: dispatches to one module per subcommand. */
+import { PushTrailError, toApiError } from '../../shared/api/errors.js';
+import { TOOL_VERSION } from '../../shared/version.js';
+import { INFO_USAGE, runInfo } from './commands/info.js';
+import { SERVE_USAGE, runServe } from './commands/serve.js';
+import { printError } from './output.js';
+
+const HELP = `PushTrail ${TOOL_VERSION}: investigate MFA request generation (MITRE ATT&CK T1621)
+
+Usage:
+  ${SERVE_USAGE}
+      Serve the PushTrail UI for <case> on http://127.0.0.1 (creates the case if missing).
+      Prints the URL, with its per-run access token, as the first line of output.
+  ${INFO_USAGE}
+      Show a case's metadata, contents and chain-of-custody log.
+  pushtrail --help | --version
+
+Errors go to stderr with a non-zero exit code; --json prints machine-readable output.
+`;
+
+const COMMANDS: Record<string, (argv: string[]) => void | Promise<void>> = {
+  info: runInfo,
+  serve: runServe,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  const json = rest.includes('--json');
+  try {
+    if (run === undefined) throw new PushTrailError('bad_input', `unknown command "${command}"; see pushtrail --help`);
+    await run(rest);
+    return 0;
+  } catch (err) {
+    const error = toApiError(err);
+    printError(error, json);
+    return error.kind === 'internal' ? 70 : 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,32 @@
+/** Entry point of every job worker: runs one job and reports progress and the outcome as data. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { PushTrailError, toApiError } from '../../shared/api/errors.js';
+import type { JobContext, WorkerInput, WorkerMessage } from './job.js';
+import { JOBS } from './registry.js';
+
+const input = workerData as WorkerInput;
+const port = parentPort;
+if (port === null) throw new Error('jobs/worker.js must run in a worker thread');
+
+const flag = new Int32Array(input.cancelFlag);
+const send = (message: WorkerMessage): void => port.postMessage(message);
+
+const ctx: JobContext = {
+  progress: (update) => send({ type: 'progress', update }),
+  throwIfCancelled: () => {
+    if (Atomics.load(flag, 0) === 1) throw new PushTrailError('cancelled', `${input.kind} was cancelled`);
+  },
+};
+
+async function run(): Promise<void> {
+  try {
+    // The registry is keyed by kind; the argument was validated by the starter.
+    const job = JOBS[input.kind] as (arg: unknown, ctx: JobContext) => unknown;
+    const result = await job(input.arg, ctx);
+    send({ type: 'done', result });
+  } catch (err) {
+    send({ type: 'failed', error: toApiError(err) });
+  }
+}
+
+void run();

@@ -1,0 +1,136 @@
+/**
+ * Local web mode: the renderer and the same handler map over HTTP, on 127.0.0.1 only.
+ * Every API request carries the random per-run token; a wrong Host or Origin is refused,
+ * which closes DNS-rebinding and cross-site request paths to the case.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { PushEventName, PushEvents } from '../../shared/api/contract.js';
+import type { Dispatch } from '../api/dispatch.js';
+import type { Session } from '../api/session.js';
+import { SECURITY_HEADERS } from '../security/csp.js';
+import { readStatic } from './static-files.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+export const TOKEN_HEADER = 'x-pushtrail-token';
+
+export interface WebServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface WebServerOptions {
+  port: number;
+  rendererDir: string;
+  session: Session;
+  dispatch: Dispatch;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function sameToken(given: string | undefined | null, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = randomBytes(24).toString('base64url');
+  let allowedHosts: Set<string> = new Set();
+  let allowedOrigins: Set<string> = new Set();
+  const streams = new Set<ServerResponse>();
+
+  const unsubscribe = options.session.subscribe(<E extends PushEventName>(event: E, payload: PushEvents[E]) => {
+    const frame = `event: push\ndata: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const res of streams) res.write(frame);
+  });
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, `internal error: ${(err as Error).message}`);
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'wrong Host header');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) return send(res, 403, 'cross-origin request refused');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+
+    if (url.pathname.startsWith('/api/')) {
+      if (url.pathname === '/api/events' && req.method === 'GET') {
+        if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, 'missing or wrong token');
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+        res.write(': connected\n\n');
+        streams.add(res);
+        req.on('close', () => streams.delete(res));
+        return;
+      }
+      const method = url.pathname.slice('/api/call/'.length);
+      if (!url.pathname.startsWith('/api/call/') || req.method !== 'POST') return send(res, 404, 'no such endpoint');
+      if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, 'missing or wrong token');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'send JSON');
+      const body = await readBody(req);
+      if (body === null) return send(res, 413, 'request body too large');
+      let arg: unknown = null;
+      try {
+        arg = body === '' ? null : (JSON.parse(body) as { arg?: unknown }).arg ?? null;
+      } catch {
+        return send(res, 400, 'request body is not JSON');
+      }
+      const outcome = await options.dispatch(decodeURIComponent(method), arg);
+      return send(res, 200, JSON.stringify(outcome), 'application/json');
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+    const file = await readStatic(options.rendererDir, url.pathname);
+    if (file === null) return send(res, 404, 'not found');
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  const keepAlive = setInterval(() => {
+    for (const res of streams) res.write(': keep-alive\n\n');
+  }, 15000);
+  keepAlive.unref();
+
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: async () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      for (const res of streams) res.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+

@@ -1,0 +1,212 @@
+/**
+ * A PushTrail case: one SQLite file (WAL). All SQL that touches case metadata, evidence
+ * and custody lives here or in the store modules beside it.
+ */
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { PushTrailError } from '../../shared/api/errors.js';
+import type { CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../../shared/model/case.js';
+import { TOOL_VERSION } from '../../shared/version.js';
+import { appendCustody, readCustody } from './custody.js';
+import { APPLICATION_ID, LATEST_SCHEMA, applyMigrations, pendingMigrations, readApplied } from './migrate.js';
+
+export const CASE_EXTENSION = '.pushtrail';
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+export interface NewCase {
+  name: string;
+  analyst: string;
+  displayTimeZone?: string;
+}
+
+interface MetaRow {
+  case_id: string;
+  name: string;
+  analyst: string;
+  created_at: number;
+  display_tz: string;
+}
+
+interface EvidenceRow {
+  id: number;
+  path: string;
+  sha256: string;
+  size: number;
+  format: string | null;
+  parent_id: number | null;
+  imported_at: number;
+  events: number;
+  duplicates: number;
+  rejected: number;
+}
+
+function hasSqliteHeader(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    return readSync(fd, buf, 0, 16, 0) === 16 && buf.toString('latin1') === SQLITE_MAGIC;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function configure(db: Db, readOnly: boolean): void {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  if (!readOnly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+}
+
+/** Read-only look at an existing file: is it a case this version may open, and what is pending? */
+function inspectCase(path: string): ReturnType<typeof pendingMigrations> {
+  if (!existsSync(path)) throw new PushTrailError('not_found', `No case file at ${path}`, { path });
+  if (!statSync(path).isFile()) throw new PushTrailError('bad_input', `${path} is not a file`, { path });
+  if (!hasSqliteHeader(path)) {
+    throw new PushTrailError('corrupt_case', `${path} is not a PushTrail case (not an SQLite database)`, { path });
+  }
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new PushTrailError('corrupt_case', `${path} cannot be opened: ${(err as Error).message}`, { path });
+  }
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const applied = readApplied(db);
+    if (appId !== APPLICATION_ID || applied === null) {
+      throw new PushTrailError('corrupt_case', `${path} is an SQLite database but not a PushTrail case`, { path });
+    }
+    return pendingMigrations(path, applied);
+  } catch (err) {
+    if (err instanceof PushTrailError) throw err;
+    throw new PushTrailError('corrupt_case', `${path} cannot be read: ${(err as Error).message}`, { path });
+  } finally {
+    db.close();
+  }
+}
+
+export class CaseStore {
+  private constructor(
+    readonly path: string,
+    readonly db: Db,
+    readonly readOnly: boolean,
+  ) {}
+
+  /** Create a new case file; refuses to overwrite anything. */
+  static create(path: string, init: NewCase, actor: string): CaseStore {
+    if (existsSync(path)) throw new PushTrailError('bad_input', `${path} already exists; open it instead`, { path });
+    const db = new Database(path);
+    configure(db, false);
+    applyMigrations(db, [...pendingMigrations(path, [])]);
+    const store = new CaseStore(path, db, false);
+    const meta: CaseMeta = {
+      caseId: randomUUID(),
+      name: init.name,
+      analyst: init.analyst,
+      createdAt: Date.now(),
+      displayTimeZone: init.displayTimeZone ?? 'UTC',
+    };
+    store.change(actor, 'case/create', { ...meta, schema: LATEST_SCHEMA }, () => {
+      db.prepare(
+        'INSERT INTO case_meta (id, case_id, name, analyst, created_at, display_tz) VALUES (1, ?, ?, ?, ?, ?)',
+      ).run(meta.caseId, meta.name, meta.analyst, meta.createdAt, meta.displayTimeZone);
+    });
+    return store;
+  }
+
+  /**
+   * Open an existing case. It is inspected read-only first: a case from a newer or diverged
+   * PushTrail, or a file that is not a case, is refused and left byte-for-byte untouched.
+   */
+  static open(path: string, actor: string, options: { readOnly?: boolean } = {}): CaseStore {
+    const readOnly = options.readOnly ?? false;
+    const pending = inspectCase(path);
+    if (readOnly && pending.length > 0) {
+      throw new PushTrailError('case_version', `${path} needs an upgrade; open it in PushTrail first`, { path });
+    }
+    const db = new Database(path, { readonly: readOnly, fileMustExist: true });
+    configure(db, readOnly);
+    const store = new CaseStore(path, db, readOnly);
+    if (pending.length > 0) {
+      const from = LATEST_SCHEMA - pending.length;
+      applyMigrations(db, pending);
+      store.change(actor, 'case/upgrade', { fromSchema: from, toSchema: LATEST_SCHEMA }, () => undefined);
+    }
+    return store;
+  }
+
+  /** Run `fn` and record it in the custody log, atomically. */
+  change<T>(actor: string, action: string, detail: Record<string, unknown>, fn: () => T): T {
+    if (this.readOnly) throw new PushTrailError('internal', `${action} on a read-only case`);
+    return this.db.transaction(() => {
+      const result = fn();
+      appendCustody(this.db, actor, action, detail);
+      return result;
+    })();
+  }
+
+  meta(): CaseMeta {
+    const row = this.db.prepare('SELECT * FROM case_meta WHERE id = 1').get() as MetaRow | undefined;
+    if (row === undefined) throw new PushTrailError('corrupt_case', `${this.path} has no case metadata`);
+    return {
+      caseId: row.case_id,
+      name: row.name,
+      analyst: row.analyst,
+      createdAt: row.created_at,
+      displayTimeZone: row.display_tz,
+    };
+  }
+
+  info(): CaseInfo {
+    const count = (table: string): number =>
+      (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return {
+      path: this.path,
+      meta: this.meta(),
+      schemaVersion: LATEST_SCHEMA,
+      toolVersion: TOOL_VERSION,
+      counts: {
+        evidence: count('evidence'),
+        events: count('events'),
+        findings: count('findings'),
+        annotations: count('annotations'),
+      },
+    };
+  }
+
+  setDisplayTimeZone(zone: string, actor: string): CaseMeta {
+    const before = this.meta().displayTimeZone;
+    this.change(actor, 'case/set-time-zone', { from: before, to: zone }, () => {
+      this.db.prepare('UPDATE case_meta SET display_tz = ? WHERE id = 1').run(zone);
+    });
+    return this.meta();
+  }
+
+  custody(afterSeq = 0, limit = 1000): CustodyEntry[] {
+    return readCustody(this.db, afterSeq, limit);
+  }
+
+  evidence(): EvidenceFile[] {
+    const rows = this.db.prepare('SELECT * FROM evidence ORDER BY id').all() as EvidenceRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      path: r.path,
+      sha256: r.sha256,
+      size: r.size,
+      format: r.format,
+      parentId: r.parent_id,
+      importedAt: r.imported_at,
+      events: r.events,
+      duplicates: r.duplicates,
+      rejected: r.rejected,
+    }));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

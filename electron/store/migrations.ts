@@ -1,0 +1,128 @@
+/**
+ * The case file's schema, as numbered append-only migrations. Never edit or reorder a
+ * shipped migration: its checksum is recorded in every case it touched, and a case whose
+ * recorded migrations differ from these is refused (see `migrate.ts`). Add a new one instead.
+ */
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'initial case schema',
+    sql: `
+CREATE TABLE case_meta (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  case_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  analyst TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  display_tz TEXT NOT NULL DEFAULT 'UTC'
+) STRICT;
+
+CREATE TABLE evidence (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  format TEXT,
+  parent_id INTEGER REFERENCES evidence(id),
+  imported_at INTEGER NOT NULL,
+  events INTEGER NOT NULL DEFAULT 0,
+  duplicates INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX evidence_by_sha256 ON evidence(sha256);
+
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  time INTEGER NOT NULL,
+  user TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  factor TEXT,
+  vendor TEXT NOT NULL,
+  vendor_event TEXT NOT NULL,
+  reason TEXT,
+  user_display TEXT,
+  user_vendor_id TEXT,
+  src_ip TEXT,
+  src_city TEXT,
+  src_region TEXT,
+  src_country TEXT,
+  src_lat REAL,
+  src_lon REAL,
+  src_geo_source TEXT,
+  src_asn INTEGER,
+  src_as_org TEXT,
+  dev_ip TEXT,
+  dev_name TEXT,
+  dev_city TEXT,
+  dev_region TEXT,
+  dev_country TEXT,
+  dev_lat REAL,
+  dev_lon REAL,
+  dev_geo_source TEXT,
+  user_agent TEXT,
+  device TEXT,
+  app TEXT,
+  session_id TEXT,
+  evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+  line INTEGER,
+  record INTEGER NOT NULL,
+  dedup_key BLOB NOT NULL UNIQUE,
+  raw TEXT NOT NULL
+) STRICT;
+CREATE INDEX events_by_user_time ON events(user, time, id);
+CREATE INDEX events_by_time ON events(time);
+
+CREATE TABLE findings (
+  id INTEGER PRIMARY KEY,
+  rule TEXT NOT NULL,
+  severity TEXT NOT NULL CHECK (severity IN ('info', 'low', 'medium', 'high', 'critical')),
+  user TEXT,
+  source TEXT,
+  users TEXT NOT NULL DEFAULT '[]',
+  start_time INTEGER NOT NULL,
+  end_time INTEGER NOT NULL,
+  summary TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '{}'
+) STRICT;
+CREATE TABLE finding_events (
+  finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  PRIMARY KEY (finding_id, event_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE annotations (
+  id INTEGER PRIMARY KEY,
+  target_kind TEXT NOT NULL CHECK (target_kind IN ('event', 'finding', 'user', 'entity')),
+  target TEXT NOT NULL,
+  starred INTEGER NOT NULL DEFAULT 0,
+  tags TEXT NOT NULL DEFAULT '[]',
+  note TEXT NOT NULL DEFAULT '',
+  analyst TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (target_kind, target)
+) STRICT;
+
+CREATE TABLE custody_log (
+  seq INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  tool_version TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER custody_log_no_update BEFORE UPDATE ON custody_log
+BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+CREATE TRIGGER custody_log_no_delete BEFORE DELETE ON custody_log
+BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+`,
+  },
+];

@@ -1,0 +1,59 @@
+/**
+ * Errors cross every boundary (IPC, HTTP, worker) as plain data with a closed set of kinds,
+ * so the renderer can react to the kind and never has to parse a message.
+ */
+export const ERROR_KINDS = [
+  /** The caller sent something malformed: wrong argument shape, bad path, unknown option. */
+  'bad_input',
+  /** The thing asked for does not exist: no such case file, event or method target. */
+  'not_found',
+  /** The method name is not part of the contract. */
+  'unknown_method',
+  /** The case file is not a PushTrail case, or is damaged. */
+  'corrupt_case',
+  /** The case was written by a newer PushTrail or its migrations diverge from ours. */
+  'case_version',
+  /** No case is open but the call needs one. */
+  'no_case',
+  /** A long job was cancelled by the user. */
+  'cancelled',
+  /** Anything else: a bug. The detail carries what is known. */
+  'internal',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export interface ApiError {
+  kind: ErrorKind;
+  message: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Thrown inside the backend; converted to `ApiError` data at the transport edge. */
+export class PushTrailError extends Error {
+  readonly kind: ErrorKind;
+  readonly detail: Record<string, unknown> | undefined;
+  constructor(kind: ErrorKind, message: string, detail?: Record<string, unknown>) {
+    super(message);
+    this.name = 'PushTrailError';
+    this.kind = kind;
+    this.detail = detail;
+  }
+}
+
+export function isErrorKind(value: unknown): value is ErrorKind {
+  return typeof value === 'string' && (ERROR_KINDS as readonly string[]).includes(value);
+}
+
+/** Turn anything thrown into transportable data. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof PushTrailError) {
+    return err.detail === undefined
+      ? { kind: err.kind, message: err.message }
+      : { kind: err.kind, message: err.message, detail: err.detail };
+  }
+  if (err instanceof Error) return { kind: 'internal', message: err.message, detail: { name: err.name } };
+  return { kind: 'internal', message: String(err) };
+}
+
+/** The result envelope every transport carries. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
