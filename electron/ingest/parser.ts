@@ -1,0 +1,71 @@
+/**
+ * What every vendor module provides. The container readers (folder, zip, gz; JSON array,
+ * NDJSON, CSV, text lines) turn a file into `SourceRecord`s; the format is detected from
+ * the content of the first records; the vendor module turns each record into events.
+ */
+import type { AuthEvent } from '../../shared/model/event.js';
+
+/** Format ids: `--format <id>`, the evidence table and reports use them. */
+export const FORMAT_IDS = [
+  'okta',
+  'entra-signin',
+  'entra-audit',
+  'm365-audit',
+  'duo-auth',
+  'duo-admin',
+  'duo-telephony',
+  'google-workspace',
+  'cloudtrail',
+  'pingone',
+  'syslog',
+] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
+
+/** One record read from a file, before any vendor meaning is given to it. */
+export interface SourceRecord {
+  /** 1-based record number within the file. */
+  record: number;
+  /** 1-based line where the record starts, where the container has lines. */
+  line?: number;
+  /** The record exactly as it stands in the file (a JSON text, a CSV row, a syslog line). */
+  text: string;
+  /**
+   * The parsed value: a JSON object for JSON containers, an object of column name to cell
+   * text for CSV, undefined for plain text lines.
+   */
+  value?: unknown;
+}
+
+export interface ParseContext {
+  /** Name of the file being read, for messages. */
+  fileName: string;
+  /**
+   * Year for formats whose timestamps have none (classic syslog). Set from `--year` or the
+   * file's context (its modification time); a parser must not guess it any other way.
+   */
+  year?: number;
+}
+
+/** Thrown by a parser for a record it must reject; the importer reports it with file and line. */
+export class RecordError extends Error {
+  override readonly name = 'RecordError';
+}
+
+export interface VendorParser {
+  id: FormatId;
+  /** Human title, e.g. "Okta System Log". */
+  title: string;
+  /** What the records of this format are: JSON/CSV objects, or lines of text. */
+  input: 'object' | 'text';
+  /**
+   * Decide from the first few records (values for 'object', texts for 'text') whether the
+   * file is of this format. Must be cheap and must not throw.
+   */
+  sniff(sample: readonly SourceRecord[]): boolean;
+  /**
+   * Normalise one record into zero or more events. A record of this format with no
+   * authentication meaning still yields one event with outcome 'other' and its vendor event
+   * name. Throws `RecordError` for a malformed record.
+   */
+  parse(record: SourceRecord, ctx: ParseContext): AuthEvent[];
+}
