@@ -6,7 +6,7 @@ import { userInfo } from 'node:os';
 import type { PushEventName, PushEvents } from '../../shared/api/contract.js';
 import { PushTrailError } from '../../shared/api/errors.js';
 import type { JobKind } from '../../shared/api/jobs.js';
-import { CaseStore } from '../store/case-store.js';
+import type { CaseStore } from '../store/case-store.js';
 import type { RunningJob } from '../jobs/runner.js';
 
 export type Emit = <E extends PushEventName>(event: E, payload: PushEvents[E]) => void;

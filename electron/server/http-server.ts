@@ -91,7 +91,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'send JSON');
       const body = await readBody(req);
       if (body === null) return send(res, 413, 'request body too large');
-      let arg: unknown = null;
+      let arg: unknown;
       try {
         arg = body === '' ? null : (JSON.parse(body) as { arg?: unknown }).arg ?? null;
       } catch {

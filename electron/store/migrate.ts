@@ -21,7 +21,7 @@ export function migrationChecksum(m: Migration): string {
   return createHash('sha256').update(m.sql).digest('hex');
 }
 
-export const LATEST_SCHEMA = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.id;
+export const LATEST_SCHEMA = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1].id;
 
 const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
   id INTEGER PRIMARY KEY,
@@ -50,10 +50,10 @@ export function pendingMigrations(path: string, applied: readonly AppliedMigrati
     if (ours === undefined) {
       throw new PushTrailError(
         'case_version',
-        `${path} was written by a newer PushTrail (case schema ${applied[applied.length - 1]!.id}; ` +
+        `${path} was written by a newer PushTrail (case schema ${applied[applied.length - 1].id}; ` +
           `PushTrail ${TOOL_VERSION} knows up to schema ${LATEST_SCHEMA}). Open it with that version or later; ` +
           'the file has not been changed.',
-        { caseSchema: applied[applied.length - 1]!.id, knownSchema: LATEST_SCHEMA },
+        { caseSchema: applied[applied.length - 1].id, knownSchema: LATEST_SCHEMA },
       );
     }
     if (ours.id !== a.id || ours.name !== a.name || migrationChecksum(ours) !== a.checksum) {

@@ -46,9 +46,9 @@ export function createHttpTransport(token: string): PushTrailBridge {
     },
     on<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void) {
       const set = listeners.get(event) ?? new Set();
-      set.add(listener as (payload: never) => void);
+      set.add(listener);
       listeners.set(event, set);
-      return () => set.delete(listener as (payload: never) => void);
+      return () => set.delete(listener);
     },
   };
 }
