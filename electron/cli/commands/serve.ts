@@ -1,5 +1,6 @@
 /**
- * `pushtrail serve <case> [--port N]`: the real UI in a browser, for machines without a desktop.
+ * `pushtrail serve [<case>] [--port N]`: the real UI in a browser, for machines without a desktop.
+ * Without a case the UI starts on its open/create screen.
  * The URL (with its token) is the first line of stdout so scripts and tests can read it.
  */
 import { existsSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { startWebServer } from '../../server/http-server.js';
 import { CaseStore, CASE_EXTENSION } from '../../store/case-store.js';
 import { parse } from '../args.js';
 
-export const SERVE_USAGE = 'pushtrail serve <case> [--port N] [--analyst NAME]';
+export const SERVE_USAGE = 'pushtrail serve [<case>] [--port N] [--analyst NAME]';
 
 export async function runServe(argv: string[]): Promise<void> {
   const { values, positionals } = parse(argv, {
@@ -22,7 +23,7 @@ export async function runServe(argv: string[]): Promise<void> {
     json: { type: 'boolean' },
   });
   const [casePath] = positionals;
-  if (casePath === undefined || positionals.length > 1) throw new PushTrailError('bad_input', `usage: ${SERVE_USAGE}`);
+  if (positionals.length > 1) throw new PushTrailError('bad_input', `usage: ${SERVE_USAGE}`);
   const port = Number(values['port']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new PushTrailError('bad_input', `--port must be 0..65535`);
   if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
@@ -30,12 +31,14 @@ export async function runServe(argv: string[]): Promise<void> {
   }
 
   const session = new Session('http', typeof values['analyst'] === 'string' ? values['analyst'] : undefined);
-  const path = resolve(casePath);
-  session.replaceCase(
-    existsSync(path)
-      ? CaseStore.open(path, session.actor)
-      : CaseStore.create(path, { name: basename(path, CASE_EXTENSION), analyst: session.actor }, session.actor),
-  );
+  const path = casePath === undefined ? null : resolve(casePath);
+  if (path !== null) {
+    session.replaceCase(
+      existsSync(path)
+        ? CaseStore.open(path, session.actor)
+        : CaseStore.create(path, { name: basename(path, CASE_EXTENSION), analyst: session.actor }, session.actor),
+    );
+  }
   const server = await startWebServer({
     port,
     rendererDir: RENDERER_DIR,
@@ -43,7 +46,7 @@ export async function runServe(argv: string[]): Promise<void> {
     dispatch: createDispatch(createHandlers(session)),
   });
   process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`PushTrail is serving ${path} on 127.0.0.1 only. Open the URL above; Ctrl+C stops it.\n`);
+  process.stderr.write(`PushTrail is serving ${path ?? 'no case yet'} on 127.0.0.1 only. Open the URL above; Ctrl+C stops it.\n`);
 
   await new Promise<void>((done) => {
     const stop = (): void => {

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openBrowser, screenshot } from '../support/browser.js';
+import { serve } from '../support/serve.js';
+import { tempDir } from '../support/temp.js';
+
+test('the first screen shows the served case, its custody log, and runs the integrity check', async (t) => {
+  const dir = tempDir(t);
+  const server = await serve(t, join(dir, 'acme-incident.pushtrail'));
+  const { page, errors } = await openBrowser(t);
+  await page.goto(server.url);
+
+  await page.getByRole('heading', { level: 1, name: 'acme-incident' }).waitFor();
+  assert.equal(await page.evaluate(() => window.location.hash), '', 'the token is taken out of the address bar');
+  const custody = page.getByRole('region', { name: 'Chain of custody' });
+  await custody.getByRole('cell', { name: 'case/create' }).waitFor();
+  assert.match(await page.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/).first().innerText(), /UTC$/);
+
+  await page.getByRole('button', { name: 'Verify case integrity' }).click();
+  const verdict = page.getByRole('status');
+  await verdict.waitFor();
+  assert.match(await verdict.innerText(), /^Verified: database intact, 1 custody entries chain correctly/);
+
+  await page.getByLabel('Display time zone').selectOption('Asia/Tokyo');
+  await custody.getByRole('cell', { name: 'case/set-time-zone' }).waitFor();
+  assert.match(await page.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} GMT\+9$/).first().innerText(), /GMT\+9/);
+  await screenshot(page, 'foundation-case-overview');
+
+  // The CSP must stop an injected inline script even if some text ever reached the DOM as markup.
+  const injected = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__pwned = true';
+    document.body.appendChild(s);
+    return (window as unknown as { __pwned?: boolean }).__pwned ?? false;
+  });
+  assert.equal(injected, false);
+  assert.deepEqual(errors.filter((e) => !/Content Security Policy/.test(e)), []);
+});
+
+test('closing the case leads to the chooser, which creates and opens cases and reports errors', async (t) => {
+  const dir = tempDir(t);
+  const server = await serve(t, join(dir, 'first.pushtrail'));
+  const { page, errors } = await openBrowser(t);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Close case' }).click();
+  await page.getByRole('heading', { name: 'Open a case' }).waitFor();
+  await screenshot(page, 'foundation-case-chooser');
+
+  const openForm = page.getByRole('form', { name: 'Open a case' });
+  await openForm.getByLabel('Case file').fill(join(dir, 'missing.pushtrail'));
+  await openForm.getByRole('button', { name: 'Open case' }).click();
+  assert.match(await page.getByRole('alert').innerText(), /No case file at .*missing\.pushtrail/);
+
+  const created = join(dir, 'second.pushtrail');
+  const form = page.getByRole('form', { name: 'New case' });
+  await form.getByLabel('Case file').fill(created);
+  await form.getByLabel('Case name').fill('Second <b>case</b>');
+  await form.getByLabel('Analyst').fill('Dana Analyst');
+  await form.getByLabel('Display time zone').selectOption('Europe/Berlin');
+  await form.getByRole('button', { name: 'Create case' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Second <b>case</b>' }).waitFor();
+  assert.equal(await page.locator('h1 b').count(), 0, 'names are text, never markup');
+  assert.ok(existsSync(created));
+  await page.getByText('Dana Analyst', { exact: true }).waitFor();
+  await screenshot(page, 'foundation-new-case');
+
+  await page.getByRole('button', { name: 'Close case' }).click();
+  await openForm.getByLabel('Case file').fill(join(dir, 'first.pushtrail'));
+  await openForm.getByRole('button', { name: 'Open case' }).click();
+  await page.getByRole('heading', { level: 1, name: 'first' }).waitFor();
+  assert.deepEqual(errors, []);
+});
