@@ -24,7 +24,7 @@ export async function serve(t: TestContext, casePath: string, extraArgs: string[
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const first = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve printed no URL in 15 s; stderr: ${stderr}`)), 15000);
     lines.once('line', (line) => {

@@ -52,9 +52,8 @@ test('errors inside the worker come back as data', async (t) => {
 
 test('a running job can be cancelled', async (t) => {
   const path = caseWithHistory(tempDir(t), 200_000);
-  let job: ReturnType<typeof startJob<'case/verify'>> | undefined;
-  job = startJob('case/verify', { path }, (p) => {
-    if (p.phase === 'custody chain') job?.cancel();
+  const job = startJob('case/verify', { path }, (p) => {
+    if (p.phase === 'custody chain') job.cancel();
   });
   const outcome = await job.result;
   assert.equal(outcome.ok, false);
