@@ -7,16 +7,18 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/api/contract
 import type { ApiResult } from '../../shared/api/errors.js';
 import type { Dispatch } from '../api/dispatch.js';
 import type { Session } from '../api/session.js';
-import { APP_ORIGIN } from './protocol.js';
+import { isTrustedSender } from './policy.js';
 
 function fromOurWindow(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
   const frame = event.senderFrame;
   return (
     !win.isDestroyed() &&
-    event.sender === win.webContents &&
     frame !== null &&
-    frame === win.webContents.mainFrame &&
-    frame.url.startsWith(`${APP_ORIGIN}/`)
+    isTrustedSender({
+      isOurWindow: event.sender === win.webContents,
+      isMainFrame: frame === win.webContents.mainFrame,
+      frameUrl: frame.url,
+    })
   );
 }
 

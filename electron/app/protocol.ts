@@ -4,11 +4,9 @@
  */
 import { protocol } from 'electron';
 import { RENDERER_DIR } from '../paths.js';
+import { APP_SCHEME, isAppUrl } from './policy.js';
 import { SECURITY_HEADERS } from '../security/csp.js';
 import { readStatic } from '../server/static-files.js';
-
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://pushtrail`;
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -20,7 +18,7 @@ export function registerAppScheme(): void {
 export function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'pushtrail' ? await readStatic(RENDERER_DIR, url.pathname) : null;
+    const file = isAppUrl(request.url) ? await readStatic(RENDERER_DIR, url.pathname) : null;
     if (file === null) return new Response('not found', { status: 404, headers: SECURITY_HEADERS });
     return new Response(new Uint8Array(file.body), { headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType } });
   });

@@ -1,7 +1,7 @@
 /** The one application window, locked down per Electron's security checklist. */
 import { BrowserWindow, session } from 'electron';
 import { fileURLToPath } from 'node:url';
-import { APP_ORIGIN } from './protocol.js';
+import { APP_ORIGIN, WINDOW_PREFERENCES, isAllowedRequest, isAppUrl } from './policy.js';
 
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 
@@ -11,22 +11,12 @@ export function createMainWindow(): BrowserWindow {
     height: 900,
     title: 'PushTrail',
     show: false,
-    webPreferences: {
-      preload: PRELOAD,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: { ...WINDOW_PREFERENCES, preload: PRELOAD },
   });
 
   // No navigation away from the app, no new windows: log content may carry links.
   win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   win.webContents.on('will-redirect', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -41,7 +31,6 @@ export function lockDownSession(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const local = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
-    callback({ cancel: !local });
+    callback({ cancel: !isAllowedRequest(details.url) });
   });
 }
