@@ -1,6 +1,6 @@
 /** The case's chain-of-custody log as a table; details are shown as text, never markup. */
 import type { CustodyEntry } from '../../../shared/model/case.js';
-import { formatTime } from '../format/time.js';
+import { formatTime } from '../../../shared/format/time.js';
 
 export function CustodyLog({ entries, zone }: { entries: CustodyEntry[]; zone: string }) {
   return (

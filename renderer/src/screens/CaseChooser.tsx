@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { CaseInfo } from '../../../shared/model/case.js';
 import { messageOf, useApi } from '../api.js';
-import { COMMON_ZONES } from '../format/time.js';
+import { COMMON_ZONES } from '../../../shared/format/time.js';
 
 export function CaseChooser({ onOpened }: { onOpened: (info: CaseInfo) => void }) {
   const api = useApi();

@@ -5,7 +5,7 @@ import type { CustodyEntry } from '../../../shared/model/case.js';
 import { messageOf, useApi } from '../api.js';
 import { CustodyLog } from '../components/CustodyLog.js';
 import { VerifyPanel } from '../components/VerifyPanel.js';
-import { COMMON_ZONES, formatTime } from '../format/time.js';
+import { COMMON_ZONES, formatTime } from '../../../shared/format/time.js';
 
 export function CaseOverview({ info, onClosed }: { info: CaseInfo; onClosed: () => void }) {
   const api = useApi();
