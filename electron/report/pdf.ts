@@ -1,0 +1,61 @@
+/**
+ * Prints a self-contained report page to PDF with Chromium's engine (Debian's Chromium through
+ * playwright-core for the CLI; the desktop app uses Electron's own printToPDF). Every network
+ * request from the page is refused: a report must stand on its own.
+ */
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { PushTrailError } from '../../shared/api/errors.js';
+import { escapeHtml } from './html.js';
+
+export type Paper = 'A4' | 'Letter';
+
+export interface PdfOptions {
+  paper: Paper;
+  /** Shown in every page header, e.g. the case name and id. */
+  header: string;
+}
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+export function findChromium(): string {
+  const fromEnv = process.env['PUSHTRAIL_CHROMIUM'];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (found === undefined) {
+    throw new PushTrailError('not_found', `No Chromium found for PDF printing (looked in ${CANDIDATES.join(', ')}); install Debian's chromium or set PUSHTRAIL_CHROMIUM`);
+  }
+  return found;
+}
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const headerTemplate = (text: string): string =>
+  `<div style="font-size:8px;width:100%;padding:0 12mm;color:#555;display:flex;justify-content:space-between">` +
+  `<span>${escapeHtml(text)}</span><span>PushTrail case report</span></div>`;
+
+const FOOTER =
+  '<div style="font-size:8px;width:100%;padding:0 12mm;color:#555;text-align:right">' +
+  'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
+
+export async function printPdf(page: string, options: PdfOptions): Promise<Buffer> {
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ARGS });
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    const tab = await context.newPage();
+    await tab.route('**/*', (route) => route.abort());
+    await tab.setContent(page, { waitUntil: 'load' });
+    return await tab.pdf({
+      format: options.paper,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: headerTemplate(options.header),
+      footerTemplate: FOOTER,
+      margin: { top: '18mm', bottom: '16mm', left: '12mm', right: '12mm' },
+      outline: true,
+      tagged: true,
+    });
+  } finally {
+    await browser.close();
+  }
+}
