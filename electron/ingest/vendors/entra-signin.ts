@@ -1,0 +1,301 @@
+/**
+ * Microsoft Entra ID sign-in logs (spec §2): Graph `/auditLogs/signIns` objects, Azure
+ * diagnostic-settings records (the sign-in under `properties`), Log Analytics `SigninLogs`
+ * rows (PascalCase, nested objects as JSON text) and portal CSV download rows.
+ */
+import type { AuthEvent, Factor, Geo, Outcome } from '../../../shared/model/event.js';
+import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
+import { canonicalUser, isObject, stripPort, type JsonObject } from './fields.js';
+import {
+  MFA_FAILED_CODE,
+  ciKey,
+  codeReason,
+  failureCodeOutcome,
+  firstOf,
+  innerRecord,
+  isDirectoryAudit,
+  methodFactor,
+  msArr,
+  msAt,
+  msBool,
+  msNum,
+  msObj,
+  msStr,
+  msTime,
+  mostly,
+  prune,
+  strongAuthFailureOutcome,
+  vendorGeo,
+} from './microsoft.js';
+
+/** One entry of `authenticationDetails[]` (or the MFA columns of a portal CSV row). */
+interface AuthStep {
+  method?: string;
+  methodDetail?: string;
+  resultDetail?: string;
+  succeeded?: boolean;
+}
+
+/** What the four shapes have in common, read once so the mapping below is shape-free. */
+interface SignIn {
+  time?: number;
+  user?: string;
+  userId?: string;
+  userDisplay?: string;
+  ip?: string;
+  asn?: number;
+  /** status.errorCode / resultType / "Sign-in error code". */
+  code?: number;
+  /** Set when only a textual failure status is known (no code). */
+  failed: boolean;
+  failureReason?: string;
+  additionalDetails?: string;
+  requirement?: string;
+  steps: AuthStep[];
+  geo?: Geo;
+  userAgent?: string;
+  device?: string;
+  app?: string;
+  correlationId?: string;
+  id?: string;
+  vendorEvent: string;
+}
+
+const SIGN_IN_ACTIVITY = 'Sign-in activity';
+
+// ---------------------------------------------------------------------------------------
+// Recognition
+
+/** Headers of the portal download (English; localized headers are UNVERIFIED, spec §2 (d)). */
+function isPortalCsvRow(value: JsonObject): boolean {
+  if (ciKey(value, 'Date (UTC)') !== undefined || ciKey(value, 'Sign-in error code') !== undefined) return true;
+  return ciKey(value, 'Request ID') !== undefined && ciKey(value, 'IP address') !== undefined;
+}
+
+function looksLikeSignIn(value: unknown): boolean {
+  if (!isObject(value) || isDirectoryAudit(value)) return false;
+  if (isPortalCsvRow(value)) return true;
+  // Diagnostic settings: SignInLogs, NonInteractiveUserSignInLogs, ServicePrincipalSignInLogs ...
+  if (/signinlogs$/i.test(msStr(value, 'category') ?? '')) return true;
+  if (msStr(value, 'operationName')?.toLowerCase() === SIGN_IN_ACTIVITY.toLowerCase()) return true;
+  // Log Analytics table name: SigninLogs, AADNonInteractiveUserSignInLogs ...
+  if (/signinlogs$/i.test(msStr(value, 'Type') ?? '')) return true;
+  const hasUser = msStr(value, 'userPrincipalName') !== undefined;
+  if (msStr(value, 'createdDateTime') !== undefined && (hasUser || msAt(value, 'status') !== undefined)) return true;
+  return hasUser && msAt(value, 'ResultType') !== undefined && msAt(value, 'AuthenticationRequirement') !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading the JSON shapes (Graph, diagnostic settings, Log Analytics)
+
+function readStep(step: unknown): AuthStep {
+  return prune({
+    method: msStr(step, 'authenticationMethod'),
+    methodDetail: msStr(step, 'authenticationMethodDetail'),
+    resultDetail: msStr(step, 'authenticationStepResultDetail'),
+    succeeded: msBool(step, 'succeeded'),
+  });
+}
+
+function readSteps(p: JsonObject): AuthStep[] {
+  const steps = msArr(p, 'authenticationDetails').map(readStep);
+  if (steps.length > 0) return steps;
+  // Deprecated `mfaDetail {authMethod, authDetail}` of older records [LA-SIGNIN].
+  const method = msStr(p, 'mfaDetail.authMethod');
+  return method === undefined ? [] : [prune({ method, methodDetail: msStr(p, 'mfaDetail.authDetail') })];
+}
+
+/** errorCode first; a diagnostic / LA `resultType` may instead be a number, "0", "Success" or "Failure". */
+function readCode(p: JsonObject, top: JsonObject): { code?: number; failed: boolean } {
+  const code = firstOf(msNum(p, 'status.errorCode'), msNum(top, 'resultType'), msNum(p, 'resultType'));
+  if (code !== undefined) return { code, failed: code !== 0 };
+  const text = (msStr(top, 'resultType') ?? msStr(p, 'resultType') ?? msStr(top, 'resultSignature') ?? '').toLowerCase();
+  if (text === 'success') return { code: 0, failed: false };
+  return { failed: text === 'failure' || text === 'failed' };
+}
+
+function readGeo(p: JsonObject, top: JsonObject): Geo | undefined {
+  const loc = msObj(p, 'location') ?? msObj(p, 'LocationDetails');
+  // Diagnostic and LA records also give a bare 2-letter `location` beside the object.
+  const bare = msAt(top, 'location');
+  return vendorGeo({
+    city: msStr(loc, 'city'),
+    region: msStr(loc, 'state'),
+    country: msStr(loc, 'countryOrRegion') ?? (typeof bare === 'string' && bare.trim() !== '' ? bare : undefined),
+    lat: msNum(loc, 'geoCoordinates.latitude'),
+    lon: msNum(loc, 'geoCoordinates.longitude'),
+  });
+}
+
+function describeDevice(parts: readonly (string | undefined)[]): string | undefined {
+  const text = parts.filter((p): p is string => p !== undefined).join(', ');
+  return text === '' ? undefined : text;
+}
+
+function fromJson(top: JsonObject): SignIn {
+  const p = innerRecord(top);
+  return {
+    time: firstOf(msTime(msStr(p, 'createdDateTime')), msTime(msStr(top, 'time')), msTime(msStr(top, 'TimeGenerated'))),
+    // Service-principal sign-ins name no user: the principal is the identity that signed in.
+    user: msStr(p, 'userPrincipalName') ?? msStr(p, 'servicePrincipalName'),
+    userId: msStr(p, 'userId') ?? msStr(p, 'servicePrincipalId'),
+    userDisplay: msStr(p, 'userDisplayName') ?? msStr(top, 'identity'),
+    ip: stripPort(msStr(p, 'ipAddress') ?? msStr(top, 'callerIpAddress')),
+    asn: msNum(p, 'autonomousSystemNumber'),
+    ...readCode(p, top),
+    failureReason: msStr(p, 'status.failureReason') ?? msStr(top, 'resultDescription'),
+    additionalDetails: msStr(p, 'status.additionalDetails'),
+    requirement: msStr(p, 'authenticationRequirement'),
+    steps: readSteps(p),
+    geo: readGeo(p, top),
+    userAgent: msStr(p, 'userAgent'),
+    device: describeDevice([msStr(p, 'deviceDetail.displayName'), msStr(p, 'deviceDetail.operatingSystem'), msStr(p, 'deviceDetail.browser')]),
+    app: msStr(p, 'appDisplayName'),
+    correlationId: msStr(p, 'correlationId') ?? msStr(top, 'correlationId'),
+    id: msStr(p, 'id'),
+    vendorEvent: msStr(top, 'operationName') ?? SIGN_IN_ACTIVITY,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading a portal CSV row (column name -> cell text)
+
+function cell(row: JsonObject, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const v = ciKey(row, name);
+    if (typeof v === 'string' && v.trim() !== '') return v;
+  }
+  return undefined;
+}
+
+/** "City, State, CC" as the portal writes Location (layout UNVERIFIED: read defensively). */
+function csvGeo(location: string | undefined): Geo | undefined {
+  if (location === undefined) return undefined;
+  const parts = location.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const country = parts.at(-1);
+  const city = parts.length > 1 ? parts[0] : undefined;
+  const region = parts.length > 2 ? parts.slice(1, -1).join(', ') : undefined;
+  return vendorGeo({ city, region, country });
+}
+
+function csvCode(row: JsonObject): { code?: number; failed: boolean } {
+  const text = cell(row, 'Sign-in error code', 'Error code');
+  if (text !== undefined && /^\s*\d+\s*$/.test(text)) {
+    const code = Number(text);
+    return { code, failed: code !== 0 };
+  }
+  const status = cell(row, 'Status')?.toLowerCase();
+  if (status === 'success') return { code: 0, failed: false };
+  return { failed: status === 'failure' || status === 'interrupted' };
+}
+
+function fromCsv(row: JsonObject): SignIn {
+  const username = cell(row, 'Username', 'User principal name', 'UPN');
+  const display = cell(row, 'User');
+  // When only "User" is exported it may hold the UPN rather than the display name.
+  const user = username ?? (display?.includes('@') === true ? display : undefined);
+  const method = cell(row, 'Multifactor authentication auth method');
+  const result = cell(row, 'Multifactor authentication result');
+  const methodDetail = cell(row, 'Multifactor authentication auth detail');
+  const steps = method !== undefined || result !== undefined ? [prune({ method, methodDetail, resultDetail: result })] : [];
+  return {
+    time: msTime(cell(row, 'Date (UTC)', 'Date')),
+    user,
+    userId: cell(row, 'User ID'),
+    userDisplay: display,
+    ip: stripPort(cell(row, 'IP address')),
+    asn: msNum(row, 'Autonomous system number'),
+    ...csvCode(row),
+    failureReason: cell(row, 'Failure reason'),
+    additionalDetails: cell(row, 'Additional Details'),
+    requirement: cell(row, 'Authentication requirement'),
+    steps,
+    geo: csvGeo(cell(row, 'Location')),
+    userAgent: cell(row, 'User agent'),
+    device: describeDevice([cell(row, 'Device ID'), cell(row, 'Operating System'), cell(row, 'Browser')]),
+    app: cell(row, 'Application'),
+    correlationId: cell(row, 'Correlation ID'),
+    id: cell(row, 'Request ID'),
+    vendorEvent: SIGN_IN_ACTIVITY,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Mapping (spec §0, §2)
+
+/** "Previously satisfied" / "satisfied by claim in the token": MFA not performed in this sign-in. */
+function stepFactor(step: AuthStep): Factor {
+  if (step.resultDetail !== undefined && /satisfied by (?:a )?(?:claim|token)|previously satisfied/i.test(step.resultDetail)) return 'remembered';
+  return methodFactor(step.method) ?? 'unknown';
+}
+
+const NOT_MFA: ReadonlySet<Factor> = new Set<Factor>(['password', 'remembered']);
+
+/** Approved = an MFA sign-in where the user completed an MFA method now (not a token claim). */
+function mfaDoneByUser(s: SignIn): boolean {
+  const requirement = (s.requirement ?? '').replace(/[^a-z]/gi, '').toLowerCase();
+  if (requirement !== 'multifactorauthentication') return false;
+  return s.steps.some((step) => step.succeeded !== false && !NOT_MFA.has(stepFactor(step)));
+}
+
+function detailText(s: SignIn): string {
+  return [s.additionalDetails, s.failureReason, ...s.steps.map((st) => st.resultDetail)].filter((t) => t !== undefined).join(' | ');
+}
+
+function outcomeOf(s: SignIn): Outcome {
+  if (s.code === undefined) return s.failed ? 'auth_failure' : 'other';
+  if (s.code === 0) return mfaDoneByUser(s) ? 'approved' : 'auth_success';
+  if (s.code === MFA_FAILED_CODE) return strongAuthFailureOutcome(detailText(s));
+  return failureCodeOutcome(s.code);
+}
+
+/** The step that names the factor: the failed MFA step of a failure, else the last MFA step. */
+function factorStep(s: SignIn): AuthStep | undefined {
+  const mfa = s.steps.filter((st) => stepFactor(st) !== 'password');
+  const failed = s.code !== undefined && s.code !== 0 ? mfa.find((st) => st.succeeded === false) : undefined;
+  return failed ?? mfa.at(-1) ?? s.steps.at(-1);
+}
+
+function reasonOf(s: SignIn, step: AuthStep | undefined): string | undefined {
+  if (s.code === 0) return s.additionalDetails ?? step?.resultDetail;
+  return codeReason(s.code, [s.failureReason, s.additionalDetails, step?.resultDetail]);
+}
+
+function toEvent(s: SignIn, time: number): AuthEvent {
+  const step = factorStep(s);
+  const event: AuthEvent = {
+    time,
+    vendor: 'entra',
+    user: canonicalUser(s.user),
+    userDisplay: s.userDisplay,
+    userVendorId: s.userId,
+    outcome: outcomeOf(s),
+    factor: step === undefined ? undefined : stepFactor(step),
+    source: s.ip === undefined ? undefined : prune({ ip: s.ip, geo: s.geo, asn: s.asn }),
+    userAgent: s.userAgent,
+    device: s.device,
+    app: s.app,
+    sessionId: s.correlationId,
+    vendorEvent: s.vendorEvent,
+    reason: reasonOf(s, step),
+    vendorUid: s.id,
+  };
+  return prune(event);
+}
+
+export const entraSignInParser: VendorParser = {
+  id: 'entra-signin',
+  title: 'Microsoft Entra ID sign-in logs',
+  input: 'object',
+  sniff(sample: readonly SourceRecord[]): boolean {
+    return mostly(sample, looksLikeSignIn);
+  },
+  parse(record: SourceRecord): AuthEvent[] {
+    const value = record.value;
+    if (!isObject(value)) throw new RecordError('not a JSON object or CSV row');
+    if (isDirectoryAudit(value)) throw new RecordError('a directory audit record, not a sign-in (use format entra-audit)');
+    const signIn = isPortalCsvRow(value) ? fromCsv(value) : fromJson(value);
+    if (signIn.time === undefined) throw new RecordError('sign-in has no parseable time (createdDateTime / time / Date (UTC))');
+    return [toEvent(signIn, signIn.time)];
+  },
+};

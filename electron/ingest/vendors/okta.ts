@@ -1,0 +1,414 @@
+/**
+ * Okta System Log (spec §1): LogEvent objects from `GET /api/v1/logs` (JSON array), SIEM
+ * NDJSON exports (some lower-case top-level keys: eventtype, debugcontext ...) and, defensively,
+ * CSV rows whose headers are the dot-flattened paths (CSV headers are UNVERIFIED).
+ */
+import type { AuthEvent, Factor, Geo, Network, Outcome } from '../../../shared/model/event.js';
+import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
+import { canonicalUser, isObject, isoTime, stripPort, type JsonObject } from './fields.js';
+
+// ---------------------------------------------------------------------------------------
+// Field access
+
+function ciKey(object: JsonObject, key: string): unknown {
+  if (Object.hasOwn(object, key)) return object[key];
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(object)) if (k.toLowerCase() === lower) return object[k];
+  return undefined;
+}
+
+/** A dotted path read case-insensitively; a flattened CSV column named by the whole path also counts. */
+function field(value: unknown, path: string): unknown {
+  let current: unknown = value;
+  for (const key of path.split('.')) {
+    if (!isObject(current)) {
+      current = undefined;
+      break;
+    }
+    current = ciKey(current, key);
+  }
+  return current === undefined && isObject(value) ? ciKey(value, path) : current;
+}
+
+/** A non-empty string (numbers as text). Okta writes "unknown" for fields it could not fill. */
+function text(value: unknown, path: string): string | undefined {
+  const v = field(value, path);
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return t === '' || t.toLowerCase() === 'unknown' || t.toLowerCase() === 'null' ? undefined : v;
+}
+
+function number(value: unknown, path: string): number | undefined {
+  const v = field(value, path);
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+  return undefined;
+}
+
+function list(value: unknown, path: string): unknown[] {
+  const v = field(value, path);
+  return Array.isArray(v) ? v : [];
+}
+
+function prune<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+// ---------------------------------------------------------------------------------------
+// Recognition
+
+/** Top-level keys of an Okta LogEvent besides eventType [OKHOOK]. */
+const LOG_EVENT_KEYS = [
+  'uuid',
+  'published',
+  'version',
+  'severity',
+  'legacyEventType',
+  'displayMessage',
+  'actor',
+  'client',
+  'outcome',
+  'target',
+  'transaction',
+  'debugContext',
+  'authenticationContext',
+  'securityContext',
+];
+
+function looksLikeOkta(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const eventType = text(value, 'eventType');
+  if (eventType === undefined || !/^[a-z0-9_]+(\.[a-z0-9_]+)+$/i.test(eventType)) return false;
+  // CloudTrail records carry an eventType too ("AwsConsoleSignIn"): never ours.
+  if (field(value, 'eventSource') !== undefined || field(value, 'eventVersion') !== undefined) return false;
+  // Trimmed test events drop fields (uuid, published ...): ask for any three LogEvent keys.
+  return LOG_EVENT_KEYS.filter((k) => field(value, k) !== undefined).length >= 3;
+}
+
+// ---------------------------------------------------------------------------------------
+// Event types and factors (spec §1, [OKCAT])
+
+const CHALLENGE_FACTORS: ReadonlyMap<string, Factor> = new Map<string, Factor>([
+  ['system.push.send_factor_verify_push', 'push'],
+  ['system.sms.send_factor_verify_message', 'sms'],
+  ['system.voice.send_mfa_challenge_call', 'voice'],
+]);
+
+/** Classic v1 API push rejections [SPL-OKTA-DEPR]. */
+const DENY_PUSH: ReadonlySet<string> = new Set(['user.mfa.okta_verify.deny_push', 'user.mfa.okta_verify.deny_push_upgrade_needed']);
+
+/** MFA verifications; `user.mfa.okta_verify` is the Classic Okta Verify answer (push unless told otherwise). */
+const MFA_VERIFY: ReadonlyMap<string, Factor | undefined> = new Map<string, Factor | undefined>([
+  ['user.authentication.auth_via_mfa', undefined],
+  ['user.mfa.okta_verify', 'push'],
+]);
+
+const FACTOR_CHANGE_TYPES: ReadonlySet<string> = new Set(['device.enrollment.create', 'device.user.add']);
+const FACTOR_CHANGE_PREFIXES = ['user.mfa.factor.', 'system.mfa.factor.'];
+const REPORT_SUSPICIOUS = 'user.account.report_suspicious_activity_by_enduser';
+
+/** Event families where an admin (or Okta itself) acts on another user, named in target[] [PAN-OKTA]. */
+const ACTS_ON_TARGET_PREFIXES = [
+  'user.mfa.',
+  'system.mfa.',
+  'system.push.',
+  'system.sms.',
+  'system.voice.',
+  'user.account.',
+  'user.lifecycle.',
+  'device.',
+  'group.user_membership.',
+  'application.user_membership.',
+];
+
+/** Okta factor ids (`debugData.factor`); SMS / voice / TOTP spellings are UNVERIFIED, hence the keyword fallback. */
+const FACTOR_IDS: ReadonlyMap<string, Factor> = new Map<string, Factor>([
+  ['OKTA_VERIFY_PUSH', 'push'],
+  ['PASSWORD_AS_FACTOR', 'password'],
+  ['FIDO_WEBAUTHN', 'webauthn'],
+  // Okta FastPass: a device-bound, phishing-resistant key, the closest model factor is webauthn.
+  ['SIGNED_NONCE', 'webauthn'],
+  ['OKTA_SOFT_TOKEN', 'totp'],
+  ['GOOGLE_OTP', 'totp'],
+  ['SMS_FACTOR', 'sms'],
+  ['CALL_FACTOR', 'voice'],
+  ['EMAIL_FACTOR', 'email'],
+  ['YUBIKEY_TOKEN', 'hardware_token'],
+  ['RSA_SECURID', 'hardware_token'],
+  ['SYMANTEC_VIP', 'hardware_token'],
+]);
+
+/** Ordered keyword fallback for factor ids and for texts like "Get a push notification". */
+const FACTOR_WORDS: readonly (readonly [RegExp, Factor])[] = [
+  [/fastpass|signed_nonce/i, 'webauthn'],
+  [/push/i, 'push'],
+  [/sms|text message/i, 'sms'],
+  [/voice|call/i, 'voice'],
+  [/webauthn|fido|u2f|security key|biometric/i, 'webauthn'],
+  [/e-?mail/i, 'email'],
+  [/password/i, 'password'],
+  [/yubikey|securid|hardware|hotp|symantec/i, 'hardware_token'],
+  [/totp|otp|code|soft_token/i, 'totp'],
+];
+
+function factorFromText(value: string | undefined): Factor | undefined {
+  if (value === undefined) return undefined;
+  const known = FACTOR_IDS.get(value.trim().toUpperCase());
+  if (known !== undefined) return known;
+  for (const [pattern, factor] of FACTOR_WORDS) if (pattern.test(value)) return factor;
+  return 'unknown';
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+interface Party {
+  alternateId?: string;
+  id?: string;
+  displayName?: string;
+  type?: string;
+}
+
+function readParty(value: unknown): Party {
+  return prune({
+    alternateId: text(value, 'alternateId'),
+    id: text(value, 'id'),
+    displayName: text(value, 'displayName'),
+    type: text(value, 'type'),
+  });
+}
+
+function isType(party: unknown, type: string): boolean {
+  return text(party, 'type')?.toLowerCase() === type.toLowerCase();
+}
+
+interface Okta {
+  /** Lower-cased for matching; the event keeps the vendor's own spelling. */
+  eventType: string;
+  rawEventType: string;
+  result: string;
+  reason?: string;
+  actor: Party;
+  targetUser?: Party;
+  debug: JsonObject | undefined;
+}
+
+function readOkta(v: JsonObject, rawEventType: string): Okta {
+  const targets = list(v, 'target');
+  const user = targets.find((t) => isType(t, 'User'));
+  const debug = field(v, 'debugContext.debugData');
+  return {
+    eventType: rawEventType.trim().toLowerCase(),
+    rawEventType,
+    result: (text(v, 'outcome.result') ?? '').toUpperCase(),
+    reason: text(v, 'outcome.reason'),
+    actor: readParty(field(v, 'actor')),
+    targetUser: user === undefined ? undefined : readParty(user),
+    debug: isObject(debug) ? debug : undefined,
+  };
+}
+
+const SUCCESS = new Set(['SUCCESS', 'ALLOW']);
+const FAILURE = new Set(['FAILURE', 'DENY']);
+
+/** The push answer detail: OV_RESPONSE_DENY on rejection [OKSUP-DENY]; number-challenge values UNVERIFIED. */
+function pushAnswer(o: Okta): string | undefined {
+  return text(o.debug, 'pushOnlyResponseType') ?? text(o.debug, 'pushWithNumberChallengeResponseType');
+}
+
+function factorOf(o: Okta, v: JsonObject): Factor | undefined {
+  const fixed = CHALLENGE_FACTORS.get(o.eventType) ?? (DENY_PUSH.has(o.eventType) ? 'push' : undefined);
+  if (fixed !== undefined) return fixed;
+  const fromDebug = factorFromText(text(o.debug, 'factor'));
+  if (fromDebug !== undefined) return fromDebug;
+  // Legacy: target[].detailEntry.methodTypeUsed = "Get a push notification" [SPL-OKTA-DEPR].
+  for (const t of list(v, 'target')) {
+    const used = factorFromText(text(t, 'detailEntry.methodTypeUsed'));
+    if (used !== undefined) return used;
+  }
+  // Factor lifecycle reasons read "User reset FIDO_WEBAUTHN factor".
+  const named = /\b([A-Z][A-Z0-9_]{2,})\s+factor\b/.exec(o.reason ?? '');
+  if (named?.[1] !== undefined) return factorFromText(named[1]);
+  return MFA_VERIFY.get(o.eventType);
+}
+
+// ---------------------------------------------------------------------------------------
+// Outcomes (spec §0, §1)
+
+function mfaVerifyOutcome(o: Okta, factor: Factor | undefined): Outcome {
+  // PASSWORD_AS_FACTOR is primary authentication in OIE, not MFA [SPL-OKTA-MULTI].
+  if (factor === 'password') return SUCCESS.has(o.result) ? 'auth_success' : FAILURE.has(o.result) ? 'auth_failure' : 'other';
+  if (SUCCESS.has(o.result)) return 'approved';
+  if (!FAILURE.has(o.result)) return 'other';
+  const answer = pushAnswer(o) ?? '';
+  if (/TIME_?OUT|TIMED_OUT|EXPIRED|NO_RESPONSE/i.test(answer)) return 'timeout';
+  if (/DENY|REJECT/i.test(answer) || /rejected/i.test(o.reason ?? '')) return 'denied';
+  // OIE push rejection = FAILURE + INVALID_CREDENTIALS on an Okta Verify push [OKCAT].
+  if (factor === 'push' && o.reason?.toUpperCase() === 'INVALID_CREDENTIALS') return 'denied';
+  return 'failed_other';
+}
+
+/** Session / primary-authentication events: success -> `ok`, failure -> auth_failure. */
+function successOr(o: Okta, ok: Outcome): Outcome {
+  if (SUCCESS.has(o.result)) return ok;
+  return FAILURE.has(o.result) ? 'auth_failure' : 'other';
+}
+
+function isFactorChange(eventType: string): boolean {
+  return FACTOR_CHANGE_TYPES.has(eventType) || FACTOR_CHANGE_PREFIXES.some((p) => eventType.startsWith(p));
+}
+
+function outcomeOf(o: Okta, factor: Factor | undefined): Outcome {
+  const t = o.eventType;
+  // A send Okta refused (SMS toll-fraud protection answers DENY, since 2022.06.0) was not a prompt.
+  if (CHALLENGE_FACTORS.has(t)) return FAILURE.has(o.result) ? 'failed_other' : 'challenge_sent';
+  if (DENY_PUSH.has(t)) return 'denied';
+  if (MFA_VERIFY.has(t)) return mfaVerifyOutcome(o, factor);
+  if (t === 'policy.evaluate_sign_on') return o.result === 'CHALLENGE' ? 'mfa_required' : 'other';
+  if (t === 'user.session.start' || t === 'user.authentication.sso') return successOr(o, 'session_start');
+  if (t === 'user.authentication.verify') return successOr(o, 'auth_success');
+  if (t === REPORT_SUSPICIOUS) return 'fraud_reported';
+  // A failed enrolment / reset changed nothing.
+  if (isFactorChange(t)) return FAILURE.has(o.result) ? 'other' : 'factor_change';
+  return 'other';
+}
+
+// ---------------------------------------------------------------------------------------
+// Subject, reason, network
+
+/** Same principal: by alternateId where both have one (ids in trimmed test events collide), else by id. */
+function sameParty(a: Party, b: Party): boolean {
+  if (a.alternateId !== undefined && b.alternateId !== undefined) return canonicalUser(a.alternateId) === canonicalUser(b.alternateId);
+  return a.id !== undefined && a.id === b.id;
+}
+
+/** ThreatInsight names an IP address as the actor: that is not a user. */
+function isPerson(party: Party): boolean {
+  return !/^ip/i.test(party.type ?? '');
+}
+
+/**
+ * Whom the event is about. Admin actions name the affected user in target[] (the actor is
+ * kept in the reason); factor sends may carry a system actor with the user as target.
+ */
+function subjectOf(o: Okta): { subject: Party; byActor: boolean } {
+  const target = o.targetUser;
+  if (target === undefined) return { subject: o.actor, byActor: false };
+  const actorIsUser = o.actor.type?.toLowerCase() === 'user' && (o.actor.alternateId !== undefined || o.actor.id !== undefined);
+  if (!actorIsUser) return { subject: target, byActor: o.actor.alternateId !== undefined || o.actor.displayName !== undefined };
+  if (sameParty(o.actor, target) || o.eventType === REPORT_SUSPICIOUS) return { subject: o.actor, byActor: false };
+  const actsOnTarget = ACTS_ON_TARGET_PREFIXES.some((p) => o.eventType.startsWith(p));
+  return actsOnTarget ? { subject: target, byActor: true } : { subject: o.actor, byActor: false };
+}
+
+/** What the user reported, for pivoting on the reported event [PAN-OKTA-SAR], [OKSUP-SAR]. */
+function suspiciousReport(debug: JsonObject | undefined): string | undefined {
+  const labelled = (label: string, key: string): string | undefined => {
+    const value = text(debug, `suspiciousActivity${key}`);
+    return value === undefined ? undefined : `${label} ${value}`;
+  };
+  const place = ['EventCity', 'EventState', 'EventCountry']
+    .map((k) => text(debug, `suspiciousActivity${k}`))
+    .filter((p) => p !== undefined)
+    .join(', ');
+  const parts = [
+    labelled('reported', 'EventType'),
+    labelled('from', 'EventIp'),
+    place === '' ? undefined : `(${place})`,
+    labelled('at', 'Timestamp'),
+    labelled('transaction', 'EventTransactionId'),
+  ].filter((p) => p !== undefined);
+  return parts.length === 0 ? undefined : parts.join(' ');
+}
+
+function reasonOf(o: Okta, byActor: boolean): string | undefined {
+  const actor = o.actor.alternateId ?? o.actor.displayName ?? o.actor.id;
+  const parts = [
+    o.eventType === REPORT_SUSPICIOUS ? suspiciousReport(o.debug) : undefined,
+    o.reason,
+    pushAnswer(o),
+    byActor && actor !== undefined ? `by ${actor}` : undefined,
+  ].filter((p) => p !== undefined);
+  return parts.length === 0 ? undefined : parts.join('; ');
+}
+
+function geoOf(context: unknown): Geo | undefined {
+  const geo: Geo = prune({
+    city: text(context, 'city'),
+    region: text(context, 'state'),
+    // Okta gives country names ("United States"): kept as the vendor wrote them.
+    country: text(context, 'country'),
+    lat: number(context, 'geolocation.lat'),
+    lon: number(context, 'geolocation.lon'),
+    source: 'vendor' as const,
+  });
+  return Object.keys(geo).length > 1 ? geo : undefined;
+}
+
+/** client.ipAddress with its geo; else the first hop of request.ipChain. */
+function sourceOf(v: JsonObject): Network | undefined {
+  const clientIp = stripPort(text(v, 'client.ipAddress'));
+  const hop = list(v, 'request.ipChain')[0];
+  const ip = clientIp ?? stripPort(text(hop, 'ip'));
+  if (ip === undefined) return undefined;
+  const geo = clientIp !== undefined ? geoOf(field(v, 'client.geographicalContext')) : geoOf(field(hop, 'geographicalContext'));
+  return prune({ ip, geo, asn: number(v, 'securityContext.asNumber'), asOrg: text(v, 'securityContext.asOrg') });
+}
+
+function deviceOf(v: JsonObject): string | undefined {
+  const parts = [text(v, 'client.device'), text(v, 'client.userAgent.os'), text(v, 'client.userAgent.browser')].filter((p) => p !== undefined);
+  return parts.length === 0 ? undefined : parts.join(', ');
+}
+
+function appOf(v: JsonObject): string | undefined {
+  const app = list(v, 'target').find((t) => isType(t, 'AppInstance'));
+  return text(app, 'displayName') ?? text(app, 'alternateId');
+}
+
+function toEvent(v: JsonObject, o: Okta, time: number): AuthEvent {
+  const factor = factorOf(o, v);
+  const { subject: party, byActor } = subjectOf(o);
+  const subject: Party = isPerson(party) ? party : {};
+  const event: AuthEvent = {
+    time,
+    vendor: 'okta',
+    user: canonicalUser(subject.alternateId),
+    userDisplay: subject.displayName,
+    userVendorId: subject.id,
+    outcome: outcomeOf(o, factor),
+    factor,
+    source: sourceOf(v),
+    userAgent: text(v, 'client.userAgent.rawUserAgent'),
+    device: deviceOf(v),
+    app: appOf(v),
+    sessionId: text(v, 'authenticationContext.externalSessionId') ?? text(v, 'transaction.id'),
+    vendorEvent: o.rawEventType,
+    reason: reasonOf(o, byActor),
+    vendorUid: text(v, 'uuid'),
+  };
+  return prune(event);
+}
+
+export const oktaParser: VendorParser = {
+  id: 'okta',
+  title: 'Okta System Log',
+  input: 'object',
+  sniff(sample: readonly SourceRecord[]): boolean {
+    if (sample.length === 0) return false;
+    const hits = sample.filter((r) => looksLikeOkta(r.value)).length;
+    // Most of the sample; one odd record (a trimmed test event, a header) is tolerated.
+    return hits > 0 && (hits >= sample.length - 1 || hits * 2 > sample.length);
+  },
+  parse(record: SourceRecord): AuthEvent[] {
+    const v = record.value;
+    if (!isObject(v)) throw new RecordError('not a JSON object or CSV row');
+    const eventType = text(v, 'eventType');
+    if (eventType === undefined) throw new RecordError('Okta event has no eventType');
+    const time = isoTime(text(v, 'published'));
+    if (time === undefined) throw new RecordError('Okta event has no parseable time (published)');
+    return [toEvent(v, readOkta(v, eventType), time)];
+  },
+};
