@@ -1,0 +1,90 @@
+/**
+ * Wording helpers for finding summaries. Output must not depend on the machine's locale or
+ * zone (reports are evidence), so no toLocaleString: times are always UTC with the zone written.
+ */
+import type { Factor } from '../../model/event.js';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** "02:31 UTC" */
+export function utcClock(ms: number): string {
+  return `${iso(ms).slice(11, 16)} UTC`;
+}
+
+/** "2024-03-05 02:31 UTC" */
+export function utcStamp(ms: number): string {
+  const s = iso(ms);
+  return `${s.slice(0, 10)} ${s.slice(11, 16)} UTC`;
+}
+
+/** "2024-03-05 02:05–02:31 UTC"; one stamp when both fall in the same minute; both dates across midnight. */
+export function utcSpan(start: number, end: number): string {
+  const a = iso(start);
+  const b = iso(end);
+  if (a.slice(0, 16) === b.slice(0, 16)) return utcStamp(start);
+  if (a.slice(0, 10) === b.slice(0, 10)) return `${a.slice(0, 10)} ${a.slice(11, 16)}–${b.slice(11, 16)} UTC`;
+  return `${a.slice(0, 10)} ${a.slice(11, 16)} – ${b.slice(0, 10)} ${b.slice(11, 16)} UTC`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "26 minutes", "1 hour 5 minutes", "40 seconds", "2 days 3 hours", "under a second". */
+export function duration(ms: number): string {
+  const abs = Math.max(0, ms);
+  if (abs < 1000) return 'under a second';
+  if (abs < MINUTE) return plural(Math.round(abs / 1000), 'second');
+  const minutes = Math.round(abs / MINUTE);
+  if (minutes < 60) return plural(minutes, 'minute');
+  if (minutes < 24 * 60) {
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return m === 0 ? plural(h, 'hour') : `${plural(h, 'hour')} ${plural(m, 'minute')}`;
+  }
+  const hours = Math.round(abs / HOUR);
+  const d = Math.floor(hours / 24);
+  const h = hours % 24;
+  return h === 0 ? plural(d, 'day') : `${plural(d, 'day')} ${plural(h, 'hour')}`;
+}
+
+/** Whole number with thousands separators, locale-free: 6600 -> "6,600". */
+export function grouped(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const digits = String(Math.round(Math.abs(n)));
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** How a prompt's channel is named in a sentence: "push", "SMS", "voice call". */
+export function factorNoun(factors: ReadonlySet<Factor | undefined>): string {
+  if (factors.size === 1) {
+    const [only] = factors;
+    if (only === 'push') return 'push request';
+    if (only === 'sms') return 'SMS prompt';
+    if (only === 'voice') return 'voice-call prompt';
+  }
+  return 'MFA prompt';
+}
+
+/** Join a list as "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+/** The most frequent value; ties go to the smallest value so the choice is deterministic. */
+export function mostCommon<T extends string | number>(values: Iterable<T>): { value: T; count: number; distinct: number } | null {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: { value: T; count: number } | null = null;
+  for (const [value, count] of counts) {
+    if (best === null || count > best.count || (count === best.count && value < best.value)) best = { value, count };
+  }
+  return best === null ? null : { ...best, distinct: counts.size };
+}

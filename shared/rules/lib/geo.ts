@@ -1,0 +1,93 @@
+/** Geography of networks: distances, comparisons, and how a place is written in a summary. */
+import type { Network, StoredEvent } from '../../model/event.js';
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+function rad(deg: number): number {
+  return (deg * Math.PI) / 180;
+}
+
+/** Great-circle distance (haversine) in km. */
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const dLat = rad(lat2 - lat1);
+  const dLon = rad(lon2 - lon1);
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+export interface Coordinates {
+  lat: number;
+  lon: number;
+}
+
+export function coordinatesOf(net: Network | undefined): Coordinates | null {
+  const lat = net?.geo?.lat;
+  const lon = net?.geo?.lon;
+  if (typeof lat !== 'number' || typeof lon !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lon)) return null;
+  // (0,0) is what some geo databases return for "unknown"; nobody signs in from the Gulf of Guinea.
+  if (lat === 0 && lon === 0) return null;
+  return { lat, lon };
+}
+
+/** Country in a comparable form ("nl" and "NL" are one country), or null. */
+export function countryOf(net: Network | undefined): string | null {
+  const c = net?.geo?.country?.trim();
+  return c === undefined || c === '' ? null : c.toUpperCase();
+}
+
+export function distanceKm(a: Network | undefined, b: Network | undefined): number | null {
+  const p = coordinatesOf(a);
+  const q = coordinatesOf(b);
+  return p === null || q === null ? null : haversineKm(p.lat, p.lon, q.lat, q.lon);
+}
+
+export type PlaceComparison = { verdict: 'agree' | 'differ' | 'unknown'; km: number | null };
+
+/**
+ * Whether two networks are in roughly the same place. With coordinates on both sides the
+ * distance decides (so Basel and Lörrach agree across a border, and New York and Los Angeles
+ * differ inside one country); otherwise the countries decide; otherwise we cannot tell.
+ * IP addresses alone never decide: a phone on a mobile network always has another IP than the laptop.
+ */
+export function comparePlaces(a: Network | undefined, b: Network | undefined, minDistanceKm: number): PlaceComparison {
+  const km = distanceKm(a, b);
+  if (km !== null) return { verdict: km >= minDistanceKm ? 'differ' : 'agree', km };
+  const ca = countryOf(a);
+  const cb = countryOf(b);
+  if (ca !== null && cb !== null) return { verdict: ca === cb ? 'agree' : 'differ', km: null };
+  return { verdict: 'unknown', km: null };
+}
+
+/** "Amsterdam, NL", "NL", or null when the network has no geography. */
+export function placeOf(net: Network | undefined): string | null {
+  const geo = net?.geo;
+  if (geo === undefined) return null;
+  const parts = [geo.city, geo.country].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  return parts.length === 0 ? null : parts.join(', ');
+}
+
+/** "45.155.205.77 (Amsterdam, NL, AS49505)" */
+export function describeNetwork(net: Network): string {
+  const extra = [placeOf(net), net.asn === undefined ? null : `AS${net.asn}`].filter((p): p is string => p !== null);
+  return extra.length === 0 ? net.ip : `${net.ip} (${extra.join(', ')})`;
+}
+
+/**
+ * Sentence fragment naming where a set of events came from: "from 45.155.205.77 (Amsterdam, NL,
+ * AS49505)" or "from 3 addresses, mostly 45.155.205.77 (...)"; empty when no event has a source.
+ */
+export function describeSources(events: Iterable<StoredEvent>): { text: string; ips: string[]; top: Network | null } {
+  const byIp = new Map<string, { net: Network; count: number }>();
+  for (const e of events) {
+    if (e.source === undefined || e.source.ip === '') continue;
+    const entry = byIp.get(e.source.ip);
+    if (entry === undefined) byIp.set(e.source.ip, { net: e.source, count: 1 });
+    else entry.count++;
+  }
+  const ranked = [...byIp.values()].sort((x, y) => y.count - x.count || (x.net.ip < y.net.ip ? -1 : 1));
+  const top = ranked[0];
+  const ips = ranked.map((r) => r.net.ip);
+  if (top === undefined) return { text: '', ips, top: null };
+  const text = ranked.length === 1 ? `from ${describeNetwork(top.net)}` : `from ${ranked.length} addresses, mostly ${describeNetwork(top.net)}`;
+  return { text, ips, top: top.net };
+}

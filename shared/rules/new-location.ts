@@ -1,0 +1,169 @@
+/**
+ * new-location: MFA activity from a country (or network, by ASN) this user was never seen in
+ * earlier in the case. No public rule thresholds this; it ports the intent of the "New IP" /
+ * "New Device" behaviours Splunk's Okta mismatch rule relies on and PingID's POLICY "New Device"
+ * flag (spec §9, P5). It needs a baseline: nothing fires until the user has enough located history,
+ * so the first day of a case is not all "new".
+ */
+import type { StoredEvent } from '../model/event.js';
+import type { FindingDraft } from '../model/finding.js';
+import { userFinding } from './lib/draft.js';
+import { HOUR, listWords, plural, utcSpan } from './lib/format.js';
+import { comparePlaces, countryOf, describeSources } from './lib/geo.js';
+import { LocationHistory } from './lib/location.js';
+import { isMfaTriggering } from './lib/prompts.js';
+import type { UserRule } from './rule.js';
+
+export type NewLocationParams = {
+  minBaselineEvents: number;
+  minBaselineHours: number;
+  groupHours: number;
+  checkAsn: boolean;
+  minDistanceKm: number;
+};
+
+interface Sighting {
+  kind: 'country' | 'asn';
+  country: string | null;
+  asn: number | null;
+  asOrg: string | null;
+  firstSeen: number;
+  baselineEvents: number;
+  baselineCountries: string[];
+  events: StoredEvent[];
+  approved: number;
+  responderAgrees: number;
+  responderDiffers: number;
+}
+
+export const newLocation: UserRule<NewLocationParams> = {
+  id: 'new-location',
+  scope: 'user',
+  title: 'MFA from a new country or network',
+  description:
+    'MFA prompts or interrupts from a country, or a network (ASN), that this user had not used earlier in the ' +
+    'case. A new country is medium; it drops to low when the answering phone was in the same place (a traveller ' +
+    'with their phone). A new network in a known country is low. Silent until the user has enough history.',
+  attack: { technique: 'T1621', related: ['T1078'] },
+  params: { minBaselineEvents: 10, minBaselineHours: 48, groupHours: 24, checkAsn: true, minDistanceKm: 500 },
+  paramDocs: {
+    minBaselineEvents: {
+      why: 'No public threshold (spec §9 has none for novelty); 10 located events is the least history that says where a user usually is.',
+      kind: 'number',
+      min: 1,
+      max: 100_000,
+      integer: true,
+      unit: 'events',
+    },
+    minBaselineHours: {
+      why: 'The history must also span two days, so one busy morning is not taken for a baseline.',
+      kind: 'number',
+      min: 0,
+      max: 8760,
+      integer: false,
+      unit: 'hours',
+    },
+    groupHours: {
+      why: 'MFA events from the new place within a day of its first sighting are one finding; afterwards the place is known.',
+      kind: 'number',
+      min: 0,
+      max: 720,
+      integer: false,
+      unit: 'hours',
+    },
+    checkAsn: {
+      why: 'A new ASN in a known country (new ISP, hosting provider) is a weaker signal than a new country; report it as low, or switch off.',
+      kind: 'boolean',
+    },
+    minDistanceKm: {
+      why: 'Same as location-mismatch: within 500 km the answering phone counts as being with the user.',
+      kind: 'number',
+      min: 0,
+      max: 20_000,
+      integer: false,
+      unit: 'km',
+    },
+  },
+  evaluate(params, user) {
+    const history = new LocationHistory(params.minBaselineEvents, params.minBaselineHours * HOUR);
+    const groupMs = params.groupHours * HOUR;
+    const open = new Map<string, Sighting>();
+    const done: Sighting[] = [];
+
+    const close = (now: number): void => {
+      for (const [key, s] of open) {
+        if (now - s.firstSeen <= groupMs) continue;
+        if (s.events.length > 0) done.push(s);
+        open.delete(key);
+      }
+    };
+
+    return {
+      push(e: StoredEvent): void {
+        close(e.time);
+        const baselineEvents = history.size;
+        const novelty = history.observe(e);
+        const base = { firstSeen: e.time, baselineEvents, events: [], approved: 0, responderAgrees: 0, responderDiffers: 0 };
+        if (novelty.newCountry !== null) {
+          const baselineCountries = history.knownCountries().filter((c) => c !== novelty.newCountry);
+          open.set(`c:${novelty.newCountry}`, { ...base, kind: 'country', country: novelty.newCountry, asn: e.source?.asn ?? null, asOrg: e.source?.asOrg ?? null, baselineCountries });
+        } else if (novelty.newAsn !== null && params.checkAsn) {
+          open.set(`a:${novelty.newAsn}`, { ...base, kind: 'asn', country: countryOf(e.source), asn: novelty.newAsn, asOrg: e.source?.asOrg ?? null, baselineCountries: history.knownCountries() });
+        }
+        if (!isMfaTriggering(e) || open.size === 0) return;
+        const country = countryOf(e.source);
+        const asn = e.source?.asn;
+        const s = (country === null ? undefined : open.get(`c:${country}`)) ?? (asn === undefined ? undefined : open.get(`a:${asn}`));
+        if (s === undefined) return;
+        s.events.push(e);
+        if (e.outcome === 'approved') s.approved++;
+        if (e.responder !== undefined) {
+          const cmp = comparePlaces(e.source, e.responder, params.minDistanceKm);
+          if (cmp.verdict === 'agree') s.responderAgrees++;
+          if (cmp.verdict === 'differ') s.responderDiffers++;
+        }
+      },
+      finish(): FindingDraft[] {
+        close(Number.POSITIVE_INFINITY);
+        return done.map((s) => draftOf(s, user));
+      },
+    };
+  },
+};
+
+function draftOf(s: Sighting, user: string): FindingDraft {
+  const first = s.events[0];
+  const last = s.events[s.events.length - 1];
+  const start = first?.time ?? s.firstSeen;
+  const end = last?.time ?? s.firstSeen;
+  const traveller = s.kind === 'country' && s.responderAgrees > 0 && s.responderDiffers === 0;
+  const what =
+    s.kind === 'country'
+      ? `country ${s.country ?? '?'}`
+      : `network AS${s.asn ?? '?'}${s.asOrg === null ? '' : ` (${s.asOrg})`}${s.country === null ? '' : ` in ${s.country}`}`;
+  const sources = describeSources(s.events).text;
+  const parts = [`First MFA activity for this user from ${what}: ${plural(s.events.length, 'MFA event')} (${utcSpan(start, end)})${sources === '' ? '' : ` ${sources}`}`];
+  if (s.approved > 0) parts.push(`${s.approved} approved`);
+  parts.push(`the ${plural(s.baselineEvents, 'earlier located event')} came from ${listWords(s.baselineCountries.length === 0 ? ['other networks'] : s.baselineCountries)}`);
+  if (traveller) parts.push('the answering phone was in the same place, as when the user travels');
+  return userFinding({
+    rule: 'new-location',
+    severity: s.kind === 'country' && !traveller ? 'medium' : 'low',
+    user,
+    start,
+    end,
+    eventIds: s.events.map((e) => e.id),
+    summary: `${parts.join('; ')}.`,
+    detail: {
+      approvals: s.approved,
+      events: s.events.length,
+      kind: s.kind,
+      country: s.country,
+      asn: s.asn,
+      baselineEvents: s.baselineEvents,
+      baselineCountries: s.baselineCountries,
+      responderAgrees: s.responderAgrees,
+      responderDiffers: s.responderDiffers,
+    },
+  });
+}

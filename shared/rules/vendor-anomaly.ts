@@ -1,0 +1,128 @@
+/**
+ * vendor-anomaly (spec §10 P7): the identity provider itself judged the MFA traffic hostile.
+ * The parsers keep the vendor's reason/code in `reason` and the event name in `vendorEvent`;
+ * matching is case-insensitive and tolerant of how the value is embedded. What is matched:
+ *
+ *   - Duo: reason `anomalous_push` (also written "anomalous push"): Duo's push-fatigue protection
+ *     refused to send (spec §4; Panther DUO.User.Denied.AnomalousPush).
+ *   - Okta: event `security.threat.detected` (ThreatInsight), `user.risk.detect` (risk engine),
+ *     `user.mfa.attempt_bypass` (Elastic "Attempted Bypass of Okta MFA") (spec §1, §9).
+ *   - Entra: error 50088, "telecom MFA call limit reached", as a whole number anywhere in reason or
+ *     event name (the SMS/voice flood indicator, spec §2).
+ *   - Google Workspace: account_warning events `suspicious_login`, `suspicious_login_less_secure_app`,
+ *     `suspicious_programmatic_login`, `gov_attack_warning` (spec §5).
+ */
+import type { StoredEvent } from '../model/event.js';
+import type { FindingDraft } from '../model/finding.js';
+import { GapGrouper, userFinding } from './lib/draft.js';
+import { MINUTE, plural, utcSpan } from './lib/format.js';
+import { describeSources } from './lib/geo.js';
+import type { UserRule } from './rule.js';
+
+export type VendorAnomalyParams = { groupMinutes: number };
+
+interface Matcher {
+  kind: string;
+  /** What the verdict means, in a sentence fragment. */
+  says: string;
+  test(e: StoredEvent, text: string): boolean;
+}
+
+/** Exported so tests and the UI can list exactly what is matched. */
+export const VENDOR_ANOMALY_MATCHERS: readonly Matcher[] = [
+  {
+    kind: 'duo-anomalous-push',
+    says: 'Duo refused to send pushes it judged anomalous (reason anomalous_push)',
+    test: (_e, text) => /anomalous[ _-]?push/.test(text),
+  },
+  {
+    kind: 'okta-threat',
+    says: 'Okta ThreatInsight flagged the requests (security.threat.detected)',
+    test: (e) => e.vendorEvent.trim().toLowerCase() === 'security.threat.detected',
+  },
+  {
+    kind: 'okta-risk',
+    says: 'Okta risk detection flagged the user (user.risk.detect)',
+    test: (e) => e.vendorEvent.trim().toLowerCase() === 'user.risk.detect',
+  },
+  {
+    kind: 'okta-mfa-bypass',
+    says: 'Okta logged attempts to bypass MFA (user.mfa.attempt_bypass)',
+    test: (e) => e.vendorEvent.trim().toLowerCase() === 'user.mfa.attempt_bypass',
+  },
+  {
+    kind: 'entra-50088',
+    says: 'Entra stopped sending SMS/voice prompts: telecom MFA limit reached (error 50088)',
+    test: (_e, text) => /(^|[^0-9])50088([^0-9]|$)/.test(text),
+  },
+  {
+    kind: 'google-suspicious-login',
+    says: 'Google flagged the sign-ins as suspicious (account_warning)',
+    test: (e) => /^(suspicious_login|suspicious_login_less_secure_app|suspicious_programmatic_login|gov_attack_warning)$/.test(e.vendorEvent.trim().toLowerCase()),
+  },
+];
+
+export function vendorAnomalyKind(e: StoredEvent): Matcher | null {
+  const text = `${e.vendorEvent} ${e.reason ?? ''}`.toLowerCase();
+  return VENDOR_ANOMALY_MATCHERS.find((m) => m.test(e, text)) ?? null;
+}
+
+export const vendorAnomaly: UserRule<VendorAnomalyParams> = {
+  id: 'vendor-anomaly',
+  scope: 'user',
+  title: 'Vendor flagged MFA abuse',
+  description:
+    "The identity provider's own protection flagged the MFA traffic: Duo anomalous push, Okta threat/risk " +
+    'detections and MFA-bypass attempts, Entra telecom limit 50088, Google suspicious-login warnings.',
+  attack: { technique: 'T1621', related: [] },
+  params: { groupMinutes: 60 },
+  paramDocs: {
+    groupMinutes: {
+      why: 'Panther DUO.User.Denied.AnomalousPush deduplicates over 15 minutes (spec §9); an hour keeps one attack in one finding.',
+      kind: 'number',
+      min: 0,
+      max: 10_080,
+      integer: false,
+      unit: 'minutes',
+    },
+  },
+  evaluate(params, user) {
+    const groups = new Map<string, GapGrouper<StoredEvent>>();
+    const says = new Map<string, string>();
+    return {
+      push(e: StoredEvent): void {
+        const m = vendorAnomalyKind(e);
+        if (m === null) return;
+        let g = groups.get(m.kind);
+        if (g === undefined) {
+          g = new GapGrouper<StoredEvent>(params.groupMinutes * MINUTE);
+          groups.set(m.kind, g);
+          says.set(m.kind, m.says);
+        }
+        g.push(e, e.time);
+      },
+      finish(): FindingDraft[] {
+        const out: FindingDraft[] = [];
+        for (const [kind, grouper] of groups) {
+          for (const g of grouper.finish()) {
+            const sources = describeSources(g.items);
+            const approvals = g.items.filter((e) => e.outcome === 'approved').length;
+            out.push(
+              userFinding({
+                rule: 'vendor-anomaly',
+                severity: 'medium',
+                user,
+                start: g.start,
+                end: g.end,
+                eventIds: g.items.map((e) => e.id),
+                summary: `${says.get(kind) ?? kind}: ${plural(g.items.length, 'event')} (${utcSpan(g.start, g.end)})${sources.text === '' ? '' : ` ${sources.text}`}.`,
+                detail: { approvals, events: g.items.length, kind, sourceIps: sources.ips },
+              }),
+            );
+          }
+        }
+        return out.sort((a, b) => a.start - b.start);
+      },
+    };
+  },
+};
