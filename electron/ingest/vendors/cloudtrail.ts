@@ -10,8 +10,9 @@
  */
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
-import { at, isObject, isoTime, str, type JsonObject } from './fields.js';
-import { ipLiteral, mostRecordsMatch, userFields } from './vendor-kit.js';
+import { at, isObject, isoTime, parseJson, str, type JsonObject } from './fields.js';
+import { mostRecordsMatch } from './sniff.js';
+import { ipLiteral, userFields } from './vendor-kit.js';
 
 /** The parts of a record this module uses, read once from whichever shape it came in. */
 interface TrailRecord {
@@ -39,12 +40,7 @@ interface TrailRecord {
 
 /** Log Analytics stores the nested CloudTrail objects as JSON text; raw records as objects. */
 function nested(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return undefined;
-  }
+  return typeof value === 'string' ? parseJson(value) : value;
 }
 
 function fromRaw(v: JsonObject): TrailRecord {

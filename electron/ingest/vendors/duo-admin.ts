@@ -7,8 +7,9 @@
  */
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
-import { at, canonicalUser, obj, str, type JsonObject } from './fields.js';
-import { duoDescription, duoFactor, duoIp, duoRecord, duoTime, hasKey, mostly, prune } from './duo-common.js';
+import { at, canonicalUser, joinParts, obj, prune, str, type JsonObject } from './fields.js';
+import { duoDescription, duoFactor, duoIp, duoRecord, duoTime, hasKey } from './duo-common.js';
+import { mostRecordsMatch } from './sniff.js';
 
 function looksLikeDuoAdmin(value: unknown): boolean {
   const r = duoRecord(value);
@@ -88,13 +89,15 @@ function subjectOf(r: JsonObject, rule: ActionRule, desc: JsonObject | undefined
 function reasonOf(r: JsonObject, subject: { user?: string; byActor: boolean }, desc: JsonObject | undefined): string | undefined {
   const object = str(r, 'object');
   const status = str(desc, 'status');
-  const parts = [
-    errorText(desc),
-    status === undefined ? undefined : `status ${status}`,
-    object !== undefined && canonicalUser(object) !== canonicalUser(subject.user) ? `object ${object}` : undefined,
-    subject.byActor ? `by ${str(r, 'username') ?? 'unknown admin'}` : undefined,
-  ].filter((p) => p !== undefined);
-  return parts.length === 0 ? undefined : parts.join('; ');
+  return joinParts(
+    [
+      errorText(desc),
+      status === undefined ? undefined : `status ${status}`,
+      object !== undefined && canonicalUser(object) !== canonicalUser(subject.user) ? `object ${object}` : undefined,
+      subject.byActor ? `by ${str(r, 'username') ?? 'unknown admin'}` : undefined,
+    ],
+    '; ',
+  );
 }
 
 function toEvent(r: JsonObject, time: number): AuthEvent {
@@ -123,7 +126,7 @@ export const duoAdminParser: VendorParser = {
   title: 'Cisco Duo administrator log',
   input: 'object',
   sniff(sample: readonly SourceRecord[]): boolean {
-    return mostly(sample, looksLikeDuoAdmin);
+    return mostRecordsMatch(sample, (r) => looksLikeDuoAdmin(r.value));
   },
   parse(record: SourceRecord): AuthEvent[] {
     const r = duoRecord(record.value);

@@ -6,8 +6,9 @@
  */
 import type { AuthEvent, Factor, Network, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
-import { at, canonicalUser, obj, str, type JsonObject } from './fields.js';
-import { duoFactor, duoGeo, duoIp, duoRecord, duoTime, duoToken, hasKey, mostly, prune } from './duo-common.js';
+import { at, canonicalUser, joinParts, obj, prune, str, type JsonObject } from './fields.js';
+import { duoFactor, duoGeo, duoIp, duoRecord, duoTime, duoToken, hasKey } from './duo-common.js';
+import { mostRecordsMatch } from './sniff.js';
 
 function looksLikeDuoAuth(value: unknown): boolean {
   const r = duoRecord(value);
@@ -72,12 +73,14 @@ function responderOf(r: JsonObject): (Network & { name?: string }) | undefined {
 
 function accessDevice(r: JsonObject): string | undefined {
   const join = (a?: string, b?: string): string | undefined => (a === undefined ? undefined : b === undefined ? a : `${a} ${b}`);
-  const parts = [
-    str(r, 'access_device.hostname'),
-    join(str(r, 'access_device.os'), str(r, 'access_device.os_version')),
-    join(str(r, 'access_device.browser'), str(r, 'access_device.browser_version')),
-  ].filter((p) => p !== undefined);
-  return parts.length === 0 ? undefined : parts.join(', ');
+  return joinParts(
+    [
+      str(r, 'access_device.hostname'),
+      join(str(r, 'access_device.os'), str(r, 'access_device.os_version')),
+      join(str(r, 'access_device.browser'), str(r, 'access_device.browser_version')),
+    ],
+    ', ',
+  );
 }
 
 function toEvent(r: JsonObject, time: number): AuthEvent {
@@ -107,7 +110,7 @@ export const duoAuthParser: VendorParser = {
   title: 'Cisco Duo authentication log',
   input: 'object',
   sniff(sample: readonly SourceRecord[]): boolean {
-    return mostly(sample, looksLikeDuoAuth);
+    return mostRecordsMatch(sample, (r) => looksLikeDuoAuth(r.value));
   },
   parse(record: SourceRecord): AuthEvent[] {
     const r = duoRecord(record.value);

@@ -5,8 +5,7 @@
  */
 import { isIP } from 'node:net';
 import type { Factor, Geo } from '../../../shared/model/event.js';
-import type { SourceRecord } from '../parser.js';
-import { at, isObject, isoTime, num, obj, str, stripPort, type JsonObject } from './fields.js';
+import { at, isObject, isoTime, num, obj, parseJson, str, stripPort, vendorGeo, type JsonObject } from './fields.js';
 
 /**
  * The Duo record. StreamAlert rule fixtures wrap it as `{data, log: "duo:<type>", ...}`;
@@ -49,14 +48,7 @@ export function duoIp(text: string | undefined): string | undefined {
 /** `location {city, state, country}` as Duo gives it (country often a name: kept verbatim). */
 export function duoGeo(location: unknown): Geo | undefined {
   if (!isObject(location)) return undefined;
-  const geo: Geo = { source: 'vendor' };
-  const city = str(location, 'city');
-  const region = str(location, 'state');
-  const country = str(location, 'country');
-  if (city !== undefined) geo.city = city;
-  if (region !== undefined) geo.region = region;
-  if (country !== undefined) geo.country = country;
-  return Object.keys(geo).length > 1 ? geo : undefined;
+  return vendorGeo({ city: str(location, 'city'), region: str(location, 'state'), country: str(location, 'country') });
 }
 
 /** Duo value as a token: "Duo Push" (v1 logs) and "duo_push" (v2) compare equal. */
@@ -118,29 +110,10 @@ export function duoDescription(record: JsonObject): JsonObject | undefined {
   if (isObject(raw)) return raw;
   if (typeof raw !== 'string' || raw.trim() === '') return undefined;
   for (const candidate of [raw, `{${raw}}`]) {
-    try {
-      const parsed: unknown = JSON.parse(candidate);
-      if (isObject(parsed)) return parsed;
-    } catch {
-      // try the next reading
-    }
+    const parsed = parseJson(candidate);
+    if (isObject(parsed)) return parsed;
   }
   return undefined;
-}
-
-/** True when most of the sample matches: one odd record is tolerated. */
-export function mostly(sample: readonly SourceRecord[], looksLike: (value: unknown) => boolean): boolean {
-  if (sample.length === 0) return false;
-  let hits = 0;
-  for (const r of sample) if (looksLike(r.value)) hits++;
-  return hits > 0 && (hits >= sample.length - 1 || hits * 2 > sample.length);
-}
-
-/** Copy of an object without its undefined properties. */
-export function prune<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
-  return out as T;
 }
 
 /** Keys an admin-log record has; an auth-log record has none of `action`/`description`. */

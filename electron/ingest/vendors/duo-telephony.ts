@@ -6,8 +6,9 @@
  */
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
-import { at, num, str, type JsonObject } from './fields.js';
-import { duoRecord, duoTime, duoToken, hasKey, mostly, prune } from './duo-common.js';
+import { at, num, prune, str, type JsonObject } from './fields.js';
+import { duoRecord, duoTime, duoToken, hasKey } from './duo-common.js';
+import { mostRecordsMatch } from './sniff.js';
 
 function looksLikeDuoTelephony(value: unknown): boolean {
   const r = duoRecord(value);
@@ -51,7 +52,7 @@ export const duoTelephonyParser: VendorParser = {
   title: 'Cisco Duo telephony log',
   input: 'object',
   sniff(sample: readonly SourceRecord[]): boolean {
-    return mostly(sample, looksLikeDuoTelephony);
+    return mostRecordsMatch(sample, (r) => looksLikeDuoTelephony(r.value));
   },
   parse(record: SourceRecord): AuthEvent[] {
     const r = duoRecord(record.value);

@@ -5,10 +5,9 @@
  */
 import type { AuthEvent, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
-import { canonicalUser, isObject, stripPort, type JsonObject } from './fields.js';
+import { canonicalUser, firstOf, isObject, joinParts, prune, stripPort, type JsonObject } from './fields.js';
 import {
   auditActivityOutcome,
-  firstOf,
   innerRecord,
   isDirectoryAudit,
   looksLikeUpn,
@@ -17,11 +16,10 @@ import {
   msObj,
   msStr,
   msTime,
-  mostly,
   pairValue,
-  prune,
   strongAuthProperties,
 } from './microsoft.js';
+import { mostRecordsMatch } from './sniff.js';
 
 interface Party {
   upn?: string;
@@ -121,14 +119,16 @@ function subjectOf(a: Audit, outcome: Outcome): { subject?: Party; byActor: bool
 
 function reasonOf(a: Audit, byActor: boolean): string | undefined {
   const method = methodText(a);
-  const parts = [
-    a.resultReason,
-    a.strongAuth.length > 0 ? `modified ${a.strongAuth.join(', ')}` : undefined,
-    method === undefined ? undefined : `AuthenticationMethod ${method}`,
-    isFailure(a.result) ? `result ${a.result ?? ''}` : undefined,
-    byActor ? `by ${a.actor.upn ?? a.actor.name ?? 'unknown actor'}` : undefined,
-  ].filter((p) => p !== undefined);
-  return parts.length === 0 ? undefined : parts.join('; ');
+  return joinParts(
+    [
+      a.resultReason,
+      a.strongAuth.length > 0 ? `modified ${a.strongAuth.join(', ')}` : undefined,
+      method === undefined ? undefined : `AuthenticationMethod ${method}`,
+      isFailure(a.result) ? `result ${a.result ?? ''}` : undefined,
+      byActor ? `by ${a.actor.upn ?? a.actor.name ?? 'unknown actor'}` : undefined,
+    ],
+    '; ',
+  );
 }
 
 function toEvent(a: Audit, time: number): AuthEvent {
@@ -158,7 +158,7 @@ export const entraAuditParser: VendorParser = {
   title: 'Microsoft Entra ID audit logs',
   input: 'object',
   sniff(sample: readonly SourceRecord[]): boolean {
-    return mostly(sample, isDirectoryAudit);
+    return mostRecordsMatch(sample, (r) => isDirectoryAudit(r.value));
   },
   parse(record: SourceRecord): AuthEvent[] {
     const value = record.value;

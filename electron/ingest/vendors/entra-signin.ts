@@ -5,13 +5,11 @@
  */
 import type { AuthEvent, Factor, Geo, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
-import { canonicalUser, isObject, stripPort, type JsonObject } from './fields.js';
+import { canonicalUser, ciKey, firstOf, isObject, joinParts, prune, stripPort, vendorGeo, type JsonObject } from './fields.js';
 import {
   MFA_FAILED_CODE,
-  ciKey,
   codeReason,
   failureCodeOutcome,
-  firstOf,
   innerRecord,
   isDirectoryAudit,
   methodFactor,
@@ -22,11 +20,9 @@ import {
   msObj,
   msStr,
   msTime,
-  mostly,
-  prune,
   strongAuthFailureOutcome,
-  vendorGeo,
 } from './microsoft.js';
+import { mostRecordsMatch } from './sniff.js';
 
 /** One entry of `authenticationDetails[]` (or the MFA columns of a portal CSV row). */
 interface AuthStep {
@@ -127,11 +123,6 @@ function readGeo(p: JsonObject, top: JsonObject): Geo | undefined {
   });
 }
 
-function describeDevice(parts: readonly (string | undefined)[]): string | undefined {
-  const text = parts.filter((p): p is string => p !== undefined).join(', ');
-  return text === '' ? undefined : text;
-}
-
 function fromJson(top: JsonObject): SignIn {
   const p = innerRecord(top);
   return {
@@ -149,7 +140,7 @@ function fromJson(top: JsonObject): SignIn {
     steps: readSteps(p),
     geo: readGeo(p, top),
     userAgent: msStr(p, 'userAgent'),
-    device: describeDevice([msStr(p, 'deviceDetail.displayName'), msStr(p, 'deviceDetail.operatingSystem'), msStr(p, 'deviceDetail.browser')]),
+    device: joinParts([msStr(p, 'deviceDetail.displayName'), msStr(p, 'deviceDetail.operatingSystem'), msStr(p, 'deviceDetail.browser')], ', '),
     app: msStr(p, 'appDisplayName'),
     correlationId: msStr(p, 'correlationId') ?? msStr(top, 'correlationId'),
     id: msStr(p, 'id'),
@@ -212,7 +203,7 @@ function fromCsv(row: JsonObject): SignIn {
     steps,
     geo: csvGeo(cell(row, 'Location')),
     userAgent: cell(row, 'User agent'),
-    device: describeDevice([cell(row, 'Device ID'), cell(row, 'Operating System'), cell(row, 'Browser')]),
+    device: joinParts([cell(row, 'Device ID'), cell(row, 'Operating System'), cell(row, 'Browser')], ', '),
     app: cell(row, 'Application'),
     correlationId: cell(row, 'Correlation ID'),
     id: cell(row, 'Request ID'),
@@ -239,7 +230,7 @@ function mfaDoneByUser(s: SignIn): boolean {
 }
 
 function detailText(s: SignIn): string {
-  return [s.additionalDetails, s.failureReason, ...s.steps.map((st) => st.resultDetail)].filter((t) => t !== undefined).join(' | ');
+  return joinParts([s.additionalDetails, s.failureReason, ...s.steps.map((st) => st.resultDetail)], ' | ') ?? '';
 }
 
 function outcomeOf(s: SignIn): Outcome {
@@ -288,7 +279,7 @@ export const entraSignInParser: VendorParser = {
   title: 'Microsoft Entra ID sign-in logs',
   input: 'object',
   sniff(sample: readonly SourceRecord[]): boolean {
-    return mostly(sample, looksLikeSignIn);
+    return mostRecordsMatch(sample, (r) => looksLikeSignIn(r.value));
   },
   parse(record: SourceRecord): AuthEvent[] {
     const value = record.value;

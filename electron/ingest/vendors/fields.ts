@@ -1,7 +1,9 @@
 /**
  * Safe reads from vendor records, which are attacker-influenced JSON of unknown shape:
- * every accessor checks the type it returns and never throws.
+ * every accessor checks the type it returns and never throws. Vendor-neutral helpers only;
+ * what one vendor or one group of vendors means by a field stays in its own module.
  */
+import type { Geo } from '../../../shared/model/event.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -9,6 +11,60 @@ export type JsonObject = { [key: string]: Json };
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+// ---------------------------------------------------------------------------------------
+// Values
+
+/** A non-empty string as stored (untrimmed), a finite number as its decimal text; otherwise undefined. */
+export function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** A finite number, or non-blank text that `Number` reads as one (" 12 ", "1e3"); otherwise undefined. */
+export function asNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/** Stricter than `asNumber`: a finite number, or text that is a plain decimal ("-12", " 3.5 "); otherwise undefined. */
+export function asDecimal(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/** A boolean, or the text true / false in any case; otherwise undefined. */
+export function asBool(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+  return undefined;
+}
+
+export function asObject(value: unknown): JsonObject | undefined {
+  return isObject(value) ? value : undefined;
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The value of JSON text, or undefined when the text is not JSON. Never throws. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Paths
 
 /** Follow a dotted path ("client.geographicalContext.city") through nested objects. */
 export function at(value: unknown, path: string): unknown {
@@ -20,34 +76,87 @@ export function at(value: unknown, path: string): unknown {
   return current;
 }
 
+/** An own property, matched exactly first and then case-insensitively. */
+export function ciKey(object: JsonObject, key: string): unknown {
+  if (Object.hasOwn(object, key)) return object[key];
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(object)) if (k.toLowerCase() === lower) return object[k];
+  return undefined;
+}
+
+/**
+ * Follow a dotted path matching each key with `ciKey` (camelCase, PascalCase and lower-cased
+ * exports of one field are the same field). `open` is applied to every value before it is
+ * entered (a vendor may decode JSON text there); the final value is returned as stored.
+ */
+export function ciAt(value: unknown, path: string, open: (container: unknown) => unknown = (c) => c): unknown {
+  let current: unknown = value;
+  for (const key of path.split('.')) {
+    const container = open(current);
+    if (!isObject(container)) return undefined;
+    current = ciKey(container, key);
+  }
+  return current;
+}
+
 /** A non-empty string at `path`, or undefined. Numbers are given as their decimal text. */
 export function str(value: unknown, path: string): string | undefined {
-  const v = at(value, path);
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
+  return asText(at(value, path));
 }
 
 /** A finite number at `path` (numeric strings accepted), or undefined. */
 export function num(value: unknown, path: string): number | undefined {
-  const v = at(value, path);
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v);
-    return Number.isFinite(n) ? n : undefined;
-  }
-  return undefined;
+  return asNumber(at(value, path));
 }
 
 export function obj(value: unknown, path: string): JsonObject | undefined {
-  const v = at(value, path);
-  return isObject(v) ? v : undefined;
+  return asObject(at(value, path));
 }
 
 export function arr(value: unknown, path: string): unknown[] {
-  const v = at(value, path);
-  return Array.isArray(v) ? v : [];
+  return asArray(at(value, path));
 }
+
+// ---------------------------------------------------------------------------------------
+// Small utilities
+
+/** First of several candidate values that is set. */
+export function firstOf<T>(...values: (T | undefined)[]): T | undefined {
+  for (const v of values) if (v !== undefined) return v;
+  return undefined;
+}
+
+/** Copy of an object without its undefined properties, so events carry only what the record gave. */
+export function prune<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+/** Join the parts that are set and non-empty; undefined when nothing is left. */
+export function joinParts(parts: ReadonlyArray<string | undefined>, separator: string): string | undefined {
+  const kept = parts.filter((p): p is string => p !== undefined && p !== '');
+  return kept.length === 0 ? undefined : kept.join(separator);
+}
+
+/**
+ * A vendor-supplied location from whatever parts the record gave; undefined when it gave
+ * none. Coordinates are kept only as a pair.
+ */
+export function vendorGeo(parts: { city?: string; region?: string; country?: string; lat?: number; lon?: number }): Geo | undefined {
+  const geo: Geo = { source: 'vendor' };
+  if (parts.city !== undefined) geo.city = parts.city;
+  if (parts.region !== undefined) geo.region = parts.region;
+  if (parts.country !== undefined) geo.country = parts.country;
+  if (parts.lat !== undefined && parts.lon !== undefined) {
+    geo.lat = parts.lat;
+    geo.lon = parts.lon;
+  }
+  return Object.keys(geo).length > 1 ? geo : undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Time, identity, addresses
 
 /**
  * Parse an ISO-8601 timestamp to UTC milliseconds. A timestamp without a zone is taken as

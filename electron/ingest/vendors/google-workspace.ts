@@ -12,8 +12,9 @@
  */
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
-import { at, isObject, isoTime, obj, str, type JsonObject } from './fields.js';
-import { ipLiteral, joinReason, mostRecordsMatch, userFields } from './vendor-kit.js';
+import { asBool, asText, at, isObject, isoTime, joinParts, obj, str, type JsonObject } from './fields.js';
+import { mostRecordsMatch } from './sniff.js';
+import { ipLiteral, userFields } from './vendor-kit.js';
 
 /** One event of an activity, parameters already flattened to name -> raw value. */
 interface GoogleEvent {
@@ -60,10 +61,8 @@ function eventsOf(activity: JsonObject): GoogleEvent[] {
 /** A parameter as text: strings as they are, numbers in decimal, a list's first entry. */
 function paramText(e: GoogleEvent, name: string): string | undefined {
   const v = e.params.get(name);
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (Array.isArray(v)) return v.find((x): x is string => typeof x === 'string' && x.trim() !== '');
-  return undefined;
+  return asText(v);
 }
 
 /** A parameter as a list of strings (`multiValue` in new records, scalar `value` in old). */
@@ -76,10 +75,7 @@ function paramList(e: GoogleEvent, name: string): string[] {
 
 /** A boolean parameter (`boolValue`, or the text true/false some exports write). */
 function paramFlag(e: GoogleEvent, name: string): boolean | undefined {
-  const v = e.params.get(name);
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === 'true';
-  return undefined;
+  return asBool(e.params.get(name));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -209,12 +205,15 @@ function eventFactor(e: GoogleEvent): Factor | undefined {
 
 /** The vendor's result detail, with `is_suspicious` made visible (spec: must show in reason). */
 function reasonOf(e: GoogleEvent): string | undefined {
-  return joinReason([
-    paramText(e, 'login_challenge_status'),
-    paramText(e, 'login_failure_type'),
-    paramText(e, 'saml_status_code'),
-    paramFlag(e, 'is_suspicious') === true ? 'is_suspicious=true' : undefined,
-  ]);
+  return joinParts(
+    [
+      paramText(e, 'login_challenge_status'),
+      paramText(e, 'login_failure_type'),
+      paramText(e, 'saml_status_code'),
+      paramFlag(e, 'is_suspicious') === true ? 'is_suspicious=true' : undefined,
+    ],
+    '; ',
+  );
 }
 
 /**

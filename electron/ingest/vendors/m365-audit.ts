@@ -7,25 +7,23 @@
  */
 import type { AuthEvent, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
-import { canonicalUser, isObject, stripPort, type JsonObject } from './fields.js';
+import { canonicalUser, firstOf, isObject, joinParts, parseJson, prune, stripPort, type JsonObject } from './fields.js';
 import {
   MFA_FAILED_CODE,
   auditActivityOutcome,
   codeReason,
   failureCodeOutcome,
-  firstOf,
   looksLikeUpn,
   msArr,
   msAt,
   msNum,
   msStr,
   msTime,
-  mostly,
   pairValue,
-  prune,
   strongAuthFailureOutcome,
   strongAuthProperties,
 } from './microsoft.js';
+import { mostRecordsMatch } from './sniff.js';
 
 // ---------------------------------------------------------------------------------------
 // Recognition
@@ -51,14 +49,8 @@ function auditRecord(value: JsonObject): JsonObject {
   const auditData = auditDataOf(value);
   if (auditData === undefined) return value;
   if (isObject(auditData)) return auditData;
-  if (typeof auditData === 'string') {
-    try {
-      const parsed: unknown = JSON.parse(auditData);
-      if (isObject(parsed)) return parsed;
-    } catch {
-      // fall through to the error below
-    }
-  }
+  const parsed = typeof auditData === 'string' ? parseJson(auditData) : undefined;
+  if (isObject(parsed)) return parsed;
   throw new RecordError('AuditData column does not hold a JSON object');
 }
 
@@ -165,19 +157,18 @@ function reasonOf(u: Ual, outcome: Outcome, byActor: boolean): string | undefine
   if (u.operation.trim().toLowerCase() === LOGIN_FAILED || u.errorNumber !== undefined) {
     return codeReason(u.errorNumber, [u.logonError]);
   }
-  const parts = [
-    u.strongAuth.length > 0 ? `modified ${u.strongAuth.join(', ')}` : undefined,
-    byActor ? `by ${u.userId ?? 'unknown actor'}` : undefined,
-    outcome === 'approved' || outcome === 'auth_success' ? pairValue(u.extended, 'RequestType') : undefined,
-  ].filter((p) => p !== undefined);
-  return parts.length === 0 ? undefined : parts.join('; ');
+  return joinParts(
+    [
+      u.strongAuth.length > 0 ? `modified ${u.strongAuth.join(', ')}` : undefined,
+      byActor ? `by ${u.userId ?? 'unknown actor'}` : undefined,
+      outcome === 'approved' || outcome === 'auth_success' ? pairValue(u.extended, 'RequestType') : undefined,
+    ],
+    '; ',
+  );
 }
 
 function deviceOf(u: Ual): string | undefined {
-  const parts = [pairValue(u.deviceProps, 'DisplayName'), pairValue(u.deviceProps, 'OS'), pairValue(u.deviceProps, 'BrowserType')].filter(
-    (p) => p !== undefined,
-  );
-  return parts.length === 0 ? undefined : parts.join(', ');
+  return joinParts([pairValue(u.deviceProps, 'DisplayName'), pairValue(u.deviceProps, 'OS'), pairValue(u.deviceProps, 'BrowserType')], ', ');
 }
 
 function toEvent(row: JsonObject, a: JsonObject, u: Ual, time: number): AuthEvent {
@@ -206,7 +197,7 @@ export const m365AuditParser: VendorParser = {
   title: 'Microsoft 365 Unified Audit Log',
   input: 'object',
   sniff(sample: readonly SourceRecord[]): boolean {
-    return mostly(sample, looksLikeM365);
+    return mostRecordsMatch(sample, (r) => looksLikeM365(r.value));
   },
   parse(record: SourceRecord): AuthEvent[] {
     const row = record.value;

@@ -4,9 +4,8 @@
  * SIEM-export spellings of the same record, AADSTS code meanings and the outcome tables of
  * spec §2 and §3.
  */
-import type { Factor, Geo, Outcome } from '../../../shared/model/event.js';
-import type { SourceRecord } from '../parser.js';
-import { isObject, isoTime, type JsonObject } from './fields.js';
+import type { Factor, Outcome } from '../../../shared/model/event.js';
+import { asArray, asBool, asDecimal, asObject, asText, ciAt, isObject, isoTime, parseJson, type JsonObject } from './fields.js';
 
 // ---------------------------------------------------------------------------------------
 // Field access
@@ -17,20 +16,8 @@ import { isObject, isoTime, type JsonObject } from './fields.js';
  */
 function decodeJsonText(value: unknown): unknown {
   if (typeof value !== 'string' || !/^\s*[[{]/.test(value)) return value;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return typeof parsed === 'object' && parsed !== null ? parsed : value;
-  } catch {
-    return value;
-  }
-}
-
-/** An own property, matched exactly first and then case-insensitively. */
-export function ciKey(object: JsonObject, key: string): unknown {
-  if (Object.hasOwn(object, key)) return object[key];
-  const lower = key.toLowerCase();
-  for (const k of Object.keys(object)) if (k.toLowerCase() === lower) return object[k];
-  return undefined;
+  const parsed = parseJson(value);
+  return typeof parsed === 'object' && parsed !== null ? parsed : value;
 }
 
 /**
@@ -39,44 +26,29 @@ export function ciKey(object: JsonObject, key: string): unknown {
  * way. The final value is returned as stored: a string is never reinterpreted.
  */
 export function msAt(value: unknown, path: string): unknown {
-  let current: unknown = value;
-  for (const key of path.split('.')) {
-    const container = decodeJsonText(current);
-    if (!isObject(container)) return undefined;
-    current = ciKey(container, key);
-  }
-  return current;
+  return ciAt(value, path, decodeJsonText);
 }
 
 export function msStr(value: unknown, path: string): string | undefined {
-  const v = msAt(value, path);
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
+  return asText(msAt(value, path));
 }
 
 export function msNum(value: unknown, path: string): number | undefined {
-  const v = msAt(value, path);
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
-  return undefined;
+  return asDecimal(msAt(value, path));
 }
 
+/** An object at `path`; Log Analytics JSON text is decoded. */
 export function msObj(value: unknown, path: string): JsonObject | undefined {
-  const v = decodeJsonText(msAt(value, path));
-  return isObject(v) ? v : undefined;
+  return asObject(decodeJsonText(msAt(value, path)));
 }
 
+/** An array at `path`; Log Analytics JSON text is decoded. */
 export function msArr(value: unknown, path: string): unknown[] {
-  const v = decodeJsonText(msAt(value, path));
-  return Array.isArray(v) ? v : [];
+  return asArray(decodeJsonText(msAt(value, path)));
 }
 
 export function msBool(value: unknown, path: string): boolean | undefined {
-  const v = msAt(value, path);
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === 'true';
-  return undefined;
+  return asBool(msAt(value, path));
 }
 
 /** Value of a `[{key|name, value}]` list entry (additionalDetails, ExtendedProperties ...). */
@@ -87,20 +59,6 @@ export function pairValue(list: readonly unknown[], name: string): string | unde
     if (key?.toLowerCase() === lower) return msStr(item, 'value');
   }
   return undefined;
-}
-
-/** First of several candidate values that is set. */
-export function firstOf<T>(...values: (T | undefined)[]): T | undefined {
-  for (const v of values) if (v !== undefined) return v;
-  return undefined;
-}
-
-/** True when most of the sample matches: one odd record (a header, a trimmed test event) is tolerated. */
-export function mostly(sample: readonly SourceRecord[], looksLike: (value: unknown) => boolean): boolean {
-  if (sample.length === 0) return false;
-  let hits = 0;
-  for (const r of sample) if (looksLike(r.value)) hits++;
-  return hits > 0 && (hits >= sample.length - 1 || hits * 2 > sample.length);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -121,21 +79,6 @@ function usLocaleTime(text: string): number | undefined {
 export function msTime(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   return isoTime(text) ?? usLocaleTime(text);
-}
-
-// ---------------------------------------------------------------------------------------
-// Geo
-
-export function vendorGeo(parts: { city?: string; region?: string; country?: string; lat?: number; lon?: number }): Geo | undefined {
-  const geo: Geo = { source: 'vendor' };
-  if (parts.city !== undefined) geo.city = parts.city;
-  if (parts.region !== undefined) geo.region = parts.region;
-  if (parts.country !== undefined) geo.country = parts.country;
-  if (parts.lat !== undefined && parts.lon !== undefined) {
-    geo.lat = parts.lat;
-    geo.lon = parts.lon;
-  }
-  return Object.keys(geo).length > 1 ? geo : undefined;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -300,11 +243,4 @@ export function isDirectoryAudit(value: unknown): boolean {
   if (msStr(inner, 'activityDisplayName') !== undefined || msStr(inner, 'activityDateTime') !== undefined) return true;
   if (msAt(inner, 'initiatedBy') !== undefined && (msAt(inner, 'targetResources') !== undefined || msStr(inner, 'loggedByService') !== undefined)) return true;
   return msStr(value, 'category')?.toLowerCase() === 'auditlogs';
-}
-
-/** Copy of an object without its undefined properties, so events carry only what the record gave. */
-export function prune<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
-  return out as T;
 }

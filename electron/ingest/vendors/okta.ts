@@ -5,56 +5,30 @@
  */
 import type { AuthEvent, Factor, Geo, Network, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
-import { canonicalUser, isObject, isoTime, stripPort, type JsonObject } from './fields.js';
+import { asArray, asDecimal, asObject, asText, canonicalUser, ciAt, ciKey, isObject, isoTime, joinParts, prune, stripPort, type JsonObject } from './fields.js';
+import { mostRecordsMatch } from './sniff.js';
 
 // ---------------------------------------------------------------------------------------
 // Field access
 
-function ciKey(object: JsonObject, key: string): unknown {
-  if (Object.hasOwn(object, key)) return object[key];
-  const lower = key.toLowerCase();
-  for (const k of Object.keys(object)) if (k.toLowerCase() === lower) return object[k];
-  return undefined;
-}
-
 /** A dotted path read case-insensitively; a flattened CSV column named by the whole path also counts. */
 function field(value: unknown, path: string): unknown {
-  let current: unknown = value;
-  for (const key of path.split('.')) {
-    if (!isObject(current)) {
-      current = undefined;
-      break;
-    }
-    current = ciKey(current, key);
-  }
-  return current === undefined && isObject(value) ? ciKey(value, path) : current;
+  const v = ciAt(value, path);
+  return v === undefined && isObject(value) ? ciKey(value, path) : v;
 }
 
-/** A non-empty string (numbers as text). Okta writes "unknown" for fields it could not fill. */
+/** A non-empty string (numbers as text). Okta writes "unknown" (or "null") for fields it could not fill. */
 function text(value: unknown, path: string): string | undefined {
-  const v = field(value, path);
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (typeof v !== 'string') return undefined;
-  const t = v.trim();
-  return t === '' || t.toLowerCase() === 'unknown' || t.toLowerCase() === 'null' ? undefined : v;
+  const t = asText(field(value, path));
+  return t === undefined || /^(unknown|null)$/i.test(t.trim()) ? undefined : t;
 }
 
 function number(value: unknown, path: string): number | undefined {
-  const v = field(value, path);
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
-  return undefined;
+  return asDecimal(field(value, path));
 }
 
 function list(value: unknown, path: string): unknown[] {
-  const v = field(value, path);
-  return Array.isArray(v) ? v : [];
-}
-
-function prune<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
-  return out as T;
+  return asArray(field(value, path));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -199,7 +173,6 @@ interface Okta {
 function readOkta(v: JsonObject, rawEventType: string): Okta {
   const targets = list(v, 'target');
   const user = targets.find((t) => isType(t, 'User'));
-  const debug = field(v, 'debugContext.debugData');
   return {
     eventType: rawEventType.trim().toLowerCase(),
     rawEventType,
@@ -207,7 +180,7 @@ function readOkta(v: JsonObject, rawEventType: string): Okta {
     reason: text(v, 'outcome.reason'),
     actor: readParty(field(v, 'actor')),
     targetUser: user === undefined ? undefined : readParty(user),
-    debug: isObject(debug) ? debug : undefined,
+    debug: asObject(field(v, 'debugContext.debugData')),
   };
 }
 
@@ -310,31 +283,39 @@ function suspiciousReport(debug: JsonObject | undefined): string | undefined {
     const value = text(debug, `suspiciousActivity${key}`);
     return value === undefined ? undefined : `${label} ${value}`;
   };
-  const place = ['EventCity', 'EventState', 'EventCountry']
-    .map((k) => text(debug, `suspiciousActivity${k}`))
-    .filter((p) => p !== undefined)
-    .join(', ');
-  const parts = [
-    labelled('reported', 'EventType'),
-    labelled('from', 'EventIp'),
-    place === '' ? undefined : `(${place})`,
-    labelled('at', 'Timestamp'),
-    labelled('transaction', 'EventTransactionId'),
-  ].filter((p) => p !== undefined);
-  return parts.length === 0 ? undefined : parts.join(' ');
+  const place = joinParts(
+    ['EventCity', 'EventState', 'EventCountry'].map((k) => text(debug, `suspiciousActivity${k}`)),
+    ', ',
+  );
+  return joinParts(
+    [
+      labelled('reported', 'EventType'),
+      labelled('from', 'EventIp'),
+      place === undefined ? undefined : `(${place})`,
+      labelled('at', 'Timestamp'),
+      labelled('transaction', 'EventTransactionId'),
+    ],
+    ' ',
+  );
 }
 
 function reasonOf(o: Okta, byActor: boolean): string | undefined {
   const actor = o.actor.alternateId ?? o.actor.displayName ?? o.actor.id;
-  const parts = [
-    o.eventType === REPORT_SUSPICIOUS ? suspiciousReport(o.debug) : undefined,
-    o.reason,
-    pushAnswer(o),
-    byActor && actor !== undefined ? `by ${actor}` : undefined,
-  ].filter((p) => p !== undefined);
-  return parts.length === 0 ? undefined : parts.join('; ');
+  return joinParts(
+    [
+      o.eventType === REPORT_SUSPICIOUS ? suspiciousReport(o.debug) : undefined,
+      o.reason,
+      pushAnswer(o),
+      byActor && actor !== undefined ? `by ${actor}` : undefined,
+    ],
+    '; ',
+  );
 }
 
+/**
+ * Not fields.ts `vendorGeo`: Okta keeps a latitude or longitude even without the other, and
+ * rules read `geo.lat` on its own, so switching would change events.
+ */
 function geoOf(context: unknown): Geo | undefined {
   const geo: Geo = prune({
     city: text(context, 'city'),
@@ -359,8 +340,7 @@ function sourceOf(v: JsonObject): Network | undefined {
 }
 
 function deviceOf(v: JsonObject): string | undefined {
-  const parts = [text(v, 'client.device'), text(v, 'client.userAgent.os'), text(v, 'client.userAgent.browser')].filter((p) => p !== undefined);
-  return parts.length === 0 ? undefined : parts.join(', ');
+  return joinParts([text(v, 'client.device'), text(v, 'client.userAgent.os'), text(v, 'client.userAgent.browser')], ', ');
 }
 
 function appOf(v: JsonObject): string | undefined {
@@ -397,10 +377,7 @@ export const oktaParser: VendorParser = {
   title: 'Okta System Log',
   input: 'object',
   sniff(sample: readonly SourceRecord[]): boolean {
-    if (sample.length === 0) return false;
-    const hits = sample.filter((r) => looksLikeOkta(r.value)).length;
-    // Most of the sample; one odd record (a trimmed test event, a header) is tolerated.
-    return hits > 0 && (hits >= sample.length - 1 || hits * 2 > sample.length);
+    return mostRecordsMatch(sample, (r) => looksLikeOkta(r.value));
   },
   parse(record: SourceRecord): AuthEvent[] {
     const v = record.value;

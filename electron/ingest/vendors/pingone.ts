@@ -20,7 +20,8 @@
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
 import { arr, isObject, isoTime, str, type JsonObject } from './fields.js';
-import { ipLiteral, mostRecordsMatch, userFields } from './vendor-kit.js';
+import { mostRecordsMatch } from './sniff.js';
+import { ipLiteral, userFields } from './vendor-kit.js';
 
 // ---------------------------------------------------------------------------------------
 // Shapes

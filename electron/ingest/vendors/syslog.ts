@@ -9,8 +9,10 @@
  */
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
 import type { ParseContext, SourceRecord, VendorParser } from '../parser.js';
+import { joinParts } from './fields.js';
 import { looksLikeSyslogLine, splitSyslogLine, type SyslogLine } from './syslog-line.js';
-import { ipLiteral, mostRecordsMatch, userFields } from './vendor-kit.js';
+import { mostRecordsMatch } from './sniff.js';
+import { ipLiteral, userFields } from './vendor-kit.js';
 
 /** What a recognised message says; the line supplies time, host and tag. */
 interface Meaning {
@@ -70,8 +72,8 @@ const sshdAuth: Mapper = (line) => {
   };
   if (from !== undefined) meaning.from = from;
   if (method === 'password') meaning.factor = 'password';
-  const reason = [invalid === undefined ? undefined : 'invalid user', extra].filter((x) => x !== undefined && x !== '').join('; ');
-  if (reason !== '') meaning.reason = reason;
+  const reason = joinParts([invalid === undefined ? undefined : 'invalid user', extra], '; ');
+  if (reason !== undefined) meaning.reason = reason;
   return meaning;
 };
 

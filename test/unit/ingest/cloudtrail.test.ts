@@ -6,7 +6,7 @@ import { cloudTrailParser as parser } from '../../../electron/ingest/vendors/clo
 import { googleWorkspaceParser } from '../../../electron/ingest/vendors/google-workspace.js';
 import { pingOneParser } from '../../../electron/ingest/vendors/pingone.js';
 import { corpusPath } from '../../support/corpus.js';
-import { FOREIGN_VENDOR_DIRS, corpusFiles, objectRecord, readObjectRecords, sniffSample } from './sample-records.js';
+import { corpusFiles, otherVendorDirs, readRecords, recordOf, sniffSample } from './records.js';
 
 const ctx = { fileName: 'trail.json' };
 
@@ -18,7 +18,7 @@ function only(events: AuthEvent[]): AuthEvent {
 }
 
 function records(...parts: string[]): SourceRecord[] {
-  return readObjectRecords(corpusPath('aws-cloudtrail', ...parts));
+  return readRecords(corpusPath('aws-cloudtrail', ...parts));
 }
 
 function pick(list: SourceRecord[], n: number): SourceRecord {
@@ -29,7 +29,7 @@ function pick(list: SourceRecord[], n: number): SourceRecord {
 
 /** A hand-made ConsoleLogin in the documented shape (spec §6). */
 function consoleLogin(result: 'Success' | 'Failure', mfaUsed: 'Yes' | 'No' | 'NO', extra: Record<string, unknown> = {}): SourceRecord {
-  return objectRecord({
+  return recordOf({
     eventVersion: '1.08',
     userIdentity: { type: 'IAMUser', principalId: 'AIDAEXAMPLE', arn: 'arn:aws:iam::111122223333:user/Alice', accountId: '111122223333', userName: 'Alice' },
     eventTime: '2024-03-01T10:00:00Z',
@@ -97,7 +97,7 @@ test('root is named root@<account>', () => {
 test('CheckMfa maps its result and MfaType', () => {
   const e = only(
     parser.parse(
-      objectRecord({
+      recordOf({
         eventVersion: '1.08',
         eventTime: '2024-03-01T10:00:05Z',
         eventSource: 'signin.amazonaws.com',
@@ -136,7 +136,7 @@ test('StreamAlert IAM MFA-device calls are factor changes; a failed attempt keep
 test('EnableMFADevice names the affected user from requestParameters, not the caller', () => {
   const e = only(
     parser.parse(
-      objectRecord({
+      recordOf({
         eventVersion: '1.08',
         eventTime: '2024-03-01T11:00:00Z',
         eventSource: 'iam.amazonaws.com',
@@ -158,7 +158,7 @@ test('EnableMFADevice names the affected user from requestParameters, not the ca
 
 test('a whole {"Records":[...]} object yields one event per member', () => {
   const events = parser.parse(
-    objectRecord({ Records: [JSON.parse(consoleLogin('Success', 'Yes').text) as unknown, JSON.parse(consoleLogin('Failure', 'No').text) as unknown] }),
+    recordOf({ Records: [JSON.parse(consoleLogin('Success', 'Yes').text) as unknown, JSON.parse(consoleLogin('Failure', 'No').text) as unknown] }),
     ctx,
   );
   assert.deepEqual(
@@ -170,7 +170,7 @@ test('a whole {"Records":[...]} object yields one event per member', () => {
 test('Sentinel / Log Analytics AWSCloudTrail rows are read (nested parts as JSON text)', () => {
   const e = only(
     parser.parse(
-      objectRecord({
+      recordOf({
         TimeGenerated: '2024-03-01T10:00:00Z',
         EventName: 'ConsoleLogin',
         EventSource: 'signin.amazonaws.com',
@@ -204,7 +204,7 @@ test('every record of every CloudTrail corpus file parses, or is rejected for a 
   let parsed = 0;
   const rejected: string[] = [];
   for (const file of corpusFiles('aws-cloudtrail')) {
-    for (const r of readObjectRecords(file)) {
+    for (const r of readRecords(file)) {
       try {
         for (const e of parser.parse(r, ctx)) assert.ok(Number.isFinite(e.time));
         parsed += 1;
@@ -221,13 +221,13 @@ test('every record of every CloudTrail corpus file parses, or is rejected for a 
 
 test('sniff recognises every CloudTrail corpus file and no other vendor file', () => {
   for (const file of corpusFiles('aws-cloudtrail')) {
-    assert.equal(parser.sniff(sniffSample(readObjectRecords(file))), true, file);
-    const sample = sniffSample(readObjectRecords(file));
+    assert.equal(parser.sniff(sniffSample(readRecords(file))), true, file);
+    const sample = sniffSample(readRecords(file));
     assert.equal(googleWorkspaceParser.sniff(sample), false, file);
     assert.equal(pingOneParser.sniff(sample), false, file);
   }
-  for (const file of [...FOREIGN_VENDOR_DIRS, 'google-workspace', 'pingone'].flatMap(corpusFiles)) {
-    assert.equal(parser.sniff(sniffSample(readObjectRecords(file))), false, file);
+  for (const file of otherVendorDirs('aws-cloudtrail').flatMap((dir) => corpusFiles(dir))) {
+    assert.equal(parser.sniff(sniffSample(readRecords(file))), false, file);
   }
 });
 
@@ -248,6 +248,6 @@ test('hostile user agent and user name are stored verbatim', () => {
 });
 
 test('records without eventName or with a bad time are rejected', () => {
-  assert.throws(() => parser.parse(objectRecord({ eventTime: '2024-03-01T10:00:00Z', eventSource: 'x' }), ctx), /no eventName/);
+  assert.throws(() => parser.parse(recordOf({ eventTime: '2024-03-01T10:00:00Z', eventSource: 'x' }), ctx), /no eventName/);
   assert.throws(() => parser.parse(consoleLogin('Success', 'No', { eventTime: 'soon' }), ctx), /unreadable eventTime/);
 });

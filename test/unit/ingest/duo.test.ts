@@ -5,7 +5,7 @@ import { duoAdminParser } from '../../../electron/ingest/vendors/duo-admin.js';
 import { duoAuthParser } from '../../../electron/ingest/vendors/duo-auth.js';
 import { duoTelephonyParser } from '../../../electron/ingest/vendors/duo-telephony.js';
 import { corpusPath } from '../../support/corpus.js';
-import { FOREIGN_VENDOR_DIRS, corpusFiles, corpusName, parseAll, parseOne, readRecords, recordOf } from './records.js';
+import { corpusFiles, corpusName, otherVendorDirs, parseAll, parseOne, readRecords, recordOf } from './records.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const PARSERS = [duoAuthParser, duoAdminParser, duoTelephonyParser];
@@ -61,7 +61,7 @@ describe('duo: corpus files', () => {
     });
   }
 
-  for (const dir of [...FOREIGN_VENDOR_DIRS, 'okta', 'entra', 'o365']) {
+  for (const dir of otherVendorDirs('duo')) {
     it(`no Duo format claims the ${dir} corpus`, () => {
       for (const path of corpusFiles(dir)) {
         const sample = readRecords(path).slice(0, 10);
@@ -69,6 +69,25 @@ describe('duo: corpus files', () => {
       }
     });
   }
+});
+
+describe('duo: StreamAlert fixtures', () => {
+  it('a record still in its `{data, log: "duo:..."}` wrapper (as the importer reads it) parses like the bare record', () => {
+    for (const path of corpusFiles('duo', 'streamalert')) {
+      for (const r of readRecords(path)) {
+        const wrapped = recordOf({ data: r.value, log: 'duo:authentication', service: 'stream_alert_app', source: 'prefix_cluster_duo_auth_sm-app-name_app' });
+        assert.equal(duoAuthParser.sniff([wrapped]), duoAuthParser.sniff([r]), corpusName(path));
+        const read = (record: typeof r): unknown => {
+          try {
+            return duoAuthParser.parse(record, { fileName: 'x' });
+          } catch (error) {
+            return error instanceof RecordError ? error.message : error;
+          }
+        };
+        assert.deepEqual(read(wrapped), read(r), corpusName(path));
+      }
+    }
+  });
 });
 
 describe('duo-auth: known corpus records', () => {

@@ -5,7 +5,7 @@ import { entraAuditParser } from '../../../electron/ingest/vendors/entra-audit.j
 import { entraSignInParser } from '../../../electron/ingest/vendors/entra-signin.js';
 import { m365AuditParser } from '../../../electron/ingest/vendors/m365-audit.js';
 import { corpusPath } from '../../support/corpus.js';
-import { ENTRA_AUDIT_FILES, FOREIGN_VENDOR_DIRS, corpusFiles, corpusName, parseAll, parseOne, readRecords, recordOf } from './records.js';
+import { ENTRA_AUDIT_FILES, corpusFiles, corpusName, otherVendorDirs, parseAll, parseOne, readRecords, recordOf } from './records.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -39,7 +39,7 @@ describe('entra-audit: corpus files', () => {
     }
   });
 
-  for (const dir of [...FOREIGN_VENDOR_DIRS, 'okta', 'o365', 'duo']) {
+  for (const dir of otherVendorDirs('entra')) {
     it(`does not claim the ${dir} corpus`, () => {
       for (const path of corpusFiles(dir)) assert.equal(entraAuditParser.sniff(readRecords(path).slice(0, 10)), false, corpusName(path));
     });

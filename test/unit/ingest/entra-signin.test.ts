@@ -4,7 +4,7 @@ import { RecordError } from '../../../electron/ingest/parser.js';
 import { entraAuditParser } from '../../../electron/ingest/vendors/entra-audit.js';
 import { entraSignInParser } from '../../../electron/ingest/vendors/entra-signin.js';
 import { corpusPath } from '../../support/corpus.js';
-import { ENTRA_AUDIT_FILES, FOREIGN_VENDOR_DIRS, corpusFiles, corpusName, csvRecordOf, parseAll, parseOne, readRecords, recordOf } from './records.js';
+import { ENTRA_AUDIT_FILES, corpusFiles, corpusName, csvRecordOf, otherVendorDirs, parseAll, parseOne, readRecords, recordOf } from './records.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -45,7 +45,7 @@ describe('entra-signin: corpus files', () => {
     for (const path of auditFiles) assert.equal(entraSignInParser.sniff(readRecords(path).slice(0, 10)), false, corpusName(path));
   });
 
-  for (const dir of [...FOREIGN_VENDOR_DIRS, 'okta', 'o365', 'duo']) {
+  for (const dir of otherVendorDirs('entra')) {
     it(`does not claim the ${dir} corpus`, () => {
       for (const path of corpusFiles(dir)) assert.equal(entraSignInParser.sniff(readRecords(path).slice(0, 10)), false, corpusName(path));
     });
@@ -64,7 +64,7 @@ describe('entra-signin: known corpus records', () => {
     assert.equal(e.app, 'Microsoft Teams');
     assert.deepEqual(e.source, {
       ip: '81.2.69.144',
-      geo: { city: 'Hannover', region: 'Niedersachsen', country: 'DE', lat: 50.12345678912345, lon: 9.123456789123456, source: 'vendor' },
+      geo: { city: 'Hannover', region: 'Niedersachsen', country: 'DE', lat: 50.12345678912345, lon: 9.123456789123455, source: 'vendor' },
       asn: 3320,
     });
   });

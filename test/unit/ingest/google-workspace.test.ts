@@ -6,7 +6,7 @@ import { googleWorkspaceParser as parser } from '../../../electron/ingest/vendor
 import { cloudTrailParser } from '../../../electron/ingest/vendors/cloudtrail.js';
 import { pingOneParser } from '../../../electron/ingest/vendors/pingone.js';
 import { corpusPath } from '../../support/corpus.js';
-import { FOREIGN_VENDOR_DIRS, corpusFiles, objectRecord, readObjectRecords, sniffSample } from './sample-records.js';
+import { corpusFiles, otherVendorDirs, readRecords, recordOf, sniffSample } from './records.js';
 
 const ctx = { fileName: 'test.json' };
 const ELASTIC_LOGIN = corpusPath('google-workspace', 'elastic-integrations', 'test-login.log');
@@ -19,14 +19,14 @@ function only(events: AuthEvent[]): AuthEvent {
 }
 
 function elasticRecord(n: number): SourceRecord {
-  const r = readObjectRecords(ELASTIC_LOGIN)[n - 1];
+  const r = readRecords(ELASTIC_LOGIN)[n - 1];
   assert.ok(r, `record ${n} of test-login.log`);
   return r;
 }
 
 /** An API-shaped login activity (hand-made, values from spec §5). */
 function loginActivity(events: unknown[], extra: Record<string, unknown> = {}): SourceRecord {
-  return objectRecord({
+  return recordOf({
     kind: 'admin#reports#activity',
     id: { time: '2024-03-01T10:00:00.123Z', uniqueQualifier: '-42', applicationName: 'login', customerId: 'C1' },
     actor: { email: 'Alice@Example.com', profileId: '1001' },
@@ -163,7 +163,7 @@ test('one activity with several events gives one event each, with distinct vendo
 test('Panther flattened 2SV changes are factor_change; other applications stay other', () => {
   const enroll = only(
     parser.parse(
-      objectRecord({
+      recordOf({
         id: { applicationName: 'user_accounts', time: '2022-12-29 22:42:44.467000000', uniqueQualifier: '5' },
         actor: { email: 'some.user@somedomain.com' },
         kind: 'admin#reports#activity',
@@ -176,7 +176,7 @@ test('Panther flattened 2SV changes are factor_change; other applications stay o
   assert.equal(enroll.outcome, 'factor_change');
   assert.equal(enroll.time, Date.UTC(2022, 11, 29, 22, 42, 44, 467));
 
-  const drive = readObjectRecords(corpusPath('google-workspace', 'panther-analysis', 'gsuite_doc_ownership_transfer.tests.ndjson'));
+  const drive = readRecords(corpusPath('google-workspace', 'panther-analysis', 'gsuite_doc_ownership_transfer.tests.ndjson'));
   for (const r of drive) assert.equal(only(parser.parse(r, ctx)).outcome, 'other');
 });
 
@@ -184,7 +184,7 @@ test('every record of every Google corpus file parses, or is rejected only for a
   let parsed = 0;
   let rejected = 0;
   for (const file of corpusFiles('google-workspace')) {
-    for (const r of readObjectRecords(file)) {
+    for (const r of readRecords(file)) {
       try {
         for (const e of parser.parse(r, ctx)) {
           assert.ok(Number.isFinite(e.time));
@@ -205,23 +205,23 @@ test('every record of every Google corpus file parses, or is rejected only for a
 
 test('sniff recognises every Google corpus file and no other vendor file', () => {
   for (const file of corpusFiles('google-workspace')) {
-    assert.equal(parser.sniff(sniffSample(readObjectRecords(file))), true, file);
+    assert.equal(parser.sniff(sniffSample(readRecords(file))), true, file);
   }
-  const others = [...FOREIGN_VENDOR_DIRS, 'aws-cloudtrail', 'pingone'].flatMap(corpusFiles);
+  const others = otherVendorDirs('google-workspace').flatMap((dir) => corpusFiles(dir));
   for (const file of others) {
-    assert.equal(parser.sniff(sniffSample(readObjectRecords(file))), false, file);
+    assert.equal(parser.sniff(sniffSample(readRecords(file))), false, file);
   }
   // and the other formats of this batch do not claim Google files
   for (const file of corpusFiles('google-workspace')) {
-    const sample = sniffSample(readObjectRecords(file));
+    const sample = sniffSample(readRecords(file));
     assert.equal(cloudTrailParser.sniff(sample), false, file);
     assert.equal(pingOneParser.sniff(sample), false, file);
   }
 });
 
 test('sniff tolerates one odd record but not two', () => {
-  const good = readObjectRecords(ELASTIC_LOGIN).slice(0, 4);
-  const odd = objectRecord({ hello: 'world' });
+  const good = readRecords(ELASTIC_LOGIN).slice(0, 4);
+  const odd = recordOf({ hello: 'world' });
   assert.equal(parser.sniff([...good, odd]), true);
   assert.equal(parser.sniff([...good.slice(0, 2), odd, odd]), false);
   assert.equal(parser.sniff([]), false);

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { RecordError } from '../../../electron/ingest/parser.js';
 import { oktaParser } from '../../../electron/ingest/vendors/okta.js';
 import { corpusPath } from '../../support/corpus.js';
-import { FOREIGN_VENDOR_DIRS, corpusFiles, corpusName, parseAll, parseOne, readRecords, recordOf } from './records.js';
+import { corpusFiles, corpusName, otherVendorDirs, parseAll, parseOne, readRecords, recordOf } from './records.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -54,7 +54,7 @@ describe('okta: corpus files', () => {
     });
   }
 
-  for (const dir of [...FOREIGN_VENDOR_DIRS, 'entra', 'o365', 'duo']) {
+  for (const dir of otherVendorDirs('okta')) {
     it(`does not claim the ${dir} corpus`, () => {
       for (const path of corpusFiles(dir)) {
         assert.equal(oktaParser.sniff(readRecords(path).slice(0, 10)), false, corpusName(path));

@@ -6,7 +6,7 @@ import { pingOneParser as parser } from '../../../electron/ingest/vendors/pingon
 import { cloudTrailParser } from '../../../electron/ingest/vendors/cloudtrail.js';
 import { googleWorkspaceParser } from '../../../electron/ingest/vendors/google-workspace.js';
 import { corpusPath } from '../../support/corpus.js';
-import { FOREIGN_VENDOR_DIRS, corpusFiles, objectRecord, readObjectRecords, sniffSample } from './sample-records.js';
+import { corpusFiles, otherVendorDirs, readRecords, recordOf, sniffSample } from './records.js';
 
 const ctx = { fileName: 'pingid.log' };
 const PINGID = corpusPath('pingone', 'splunk-attack_data', 'pingid.log');
@@ -20,7 +20,7 @@ function only(events: AuthEvent[]): AuthEvent {
 
 /** All PingID sample events, oldest first (the file is newest first). */
 function pingIdEvents(): AuthEvent[] {
-  return readObjectRecords(PINGID)
+  return readRecords(PINGID)
     .map((r) => only(parser.parse(r, ctx)))
     .sort((a, b) => a.time - b.time);
 }
@@ -107,18 +107,18 @@ test('UNSUCCESSFUL_ATTEMPT and other FAIL statuses are failed_other unless the m
     actors: [{ type: 'user', name: 'Bob' }],
     resources: [{ ipaddress: '198.51.100.1', websession: 'webs_1', devicemodel: 'Pixel 8' }],
   };
-  const failed = only(parser.parse(objectRecord({ ...base, result: { status: 'UNSUCCESSFUL_ATTEMPT', message: 'SSO OTP "Pixel 8"' } }), ctx));
+  const failed = only(parser.parse(recordOf({ ...base, result: { status: 'UNSUCCESSFUL_ATTEMPT', message: 'SSO OTP "Pixel 8"' } }), ctx));
   assert.equal(failed.outcome, 'failed_other');
   assert.equal(failed.factor, 'totp');
   assert.equal(failed.user, 'bob');
-  const denied = only(parser.parse(objectRecord({ ...base, result: { status: 'FAILURE,authFail', message: 'SSO Swipe Denied "Pixel 8"' } }), ctx));
+  const denied = only(parser.parse(recordOf({ ...base, result: { status: 'FAILURE,authFail', message: 'SSO Swipe Denied "Pixel 8"' } }), ctx));
   assert.equal(denied.outcome, 'denied');
 });
 
 test('PingOne platform audit activities are read; admin configuration events stay other', () => {
   const e = only(
     parser.parse(
-      objectRecord({
+      recordOf({
         id: 'a-1',
         recordedAt: '2022-07-06T11:31:55.312Z',
         createdAt: '2022-07-06T11:31:55.329Z',
@@ -141,21 +141,21 @@ test('PingOne platform audit activities are read; admin configuration events sta
 });
 
 test('sniff recognises pingid.log and no other vendor file; PingOne audit is recognised', () => {
-  assert.equal(parser.sniff(sniffSample(readObjectRecords(PINGID))), true);
-  assert.equal(parser.sniff(sniffSample(readObjectRecords(PINGID), 62)), true);
-  assert.equal(cloudTrailParser.sniff(sniffSample(readObjectRecords(PINGID))), false);
-  assert.equal(googleWorkspaceParser.sniff(sniffSample(readObjectRecords(PINGID))), false);
-  for (const file of [...FOREIGN_VENDOR_DIRS, 'google-workspace', 'aws-cloudtrail'].flatMap(corpusFiles)) {
-    assert.equal(parser.sniff(sniffSample(readObjectRecords(file))), false, file);
+  assert.equal(parser.sniff(sniffSample(readRecords(PINGID))), true);
+  assert.equal(parser.sniff(sniffSample(readRecords(PINGID), 62)), true);
+  assert.equal(cloudTrailParser.sniff(sniffSample(readRecords(PINGID))), false);
+  assert.equal(googleWorkspaceParser.sniff(sniffSample(readRecords(PINGID))), false);
+  for (const file of otherVendorDirs('pingone').flatMap((dir) => corpusFiles(dir))) {
+    assert.equal(parser.sniff(sniffSample(readRecords(file))), false, file);
   }
-  const audit = objectRecord({ id: 'a', recordedAt: '2022-07-06T06:12:00.400Z', action: { type: 'ACTION.CREATED' }, result: { status: 'SUCCESS' } });
+  const audit = recordOf({ id: 'a', recordedAt: '2022-07-06T06:12:00.400Z', action: { type: 'ACTION.CREATED' }, result: { status: 'SUCCESS' } });
   assert.equal(parser.sniff([audit]), true);
 });
 
 test('records of neither shape, or without a time, are rejected', () => {
-  assert.throws(() => parser.parse(objectRecord({ uuid: 'okta', eventType: 'user.session.start' }), ctx), RecordError);
+  assert.throws(() => parser.parse(recordOf({ uuid: 'okta', eventType: 'user.session.start' }), ctx), RecordError);
   assert.throws(
-    () => parser.parse(objectRecord({ source: 'PINGID', id: 'x', actors: [], resources: [] }), ctx),
+    () => parser.parse(recordOf({ source: 'PINGID', id: 'x', actors: [], resources: [] }), ctx),
     /no recorded/,
   );
 });
@@ -165,7 +165,7 @@ test('hostile strings in names and messages are stored verbatim', () => {
   const message = 'SSO Swipe "<script>fetch(`//x`)</script>"';
   const e = only(
     parser.parse(
-      objectRecord({
+      recordOf({
         source: 'PINGID',
         id: 'h-1',
         recorded: '2024-03-01T10:00:00.000Z',

@@ -1,48 +1,111 @@
 /**
- * Test-only: turn a corpus file into `SourceRecord`s. Deliberately tiny; the real container
- * readers (zip, gz, CSV, ...) belong to the importer. Handles NDJSON, a JSON array, and a JSON
- * object wrapping the array under one of the usual keys.
+ * Test-only: corpus files and hand-made records as `SourceRecord`s, for every vendor test.
+ * Deliberately tiny; the real container readers (zip, gz, CSV, ...) belong to the importer.
+ * Reads NDJSON, a JSON array, a JSON object wrapping its array under one of the usual keys,
+ * StreamAlert test files (an array of `{data: <record>, log, ...}` whose `data` may itself
+ * hold `Records`), and plain text lines.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AuthEvent } from '../../../shared/model/event.js';
 import type { SourceRecord, VendorParser } from '../../../electron/ingest/parser.js';
-import { at } from '../../../electron/ingest/vendors/fields.js';
+import { at, isObject, parseJson } from '../../../electron/ingest/vendors/fields.js';
 import { CORPUS_DIR, corpusPath } from '../../support/corpus.js';
 
-/** Keys under which exports wrap their array of records (Graph, Azure, CloudTrail, Duo API). */
+// ---------------------------------------------------------------------------------------
+// Corpus files
+
+/** Every vendor folder of the corpus. */
+export const CORPUS_VENDOR_DIRS = ['okta', 'entra', 'o365', 'duo', 'google-workspace', 'aws-cloudtrail', 'pingone'] as const;
+
+/** The corpus folders of every other vendor: files a parser for `own` must never claim. */
+export function otherVendorDirs(own: (typeof CORPUS_VENDOR_DIRS)[number]): string[] {
+  return CORPUS_VENDOR_DIRS.filter((dir) => dir !== own);
+}
+
+/** Every file under a corpus folder, e.g. corpusFiles('okta'), sorted for stable test names. */
+export function corpusFiles(...parts: string[]): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return walk(corpusPath(...parts)).sort();
+}
+
+/** File name relative to the corpus root, for test titles. */
+export function corpusName(path: string): string {
+  return relative(CORPUS_DIR, path);
+}
+
+/** Entra corpus files holding directory audit records; every other Entra file holds sign-ins (SOURCES.md). */
+export const ENTRA_AUDIT_FILES: ReadonlySet<string> = new Set([
+  'entra/otrf-security-datasets/AADAuditEvents.json',
+  'entra/panther-analysis/azure_auth_methods_policy_oidc_change.tests.ndjson',
+  'entra/panther-analysis/azure_domain_trust_settings_modified.tests.ndjson',
+  'entra/panther-analysis/azure_elevate_user_access_admin.tests.ndjson',
+  'entra/panther-analysis/azure_invite_external_users.tests.ndjson',
+  'entra/panther-analysis/azure_mfa_disabled.tests.ndjson',
+  'entra/panther-analysis/azure_policy_changed.tests.ndjson',
+  'entra/panther-analysis/azure_role_changed_pim.tests.ndjson',
+  'entra/panther-analysis/azure_service_principal_credentials_added.tests.ndjson',
+]);
+
+// ---------------------------------------------------------------------------------------
+// Reading records
+
+/** Paths under which exports wrap their array of records (Graph, Azure, CloudTrail, Duo API). */
 const WRAPPER_PATHS = ['value', 'records', 'Records', 'response.authlogs', 'response'];
 
-function unwrap(value: unknown): unknown[] | undefined {
-  if (Array.isArray(value)) return value;
+function isArray(value: unknown): value is unknown[] {
+  return Array.isArray(value);
+}
+
+/** The vendor records inside one parsed JSON value. */
+function membersOf(value: unknown): unknown[] {
+  if (isArray(value)) return value.flatMap(membersOf);
+  if (!isObject(value)) return [value];
+  // StreamAlert integration-test wrapper: the vendor record is `data`.
+  if (isObject(value.data) && typeof value.log === 'string') return membersOf(value.data);
   for (const path of WRAPPER_PATHS) {
-    const v = at(value, path);
-    if (Array.isArray(v)) return v;
+    const inner = at(value, path);
+    if (isArray(inner)) return inner;
   }
-  return undefined;
+  return [value];
 }
 
 function fromNdjson(text: string): SourceRecord[] {
   const out: SourceRecord[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     if (line.trim() === '') return;
-    out.push({ record: out.length + 1, line: i + 1, text: line, value: JSON.parse(line) as unknown });
+    const parsed: unknown = JSON.parse(line);
+    for (const value of membersOf(parsed)) out.push({ record: out.length + 1, line: i + 1, text: line, value });
   });
   return out;
 }
 
-/** Records of a corpus file. A whole-file JSON array/wrapper wins; otherwise NDJSON. */
+/**
+ * Records of a JSON corpus file. A whole-file JSON document wins (one record when it is a
+ * single unwrapped record, kept with its text as read); otherwise the file is NDJSON.
+ */
 export function readRecords(path: string): SourceRecord[] {
   const text = readFileSync(path, 'utf8');
-  let whole: unknown;
-  try {
-    whole = JSON.parse(text) as unknown;
-  } catch {
-    return fromNdjson(text);
-  }
-  const items = unwrap(whole);
-  if (items === undefined) return [{ record: 1, line: 1, text: text.trim(), value: whole }];
-  return items.map((value, i) => ({ record: i + 1, text: JSON.stringify(value), value }));
+  const whole = parseJson(text);
+  if (whole === undefined) return fromNdjson(text);
+  const members = membersOf(whole);
+  if (members.length === 1 && members[0] === whole) return [{ record: 1, line: 1, text: text.trim(), value: whole }];
+  return members.map((value, i) => ({ record: i + 1, text: JSON.stringify(value), value }));
+}
+
+/** Every non-empty line of a file as a text record, as the text-lines reader hands them over. */
+export function readTextRecords(path: string): SourceRecord[] {
+  return textRecords(readFileSync(path, 'utf8').split(/\r?\n/));
+}
+
+/** Hand-made text lines as records (blank lines skipped, numbering kept). */
+export function textRecords(lines: readonly string[]): SourceRecord[] {
+  const out: SourceRecord[] = [];
+  lines.forEach((text, i) => {
+    if (text.trim() !== '') out.push({ record: out.length + 1, line: i + 1, text });
+  });
+  return out;
 }
 
 /** One hand-made record, as a container reader would hand it over. */
@@ -55,20 +118,13 @@ export function csvRecordOf(row: Record<string, string>, rawRow: string, record 
   return { record, line: record + 1, text: rawRow, value: row };
 }
 
-/** Every file under a corpus folder, e.g. corpusFiles('okta'), sorted for stable test names. */
-export function corpusFiles(...parts: string[]): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-  return walk(corpusPath(...parts)).sort();
+/** First records of a file, as the importer would hand them to `sniff`. */
+export function sniffSample(records: readonly SourceRecord[], size = 5): SourceRecord[] {
+  return records.slice(0, size);
 }
 
-/** Corpus folders of the other engineers' formats, which none of these parsers may claim. */
-export const FOREIGN_VENDOR_DIRS = ['aws-cloudtrail', 'google-workspace', 'pingone'];
-
-/** File name relative to the corpus root, for test titles. */
-export function corpusName(path: string): string {
-  return relative(CORPUS_DIR, path);
-}
+// ---------------------------------------------------------------------------------------
+// Parsing
 
 export interface ParseResult {
   events: AuthEvent[];
@@ -94,16 +150,3 @@ export function parseOne(parser: VendorParser, value: unknown): AuthEvent {
   if (events.length !== 1 || events[0] === undefined) throw new Error(`expected one event, got ${events.length}`);
   return events[0];
 }
-
-/** Entra corpus files holding directory audit records; every other Entra file holds sign-ins (SOURCES.md). */
-export const ENTRA_AUDIT_FILES: ReadonlySet<string> = new Set([
-  'entra/otrf-security-datasets/AADAuditEvents.json',
-  'entra/panther-analysis/azure_auth_methods_policy_oidc_change.tests.ndjson',
-  'entra/panther-analysis/azure_domain_trust_settings_modified.tests.ndjson',
-  'entra/panther-analysis/azure_elevate_user_access_admin.tests.ndjson',
-  'entra/panther-analysis/azure_invite_external_users.tests.ndjson',
-  'entra/panther-analysis/azure_mfa_disabled.tests.ndjson',
-  'entra/panther-analysis/azure_policy_changed.tests.ndjson',
-  'entra/panther-analysis/azure_role_changed_pim.tests.ndjson',
-  'entra/panther-analysis/azure_service_principal_credentials_added.tests.ndjson',
-]);

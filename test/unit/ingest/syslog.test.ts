@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import type { AuthEvent } from '../../../shared/model/event.js';
 import { RecordError, type ParseContext } from '../../../electron/ingest/parser.js';
 import { syslogParser as parser } from '../../../electron/ingest/vendors/syslog.js';
-import { corpusFiles, readTextRecords, sniffSample, textRecords } from './sample-records.js';
+import { CORPUS_VENDOR_DIRS, corpusFiles, readTextRecords, sniffSample, textRecords } from './records.js';
 
 const withYear: ParseContext = { fileName: 'auth.log', year: 2024 };
 const noYear: ParseContext = { fileName: 'auth.log' };
@@ -183,7 +183,7 @@ test('sniff claims syslog text, tolerates one odd line, and never claims JSON or
   assert.equal(parser.sniff(textRecords(['garbage', 'more garbage', 'Mar  1 10:00:00 h x: y'])), false);
   assert.equal(parser.sniff(textRecords(['time,host,message', '2024-03-01T10:00:00Z,bastion,"sshd: Accepted"'])), false);
   assert.equal(parser.sniff(textRecords(['{"message":"Mar  1 10:00:00 bastion sshd[1]: x"}'])), false);
-  for (const dir of ['okta', 'entra', 'o365', 'duo', 'google-workspace', 'aws-cloudtrail', 'pingone']) {
+  for (const dir of CORPUS_VENDOR_DIRS) {
     for (const file of corpusFiles(dir)) assert.equal(parser.sniff(sniffSample(readTextRecords(file))), false, file);
   }
 });
