@@ -1,0 +1,155 @@
+/**
+ * The event under the playhead: its normalised fields, the findings it belongs to, and the
+ * original record exactly as the evidence holds it. Every value is attacker-influenced log
+ * content, so all of it is rendered as React text children, never as markup.
+ */
+import type { ReactNode } from 'react';
+import type { Network, StoredEvent } from '../../../shared/model/event.js';
+import { formatTime } from '../../../shared/format/time.js';
+import { FACTOR_LABEL, OUTCOME_LABEL, networkOf, placeOf, type FindingSpan } from '../../../shared/view/sequence.js';
+import type { ColorScheme } from '../../../shared/view/palette.js';
+import { MarkSymbol } from './MarkLegend.js';
+
+export interface EventDetailProps {
+  event: StoredEvent | null;
+  zone: string;
+  /** The findings this event belongs to. */
+  findings: readonly FindingSpan[];
+  /** Replay before the reveal: findings exist but are not shown. */
+  findingsHidden?: boolean;
+  /** The original record, verbatim. */
+  raw: string;
+  /** Evidence file the record was read from. */
+  evidencePath: string;
+  /** 1-based line in the evidence file, where the format has lines. */
+  line?: number;
+  /** The record is still being fetched. */
+  loading?: boolean;
+  /** Fetching the record failed. */
+  error?: string;
+  scheme: ColorScheme;
+}
+
+const NONE = <span className="muted">—</span>;
+
+function text(value: string | number | undefined): ReactNode {
+  return value === undefined || value === '' ? NONE : String(value);
+}
+
+function geoText(net: Network | undefined): ReactNode {
+  const place = placeOf(net);
+  if (place === undefined || net?.geo === undefined) return NONE;
+  const origin = net.geo.source === 'vendor' ? 'from the vendor record' : 'offline lookup';
+  const coords = net.geo.lat !== undefined && net.geo.lon !== undefined ? ` (${net.geo.lat.toFixed(3)}, ${net.geo.lon.toFixed(3)})` : '';
+  return (
+    <>
+      {place}
+      {coords} <span className="muted">· {origin}</span>
+    </>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function FindingsOfEvent({ findings, hidden }: { findings: readonly FindingSpan[]; hidden: boolean }) {
+  if (hidden) return <p className="muted">Findings are hidden until the trainer reveals them.</p>;
+  if (findings.length === 0) return <p className="muted">This event is not part of any finding.</p>;
+  return (
+    <ul className="seq-event-findings">
+      {findings.map((f) => (
+        <li key={String(f.id)}>
+          <span className={`seq-severity seq-severity-${f.severity}`}>{f.severity}</span> <strong>{f.rule}</strong>: {f.summary}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RawRecord({ raw, evidencePath, line, record, loading, error }: { raw: string; evidencePath: string; line?: number; record: number; loading: boolean; error?: string }) {
+  return (
+    <>
+      <h3 id="seq-raw-heading">Original record</h3>
+      <p className="seq-evidence">
+        <span className="muted">Evidence</span> <span className="seq-path">{evidencePath === '' ? '—' : evidencePath}</span>
+        {line !== undefined && <>, line {line.toLocaleString('en-US')}</>}
+        <span className="muted">, record {record.toLocaleString('en-US')}</span>
+      </p>
+      {error !== undefined ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : (
+        // Focusable so a long record can be scrolled from the keyboard.
+        <pre className="seq-raw" tabIndex={0} aria-labelledby="seq-raw-heading" aria-busy={loading}>
+          {loading ? 'Loading…' : raw}
+        </pre>
+      )}
+    </>
+  );
+}
+
+export function EventDetail(props: EventDetailProps) {
+  const { event, zone, findings, scheme } = props;
+  if (event === null) {
+    return (
+      <section className="seq-detail panel" aria-label="Event detail">
+        <h2>Event detail</h2>
+        <p className="muted">No event selected.</p>
+      </section>
+    );
+  }
+  const responder = event.responder;
+  return (
+    <section className="seq-detail panel" aria-label="Event detail">
+      <h2>
+        <MarkSymbol outcome={event.outcome} scheme={scheme} size={16} /> {OUTCOME_LABEL[event.outcome]}
+        {event.factor !== undefined && <span className="muted"> · {FACTOR_LABEL[event.factor]}</span>}
+      </h2>
+      <dl className="meta seq-fields">
+        <Field label="Time">
+          {formatTime(event.time, zone)}
+          {zone !== 'UTC' && <span className="muted"> · {formatTime(event.time, 'UTC')}</span>}
+        </Field>
+        <Field label="User">
+          {text(event.user)}
+          {event.userDisplay !== undefined && <span className="muted"> · {event.userDisplay}</span>}
+        </Field>
+        <Field label="Outcome">{OUTCOME_LABEL[event.outcome]}</Field>
+        <Field label="Factor">{event.factor === undefined ? NONE : FACTOR_LABEL[event.factor]}</Field>
+        <Field label="Source IP">{text(event.source?.ip)}</Field>
+        <Field label="Source location">{geoText(event.source)}</Field>
+        <Field label="Source network">{text(networkOf(event.source))}</Field>
+        <Field label="Responder device">
+          {responder === undefined ? NONE : [responder.name, responder.ip].filter((p) => p !== undefined && p !== '').join(' · ') || NONE}
+        </Field>
+        <Field label="Responder location">{geoText(responder)}</Field>
+        <Field label="Responder network">{text(networkOf(responder))}</Field>
+        <Field label="User agent">{text(event.userAgent)}</Field>
+        <Field label="Device">{text(event.device)}</Field>
+        <Field label="App">{text(event.app)}</Field>
+        <Field label="Session">{text(event.sessionId)}</Field>
+        <Field label="Vendor event">
+          {event.vendor} · {text(event.vendorEvent)}
+        </Field>
+        <Field label="Reason">{text(event.reason)}</Field>
+      </dl>
+      <h3>Findings</h3>
+      <FindingsOfEvent findings={findings} hidden={props.findingsHidden === true} />
+      <RawRecord
+        raw={props.raw}
+        evidencePath={props.evidencePath}
+        line={props.line}
+        record={event.ref.record}
+        loading={props.loading === true}
+        error={props.error}
+      />
+    </section>
+  );
+}

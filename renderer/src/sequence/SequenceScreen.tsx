@@ -1,0 +1,235 @@
+/**
+ * One user's authentication sequence, for the investigator: controls, the lane timeline, the
+ * event under the playhead with its original record, the attack map and the findings; and a
+ * trainer replay mode that hides the verdict until it is revealed. Fed entirely by props; the
+ * data API is wired by the caller.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { StoredEvent } from '../../../shared/model/event.js';
+import { formatTime } from '../../../shared/format/time.js';
+import { visibleFindings, visibleVerdict } from '../../../shared/view/replay.js';
+import {
+  buildSequence,
+  findingExtent,
+  mainIncident,
+  step,
+  type FindingSpan,
+  type SequenceModel,
+  type SourceGrouping,
+  type StepCommand,
+} from '../../../shared/view/sequence.js';
+import { AttackMap } from '../map/AttackMap.js';
+import { EventDetail } from './EventDetail.js';
+import { FindingList } from './FindingList.js';
+import { ReplayPlayer } from './ReplayPlayer.js';
+import { SequenceControls } from './SequenceControls.js';
+import { SequenceTimeline, type DrawStats, type TimeFrame } from './SequenceTimeline.js';
+import { useColorScheme } from './useColorScheme.js';
+import { useRawRecord, type RawRecord } from './useRawRecord.js';
+import { useStepKeys } from './useStepKeys.js';
+import './sequence.css';
+
+export type { RawRecord } from './useRawRecord.js';
+
+export interface SequenceScreenProps {
+  /** Canonical user name the sequence belongs to. */
+  user: string;
+  events: readonly StoredEvent[];
+  findings: readonly FindingSpan[];
+  /** IANA display zone of the case. */
+  zone: string;
+  /** The original record of one event, verbatim, with where it came from. */
+  loadRaw: (eventId: number) => Promise<RawRecord>;
+  /** Open framed on the main incident (default) or on the whole history. */
+  initialView?: 'incident' | 'all';
+  /** Called after each canvas draw (measurement hook for the demo and e2e tests). */
+  onDrawn?: (stats: DrawStats) => void;
+}
+
+interface Opening {
+  current: number;
+  frame: TimeFrame | null;
+}
+
+/** Where the screen opens: on the main incident's first event, framed on it; else at the end. */
+function opening(model: SequenceModel, findings: readonly FindingSpan[], view: 'incident' | 'all'): Opening {
+  const incident = mainIncident(findings);
+  const last = model.events.length - 1;
+  if (incident === null) return { current: last, frame: null };
+  const firsts = incident.findings.map((f) => findingExtent(f, model.findingEventIndex, model.times)?.[0] ?? Infinity);
+  const current = Math.min(...firsts);
+  return { current: Number.isFinite(current) ? current : last, frame: view === 'incident' ? { start: incident.start, end: incident.end } : null };
+}
+
+type Mode = 'investigate' | 'replay';
+
+const GROUPINGS: readonly { value: SourceGrouping; label: string }[] = [
+  { value: 'ip', label: 'IP address' },
+  { value: 'location', label: 'Location' },
+  { value: 'network', label: 'Network (ASN)' },
+];
+
+export function SequenceScreen({ user, events, findings, zone, loadRaw, initialView = 'incident', onDrawn }: SequenceScreenProps) {
+  const root = useRef<HTMLDivElement>(null);
+  const scheme = useColorScheme();
+  const [grouping, setGrouping] = useState<SourceGrouping>('ip');
+  const model = useMemo(() => buildSequence(events, findings, { grouping }), [events, findings, grouping]);
+  const count = model.events.length;
+  // Open on the main incident: that is what the investigator came for.
+  const [initial] = useState(() => opening(model, findings, initialView));
+  const [current, setCurrent] = useState(initial.current);
+  const [frame, setFrame] = useState<TimeFrame | null>(initial.frame);
+  const [mode, setMode] = useState<Mode>('investigate');
+  const [revealed, setRevealed] = useState(false);
+  const [presentation, setPresentation] = useState(false);
+  // A new sequence (another user) starts over, on its own first finding.
+  const [seenEvents, setSeenEvents] = useState(events);
+  if (seenEvents !== events) {
+    setSeenEvents(events);
+    const open = opening(model, findings, initialView);
+    setCurrent(open.current);
+    setFrame(open.frame);
+  }
+
+  const replay = mode === 'replay';
+  const event = model.events[current] ?? null;
+  const playheadTime = event?.time ?? -Infinity;
+
+  // In a replay only revealed findings that have begun are drawn. Keyed by their ids so the
+  // timeline is not rebuilt on every step of the playhead.
+  const shown = replay ? visibleFindings(findings, { revealed }, playheadTime) : findings;
+  const shownKey = shown.map((f) => `${typeof f.id}:${f.id}`).join('\n');
+  const spans = useMemo(() => {
+    const ids = new Set(shown.map((f) => f.id));
+    return model.spans.filter((s) => ids.has(s.finding.id));
+    // shownKey stands for the content of `shown`, which is a new array on every step; when
+    // the key changes this closure sees the current `shown`.
+  }, [model.spans, shownKey]);
+
+  // Finding navigation only knows what may be seen: before a reveal it would give the game away.
+  const stops = useMemo(
+    () => (replay ? [...new Set(spans.map((s) => s.firstIndex))].sort((a, b) => a - b) : model.findingStarts),
+    [replay, spans, model.findingStarts],
+  );
+
+  const frameFinding = useCallback(
+    (atIndex: number) => {
+      const here = model.findingStarts.includes(atIndex) ? model.events[atIndex] : undefined;
+      const starting = here === undefined ? [] : findings.filter((f) => findingExtent(f, model.findingEventIndex, model.times)?.[0] === atIndex);
+      if (starting.length === 0) return;
+      setFrame({ start: Math.min(...starting.map((f) => f.start)), end: Math.max(...starting.map((f) => f.end)) });
+    },
+    [findings, model],
+  );
+
+  const onStep = useCallback(
+    (command: StepCommand) => {
+      const next = step(command, current, count, stops);
+      setCurrent(next);
+      if ((command === 'nextFinding' || command === 'prevFinding') && next !== current && !replay) frameFinding(next);
+    },
+    [current, count, stops, frameFinding, replay],
+  );
+  useStepKeys(root, onStep);
+
+  const jumpTo = (f: FindingSpan): void => {
+    const extent = findingExtent(f, model.findingEventIndex, model.times);
+    if (extent !== null) setCurrent(extent[0]);
+    setFrame({ start: f.start, end: f.end });
+  };
+
+  const enterReplay = (): void => {
+    setMode('replay');
+    setRevealed(false);
+    setCurrent(0);
+    // Start on the whole history; the trainer zooms in (+ / −) as the story needs.
+    const a = model.events[0];
+    const b = model.events[count - 1];
+    if (a !== undefined && b !== undefined) setFrame({ start: a.time, end: b.time });
+  };
+  const exitReplay = (): void => {
+    setMode('investigate');
+    setPresentation(false);
+  };
+
+  const raw = useRawRecord(event?.id ?? null, loadRaw);
+  const eventFindings = event === null ? [] : (model.findingsByEvent.get(event.id) ?? []);
+  const activeId = eventFindings[0]?.id ?? null;
+  const first = model.events[0];
+  const last = model.events[count - 1];
+
+  return (
+    <div ref={root} className={`seq-screen${presentation ? ' seq-presentation' : ''}`}>
+      <header className="seq-header">
+        <div>
+          <h1 className="seq-user">{user}</h1>
+          <p className="muted seq-summary">
+            {count.toLocaleString('en-US')} events
+            {first !== undefined && last !== undefined && ` from ${formatTime(first.time, zone)} to ${formatTime(last.time, zone)}`}
+            {!replay && ` · ${findings.length} finding${findings.length === 1 ? '' : 's'}`}
+          </p>
+        </div>
+        <div className="seq-header-tools">
+          <label>
+            Group login attempts by{' '}
+            <select value={grouping} onChange={(e) => setGrouping(GROUPINGS.find((g) => g.value === e.target.value)?.value ?? 'ip')}>
+              {GROUPINGS.map((g) => (
+                <option key={g.value} value={g.value}>
+                  {g.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {!replay && (
+            <button type="button" onClick={enterReplay}>
+              Trainer replay
+            </button>
+          )}
+        </div>
+      </header>
+      {replay && (
+        <ReplayPlayer
+          times={model.times}
+          current={current}
+          onIndex={setCurrent}
+          revealed={revealed}
+          onRevealedChange={setRevealed}
+          verdict={visibleVerdict(findings, { revealed })}
+          presentation={presentation}
+          onPresentationChange={setPresentation}
+          onExit={exitReplay}
+        />
+      )}
+      <SequenceControls current={current} count={count} findingStarts={stops} onStep={onStep} />
+      <SequenceTimeline
+        model={model}
+        spans={spans}
+        current={current}
+        zone={zone}
+        through={replay ? current : undefined}
+        frame={frame}
+        largeType={presentation}
+        onSelect={setCurrent}
+        onDrawn={onDrawn}
+      />
+      <div className="seq-lower">
+        <EventDetail
+          event={event}
+          zone={zone}
+          findings={eventFindings}
+          findingsHidden={replay && !revealed}
+          raw={raw.status === 'ready' ? raw.record.raw : ''}
+          evidencePath={raw.status === 'ready' ? raw.record.evidencePath : ''}
+          line={raw.status === 'ready' ? raw.record.line : undefined}
+          loading={raw.status === 'loading'}
+          error={raw.status === 'error' ? raw.message : undefined}
+          scheme={scheme}
+        />
+        <div className="seq-side">
+          <AttackMap events={model.events} current={current} through={replay ? current : undefined} scheme={scheme} />
+          <FindingList findings={shown} zone={zone} hidden={replay && !revealed} activeId={activeId} onJump={jumpTo} />
+        </div>
+      </div>
+    </div>
+  );
+}

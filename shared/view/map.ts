@@ -1,0 +1,96 @@
+/**
+ * What the attack map shows, aggregated so 100,000 events become a few dozen marks: places
+ * login attempts came from, places the prompts were answered, and the links between the two
+ * for each prompt that logged both ends.
+ */
+import type { Network, StoredEvent } from '../model/event.js';
+import { networkOf, placeOf } from './sequence.js';
+
+export interface MapPlace {
+  /** "lat,lon" rounded to ~1 km, so one city is one mark. */
+  key: string;
+  lat: number;
+  lon: number;
+  label: string;
+  count: number;
+  /** Last event index seen at this place. */
+  lastIndex: number;
+}
+
+export interface MapLink {
+  key: string;
+  from: MapPlace;
+  to: MapPlace;
+  count: number;
+}
+
+export interface MapModel {
+  sources: readonly MapPlace[];
+  responders: readonly MapPlace[];
+  links: readonly MapLink[];
+}
+
+export function geoKey(lat: number, lon: number): string {
+  return `${lat.toFixed(2)},${lon.toFixed(2)}`;
+}
+
+/** Lat/lon of a network end, if it has a plausible one. */
+export function coordsOf(net: Network | undefined): [number, number] | null {
+  const lat = net?.geo?.lat;
+  const lon = net?.geo?.lon;
+  if (lat === undefined || lon === undefined || !Number.isFinite(lat) || !Number.isFinite(lon)) return null;
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  return [lat, lon];
+}
+
+function labelOf(net: Network): string {
+  return placeOf(net) ?? networkOf(net) ?? net.ip;
+}
+
+/** A number per ~1 km cell: Map lookups on numbers avoid building a string per event. */
+function cell(lat: number, lon: number): number {
+  return Math.round((lat + 90) * 100) * 36_001 + Math.round((lon + 180) * 100);
+}
+
+function located(net: Network | undefined): boolean {
+  const lat = net?.geo?.lat;
+  const lon = net?.geo?.lon;
+  return lat !== undefined && lon !== undefined && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+}
+
+function bump(map: Map<number, MapPlace>, net: Network, index: number): MapPlace {
+  const lat = net.geo?.lat ?? 0;
+  const lon = net.geo?.lon ?? 0;
+  const c = cell(lat, lon);
+  let p = map.get(c);
+  if (p === undefined) map.set(c, (p = { key: geoKey(lat, lon), lat, lon, label: labelOf(net), count: 0, lastIndex: index }));
+  p.count++;
+  p.lastIndex = index;
+  return p;
+}
+
+/** Aggregates events [0, through] (all when through is omitted). */
+export function buildMap(events: readonly StoredEvent[], through = events.length - 1): MapModel {
+  const sources = new Map<number, MapPlace>();
+  const responders = new Map<number, MapPlace>();
+  const links = new Map<MapPlace, Map<MapPlace, MapLink>>();
+  const last = Math.min(through, events.length - 1);
+  for (let i = 0; i <= last; i++) {
+    const e = events[i];
+    const from = e.source !== undefined && located(e.source) ? bump(sources, e.source, i) : undefined;
+    const to = e.responder !== undefined && located(e.responder) ? bump(responders, e.responder, i) : undefined;
+    if (from !== undefined && to !== undefined) {
+      let byTo = links.get(from);
+      if (byTo === undefined) links.set(from, (byTo = new Map<MapPlace, MapLink>()));
+      let link = byTo.get(to);
+      if (link === undefined) byTo.set(to, (link = { key: `${from.key}>${to.key}`, from, to, count: 0 }));
+      link.count++;
+    }
+  }
+  const byCount = (a: { count: number }, b: { count: number }): number => b.count - a.count;
+  return {
+    sources: [...sources.values()].sort(byCount),
+    responders: [...responders.values()].sort(byCount),
+    links: [...links.values()].flatMap((m) => [...m.values()]).sort(byCount),
+  };
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Outcome, StoredEvent } from '../../../shared/model/event.js';
+import { buildMap, coordsOf } from '../../../shared/view/map.js';
+import { formatDuration, tickLabel, zoneOffsetMs } from '../../../shared/view/time-axis.js';
+
+const LONDON = { ip: '198.51.100.77', name: 'iPhone', geo: { city: 'London', country: 'GB', lat: 51.5072, lon: -0.1276, source: 'vendor' as const } };
+const AMS = { ip: '203.0.113.45', geo: { city: 'Amsterdam', country: 'NL', lat: 52.3676, lon: 4.9041, source: 'lookup' as const } };
+
+function ev(id: number, outcome: Outcome, extra: Partial<StoredEvent>): StoredEvent {
+  return { id, time: id * 1000, vendor: 'okta', user: 'u', outcome, vendorEvent: 'x', ref: { evidenceId: 1, record: id }, ...extra };
+}
+
+test('map: places are aggregated, links join the attempt and the answering device of one prompt', () => {
+  const events = [
+    ev(1, 'mfa_required', { source: AMS }),
+    ev(2, 'denied', { source: AMS, responder: LONDON }),
+    ev(3, 'approved', { source: AMS, responder: LONDON }),
+    ev(4, 'approved', { source: { ip: '192.0.2.1' }, responder: LONDON }),
+  ];
+  const m = buildMap(events);
+  assert.deepEqual(
+    m.sources.map((p) => [p.label, p.count, p.lastIndex]),
+    [['Amsterdam, NL', 3, 2]],
+  );
+  assert.deepEqual(
+    m.responders.map((p) => [p.label, p.count]),
+    [['London, GB', 3]],
+  );
+  assert.deepEqual(
+    m.links.map((l) => [l.key, l.count]),
+    [['52.37,4.90>51.51,-0.13', 2]],
+  );
+  // A replay shows only what has happened so far.
+  assert.equal(buildMap(events, 0).responders.length, 0);
+});
+
+test('map: implausible coordinates are ignored', () => {
+  assert.equal(coordsOf({ ip: 'x', geo: { lat: 91, lon: 0, source: 'vendor' } }), null);
+  assert.equal(coordsOf({ ip: 'x', geo: { lat: Number.NaN, lon: 0, source: 'vendor' } }), null);
+  assert.equal(coordsOf({ ip: 'x', geo: { source: 'vendor' } }), null);
+  assert.deepEqual(coordsOf(AMS), [52.3676, 4.9041]);
+});
+
+test('axis: zone offsets follow daylight saving', () => {
+  const winter = Date.UTC(2026, 0, 15, 12);
+  const summer = Date.UTC(2026, 6, 15, 12, 0, 0, 250);
+  assert.equal(zoneOffsetMs(winter, 'UTC'), 0);
+  assert.equal(zoneOffsetMs(winter, 'Europe/Berlin'), 3_600_000);
+  assert.equal(zoneOffsetMs(summer, 'Europe/Berlin'), 7_200_000);
+  assert.equal(zoneOffsetMs(summer, 'America/New_York'), -4 * 3_600_000);
+  assert.equal(zoneOffsetMs(winter, 'Asia/Kolkata'), 5.5 * 3_600_000);
+});
+
+test('axis: tick labels are cut from formatTime in the display zone; the date only when it changes', () => {
+  const t = Date.UTC(2026, 1, 12, 2, 31, 7);
+  assert.equal(tickLabel(t, 'UTC', 86_400_000), '2026-02-12');
+  assert.equal(tickLabel(t, 'UTC', 600_000), '02-12 02:31');
+  assert.equal(tickLabel(t, 'UTC', 600_000, t - 600_000), '02:31');
+  assert.equal(tickLabel(t, 'America/New_York', 600_000, t - 600_000), '21:31');
+  assert.equal(tickLabel(t, 'America/New_York', 600_000, t + 6 * 3_600_000), '02-11 21:31');
+  assert.equal(tickLabel(t, 'UTC', 5000, t - 5000), '02:31:07');
+});
+
+test('durations for people', () => {
+  assert.equal(formatDuration(12_000), '12 s');
+  assert.equal(formatDuration(90_000), '1 min 30 s');
+  assert.equal(formatDuration(26 * 60_000), '26 min');
+  assert.equal(formatDuration(3 * 3_600_000 + 5 * 60_000), '3 h 5 min');
+  assert.equal(formatDuration(3 * 86_400_000 + 4 * 3_600_000), '3 d 4 h');
+});
