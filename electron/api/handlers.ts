@@ -67,6 +67,34 @@ export function createHandlers(session: Session): Handlers {
       return { jobId: job.id };
     },
 
+    'import/start': async ({ paths, format, year, mmdb }) => {
+      const store = session.requireCase();
+      const arg = {
+        casePath: store.path,
+        actor: session.actor,
+        paths: paths.map((p) => resolve(p)),
+        ...(format === undefined ? {} : { format }),
+        ...(year === undefined ? {} : { year }),
+        ...(mmdb === undefined ? {} : { mmdb: resolve(mmdb) }),
+      };
+      const job = startJob('import', arg, (progress) => session.emit('job/progress', progress));
+      session.jobs.set(job.id, job);
+      void job.result.then((outcome) => {
+        session.jobs.delete(job.id);
+        session.emit('job/finished', { jobId: job.id, kind: job.kind, outcome });
+        // Whole files were committed even when the import failed or was cancelled part-way.
+        if (session.store === store) announce();
+      });
+      return { jobId: job.id };
+    },
+
+    'case/events': async ({ afterId, limit }) => session.requireCase().events(afterId ?? 0, Math.min(limit ?? 1000, 10000)),
+
+    'event/get': async ({ id }) => session.requireCase().event(id),
+
+    'evidence/errors': async ({ evidenceId, afterId, limit }) =>
+      session.requireCase().evidenceErrors(evidenceId, afterId ?? 0, Math.min(limit ?? 1000, 10000)),
+
     'job/cancel': async ({ jobId }) => {
       const job = session.jobs.get(jobId);
       if (job === undefined) return { cancelled: false };

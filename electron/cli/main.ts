@@ -2,6 +2,7 @@
 /** The `pushtrail` command: dispatches to one module per subcommand. */
 import { PushTrailError, toApiError } from '../../shared/api/errors.js';
 import { TOOL_VERSION } from '../../shared/version.js';
+import { IMPORT_HELP, IMPORT_USAGE, runImport } from './commands/import.js';
 import { INFO_USAGE, runInfo } from './commands/info.js';
 import { SERVE_USAGE, runServe } from './commands/serve.js';
 import { printError } from './output.js';
@@ -14,12 +15,15 @@ Usage:
       Prints the URL, with its per-run access token, as the first line of output.
   ${INFO_USAGE}
       Show a case's metadata, contents and chain-of-custody log.
+  ${IMPORT_USAGE}
+${IMPORT_HELP}
   pushtrail --help | --version
 
 Errors go to stderr with a non-zero exit code; --json prints machine-readable output.
 `;
 
 const COMMANDS: Record<string, (argv: string[]) => void | Promise<void>> = {
+  import: runImport,
   info: runInfo,
   serve: runServe,
 };

@@ -8,6 +8,8 @@ export interface JobContext {
   progress(update: ProgressUpdate): void;
   /** Throws a `cancelled` error once the user has asked to cancel; call it between units of work. */
   throwIfCancelled(): void;
+  /** True once the user has asked to cancel, for code that stops by itself. */
+  isCancelled(): boolean;
 }
 
 export type JobFn<K extends JobKind> = (arg: JobArg<K>, ctx: JobContext) => JobResultOf<K> | Promise<JobResultOf<K>>;

@@ -11,10 +11,12 @@ if (port === null) throw new Error('jobs/worker.js must run in a worker thread')
 const flag = new Int32Array(input.cancelFlag);
 const send = (message: WorkerMessage): void => port.postMessage(message);
 
+const isCancelled = (): boolean => Atomics.load(flag, 0) === 1;
 const ctx: JobContext = {
   progress: (update) => send({ type: 'progress', update }),
+  isCancelled,
   throwIfCancelled: () => {
-    if (Atomics.load(flag, 0) === 1) throw new PushTrailError('cancelled', `${input.kind} was cancelled`);
+    if (isCancelled()) throw new PushTrailError('cancelled', `${input.kind} was cancelled`);
   },
 };
 

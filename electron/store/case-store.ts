@@ -7,12 +7,21 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { PushTrailError } from '../../shared/api/errors.js';
+import type { EventDetail, EvidenceError } from '../../shared/api/contract.js';
 import type { CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../../shared/model/case.js';
+import type { StoredEvent } from '../../shared/model/event.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { appendCustody, readCustody } from './custody.js';
+import { readEventDetail, readEvents, readEvidenceErrors } from './events.js';
 import { APPLICATION_ID, LATEST_SCHEMA, applyMigrations, pendingMigrations, readApplied } from './migrate.js';
 
 export const CASE_EXTENSION = '.pushtrail';
+/**
+ * Page size of new cases. An event row carries its verbatim record (typically 1-3 KB); with
+ * SQLite's default 4 KiB pages most pages could hold only one such row and the case file grew
+ * to about twice the size of its records. It can only be chosen before the first write.
+ */
+const PAGE_SIZE = 16384;
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 export interface NewCase {
@@ -100,6 +109,7 @@ export class CaseStore {
   static create(path: string, init: NewCase, actor: string): CaseStore {
     if (existsSync(path)) throw new PushTrailError('bad_input', `${path} already exists; open it instead`, { path });
     const db = new Database(path);
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     configure(db, false);
     applyMigrations(db, [...pendingMigrations(path, [])]);
     const store = new CaseStore(path, db, false);
@@ -204,6 +214,23 @@ export class CaseStore {
       duplicates: r.duplicates,
       rejected: r.rejected,
     }));
+  }
+
+  /** Events in storage order, a page at a time. */
+  events(afterId = 0, limit = 1000): StoredEvent[] {
+    return readEvents(this.db, afterId, limit);
+  }
+
+  /** One event with its verbatim record and where it came from. */
+  event(id: number): EventDetail {
+    const detail = readEventDetail(this.db, id);
+    if (detail === undefined) throw new PushTrailError('not_found', `No event ${id} in this case`, { id });
+    return detail;
+  }
+
+  /** Records an import rejected from one evidence file. */
+  evidenceErrors(evidenceId: number, afterId = 0, limit = 1000): EvidenceError[] {
+    return readEvidenceErrors(this.db, evidenceId, afterId, limit);
   }
 
   close(): void {

@@ -125,4 +125,27 @@ CREATE TRIGGER custody_log_no_delete BEFORE DELETE ON custody_log
 BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
 `,
   },
+  {
+    id: 2,
+    name: 'evidence import: containers, rejected records, responder ASN, vendor ids',
+    sql: `
+ALTER TABLE evidence ADD COLUMN container TEXT;
+ALTER TABLE evidence ADD COLUMN compression TEXT;
+ALTER TABLE evidence ADD COLUMN records INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX evidence_by_parent ON evidence(parent_id);
+
+ALTER TABLE events ADD COLUMN dev_asn INTEGER;
+ALTER TABLE events ADD COLUMN dev_as_org TEXT;
+ALTER TABLE events ADD COLUMN vendor_uid TEXT;
+
+CREATE TABLE evidence_errors (
+  id INTEGER PRIMARY KEY,
+  evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+  line INTEGER,
+  record INTEGER,
+  message TEXT NOT NULL
+) STRICT;
+CREATE INDEX evidence_errors_by_evidence ON evidence_errors(evidence_id, id);
+`,
+  },
 ];

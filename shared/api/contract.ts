@@ -3,8 +3,9 @@
  * (Electron IPC, the local HTTP server, tests) carries exactly these calls and events.
  */
 import type { CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../model/case.js';
+import type { StoredEvent } from '../model/event.js';
 import type { ApiResult } from './errors.js';
-import type { JobKind, JobProgress, JobResultOf } from './jobs.js';
+import type { ImportOptions, ImportRecordError, JobKind, JobProgress, JobResultOf } from './jobs.js';
 
 export interface CreateCaseArg {
   path: string;
@@ -21,6 +22,42 @@ export interface CustodyQuery {
 
 export interface JobStarted {
   jobId: string;
+}
+
+/** Paging through a case's events in storage order. */
+export interface EventQuery {
+  /** Only events with a larger id. */
+  afterId?: number;
+  limit?: number;
+}
+
+/** One stored event with the verbatim record it was read from and where that record is. */
+export interface EventDetail {
+  event: StoredEvent;
+  /** The record exactly as it stands in the evidence file. */
+  raw: string;
+  evidence: {
+    id: number;
+    path: string;
+    sha256: string;
+    format: string | null;
+    /** The archive the file was read from, if any. */
+    archive: string | null;
+    line: number | null;
+    record: number;
+  };
+}
+
+/** A record an import rejected, kept in the case with its evidence file. */
+export interface EvidenceError extends ImportRecordError {
+  id: number;
+  evidenceId: number;
+}
+
+export interface EvidenceErrorQuery {
+  evidenceId: number;
+  afterId?: number;
+  limit?: number;
 }
 
 export interface AppInfo {
@@ -42,6 +79,11 @@ export interface ApiMethods {
   'case/custody': { arg: CustodyQuery; result: CustodyEntry[] };
   'case/evidence': { arg: null; result: EvidenceFile[] };
   'case/verify': { arg: null; result: JobStarted };
+  /** Import evidence files into the open case, as a job; its result is an `ImportReport`. */
+  'import/start': { arg: ImportOptions; result: JobStarted };
+  'case/events': { arg: EventQuery; result: StoredEvent[] };
+  'event/get': { arg: { id: number }; result: EventDetail };
+  'evidence/errors': { arg: EvidenceErrorQuery; result: EvidenceError[] };
   'job/cancel': { arg: { jobId: string }; result: { cancelled: boolean } };
 }
 export type Method = keyof ApiMethods;
@@ -59,6 +101,10 @@ export const METHODS = [
   'case/custody',
   'case/evidence',
   'case/verify',
+  'import/start',
+  'case/events',
+  'event/get',
+  'evidence/errors',
   'job/cancel',
 ] as const satisfies readonly Method[];
 
@@ -70,11 +116,10 @@ export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && (METHODS as readonly string[]).includes(name);
 }
 
-export interface JobFinished {
-  jobId: string;
-  kind: JobKind;
-  outcome: ApiResult<JobResultOf<JobKind>>;
-}
+/** A finished job: narrowing on `kind` gives its result type. */
+export type JobFinished = {
+  [K in JobKind]: { jobId: string; kind: K; outcome: ApiResult<JobResultOf<K>> };
+}[JobKind];
 
 /** Every push event from the backend: name and payload. */
 export interface PushEvents {

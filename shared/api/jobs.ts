@@ -10,6 +10,10 @@ export interface JobProgress {
   total: number;
   unit: 'steps' | 'rows' | 'bytes' | 'records' | 'files';
   message?: string;
+  /** The file being worked on (import). */
+  file?: string;
+  /** Records read from that file so far (import). */
+  records?: number;
 }
 
 export interface VerifyReport {
@@ -26,12 +30,124 @@ export interface VerifyReport {
   checkedAt: number;
 }
 
+/**
+ * Evidence formats the importer reads (`--format <id>`). The same ids as `FORMAT_IDS` in
+ * electron/ingest/parser.ts; a compile-time check in electron/ingest/formats.ts keeps the two
+ * lists equal (shared/ may not import the backend, so the list is repeated here).
+ */
+export const IMPORT_FORMATS = [
+  'okta',
+  'entra-signin',
+  'entra-audit',
+  'm365-audit',
+  'duo-auth',
+  'duo-admin',
+  'duo-telephony',
+  'google-workspace',
+  'cloudtrail',
+  'pingone',
+  'syslog',
+] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export function isImportFormat(value: unknown): value is ImportFormat {
+  return typeof value === 'string' && (IMPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** What the analyst asks to import: `import/start` and `pushtrail import`. */
+export interface ImportOptions {
+  /** Files, folders (read recursively), .zip archives and .gz files. */
+  paths: string[];
+  /** Skip content detection and read every file as this format. */
+  format?: ImportFormat;
+  /** Year for timestamps that carry none (classic syslog); default: each file's modification year. */
+  year?: number;
+  /** An extra MaxMind-format database (city or ASN) consulted before the bundled one. */
+  mmdb?: string;
+}
+
+export interface ImportJobArg extends ImportOptions {
+  /** The case file to import into. */
+  casePath: string;
+  /** Who is recorded in the custody log. */
+  actor: string;
+  /** Lower limits for tests and the benchmark; the defaults suit real imports. */
+  tuning?: { maxRecordChars?: number; batchEvents?: number; inFlight?: number };
+}
+
+/**
+ * What happened to one file:
+ * - imported: read; its events are in the case (some records may have been rejected)
+ * - already_imported: a file with the same SHA-256 is already in the case; nothing added
+ * - archive: a .zip whose members are listed as their own entries
+ * - unrecognised: readable, but no importer knows its content (see `reason`)
+ * - unreadable: could not be read at all (missing, no permission, damaged archive ...)
+ */
+export type ImportFileStatus = 'imported' | 'already_imported' | 'archive' | 'unrecognised' | 'unreadable';
+
+/** A rejected record, or a problem with part of a file, with where it is. */
+export interface ImportRecordError {
+  /** 1-based line where the record starts, where the container has lines. */
+  line?: number;
+  /** 1-based record number within the file. */
+  record?: number;
+  message: string;
+}
+
+export interface ImportFileReport {
+  /** The path as given (or found in a folder); for an archive member, the path inside the archive. */
+  path: string;
+  /** The archive this file was read from, if any. */
+  archive?: string;
+  /** SHA-256 of the file's bytes as stored (compressed bytes for a .gz); null when unreadable. */
+  sha256: string | null;
+  size: number | null;
+  format: ImportFormat | null;
+  /** How the records were read: 'json', 'ndjson', 'csv', 'text', or 'zip' for an archive. */
+  container: string | null;
+  compression: 'gzip' | null;
+  status: ImportFileStatus;
+  /** Why a file was not imported (unrecognised, unreadable, already imported). */
+  reason?: string;
+  evidenceId?: number;
+  /** Records read from the file (the rejected ones included). */
+  records: number;
+  /** Events added to the case. */
+  events: number;
+  /** Events already in the case (same vendor id, or same content), not added again. */
+  duplicates: number;
+  /** Records that could not be read or normalised; each is listed in `errors` (up to a limit). */
+  rejected: number;
+  /** The first errors of the file (the case keeps up to 10,000 per file). */
+  errors: ImportRecordError[];
+  /** Errors not listed in `errors` because of the limit. */
+  errorsOmitted: number;
+}
+
+export interface ImportTotals {
+  /** File entries in the report (archives included). */
+  files: number;
+  events: number;
+  duplicates: number;
+  rejected: number;
+  /** Rejected records plus files that could not be read or recognised. */
+  errors: number;
+  /** Files that were unreadable or unrecognised. */
+  notImported: number;
+}
+
+export interface ImportReport {
+  files: ImportFileReport[];
+  totals: ImportTotals;
+}
+
 /** Every job kind with its argument and result. */
 export interface JobKinds {
   'case/verify': { arg: { path: string }; result: VerifyReport };
+  import: { arg: ImportJobArg; result: ImportReport };
 }
 export type JobKind = keyof JobKinds;
-export const JOB_KINDS: readonly JobKind[] = ['case/verify'];
+export const JOB_KINDS: readonly JobKind[] = ['case/verify', 'import'];
 
 export type JobArg<K extends JobKind> = JobKinds[K]['arg'];
 export type JobResultOf<K extends JobKind> = JobKinds[K]['result'];

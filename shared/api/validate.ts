@@ -4,6 +4,7 @@
  */
 import { PushTrailError } from './errors.js';
 import type { ArgOf, Method } from './contract.js';
+import { IMPORT_FORMATS, isImportFormat, type ImportOptions } from './jobs.js';
 
 type Validator<M extends Method> = (raw: unknown) => ArgOf<M>;
 
@@ -32,6 +33,44 @@ function optionalCount(method: string, obj: Record<string, unknown>, key: string
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) bad(method, `"${key}" must be a whole number ≥ 0`);
   return v;
+}
+
+function optionalId(method: string, obj: Record<string, unknown>, key: string): number | undefined {
+  const v = optionalCount(method, obj, key);
+  if (v === 0) bad(method, `"${key}" must be a whole number ≥ 1`);
+  return v;
+}
+
+function id(method: string, obj: Record<string, unknown>, key: string): number {
+  const v = optionalId(method, obj, key);
+  if (v === undefined) bad(method, `"${key}" is required`);
+  return v;
+}
+
+/** Most paths one import may name; a folder counts as one however many files it holds. */
+const MAX_IMPORT_PATHS = 10_000;
+
+function importOptions(method: string, raw: unknown): ImportOptions {
+  const o = record(method, raw);
+  const paths = o['paths'];
+  if (!Array.isArray(paths) || paths.length === 0) bad(method, '"paths" must be a non-empty array of paths');
+  if (paths.length > MAX_IMPORT_PATHS) bad(method, `"paths" may name at most ${MAX_IMPORT_PATHS} paths`);
+  const checked = paths.map((p, i) => text(method, { [`paths[${i}]`]: p as unknown }, `paths[${i}]`));
+  const format = o['format'];
+  if (format !== undefined && !isImportFormat(format)) {
+    bad(method, `"format" must be one of ${IMPORT_FORMATS.join(', ')}`);
+  }
+  const year = o['year'];
+  if (year !== undefined && (typeof year !== 'number' || !Number.isInteger(year) || year < 1970 || year > 2100)) {
+    bad(method, '"year" must be a whole number from 1970 to 2100');
+  }
+  const mmdb = optionalText(method, o, 'mmdb');
+  return {
+    paths: checked,
+    ...(format === undefined ? {} : { format }),
+    ...(year === undefined ? {} : { year }),
+    ...(mmdb === undefined ? {} : { mmdb }),
+  };
 }
 
 function nothing(method: string, raw: unknown): null {
@@ -83,6 +122,24 @@ export const VALIDATORS: { [M in Method]: Validator<M> } = {
   },
   'case/evidence': (raw) => nothing('case/evidence', raw),
   'case/verify': (raw) => nothing('case/verify', raw),
+  'import/start': (raw) => importOptions('import/start', raw),
+  'case/events': (raw) => {
+    const o = raw === null || raw === undefined ? {} : record('case/events', raw);
+    const afterId = optionalCount('case/events', o, 'afterId');
+    const limit = optionalCount('case/events', o, 'limit');
+    return { ...(afterId === undefined ? {} : { afterId }), ...(limit === undefined ? {} : { limit }) };
+  },
+  'event/get': (raw) => ({ id: id('event/get', record('event/get', raw), 'id') }),
+  'evidence/errors': (raw) => {
+    const o = record('evidence/errors', raw);
+    const afterId = optionalCount('evidence/errors', o, 'afterId');
+    const limit = optionalCount('evidence/errors', o, 'limit');
+    return {
+      evidenceId: id('evidence/errors', o, 'evidenceId'),
+      ...(afterId === undefined ? {} : { afterId }),
+      ...(limit === undefined ? {} : { limit }),
+    };
+  },
   'job/cancel': (raw) => ({ jobId: text('job/cancel', record('job/cancel', raw), 'jobId', 100) }),
 };
 

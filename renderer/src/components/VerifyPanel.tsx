@@ -19,6 +19,7 @@ export function VerifyPanel({ onFinished }: { onFinished: () => void }) {
 
   const finish = useCallback(
     (f: JobFinished) => {
+      if (f.kind !== 'case/verify') return;
       currentJob.current = null;
       if (f.outcome.ok) setState({ phase: 'done', report: f.outcome.value });
       else setState({ phase: 'failed', message: f.outcome.error.message });

@@ -14,7 +14,7 @@ function run(...args: string[]) {
 test('pushtrail --help lists the commands and exits 0', () => {
   const r = run('--help');
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /pushtrail serve <case>/);
+  assert.match(r.stdout, /pushtrail serve \[<case>\]/);
   assert.match(r.stdout, /pushtrail info <case>/);
 });
 

@@ -1,0 +1,176 @@
+/**
+ * `pushtrail import <case> <path>...`: imports evidence files into a case (creating it when it
+ * does not exist) with the import job in a worker. Progress goes to stderr only on a terminal;
+ * the per-file summary goes to stdout, as text or (`--json`) as data for scripts.
+ */
+import { existsSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { PushTrailError } from '../../../shared/api/errors.js';
+import type { ImportFileReport, ImportJobArg, ImportReport, JobProgress } from '../../../shared/api/jobs.js';
+import { validateArg } from '../../../shared/api/validate.js';
+import { Session } from '../../api/session.js';
+import { startJob } from '../../jobs/runner.js';
+import { CaseStore } from '../../store/case-store.js';
+import { parse } from '../args.js';
+import { printJson } from '../output.js';
+
+export const IMPORT_USAGE = 'pushtrail import <case> <path>... [--format <id>] [--year N] [--mmdb FILE] [--analyst NAME] [--json]';
+
+export const IMPORT_HELP = `      Import evidence into <case> (created if missing): files, folders (recursively), .zip
+      archives and .gz files. Formats are recognised from content; --format <id> forces one
+      (okta, entra-signin, entra-audit, m365-audit, duo-auth, duo-admin, duo-telephony,
+      google-workspace, cloudtrail, pingone, syslog). --year dates syslog lines that carry no
+      year (default: each file's modification year). --mmdb adds a MaxMind-format city or ASN
+      database for offline IP lookups. A file already in the case (same SHA-256) and events
+      already in it are not added again. Exit status: 0 when every file was imported, even if
+      some records were rejected (they are listed with their line); 1 when a file could not be
+      read or recognised (the other files are still imported) or on any other error.`;
+
+function mib(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+function describe(p: JobProgress): string {
+  const share = p.total > 0 ? ` ${Math.floor((100 * p.done) / p.total)}% of ${mib(p.total)}` : '';
+  const records = p.records === undefined || p.phase === 'hashing' ? '' : `, ${p.records.toLocaleString('en-US')} records`;
+  const file = p.file === undefined ? '' : ` ${p.file}`;
+  const line = `${p.phase}${file}${share}${records}`;
+  // Keep it on one terminal line, or \r cannot redraw it; the end of a long path matters most.
+  const columns = process.stderr.columns ?? 0;
+  const width = columns >= 40 ? columns : 100;
+  return line.length > width - 1 ? `...${line.slice(line.length - width + 4)}` : line;
+}
+
+function label(f: ImportFileReport): string {
+  return f.archive === undefined ? f.path : `${f.archive} > ${f.path}`;
+}
+
+const STATUS_TEXT: { readonly [S in ImportFileReport['status']]: string } = {
+  imported: 'imported',
+  already_imported: 'already imported',
+  archive: 'archive',
+  unrecognised: 'unrecognised',
+  unreadable: 'unreadable',
+};
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+function textSummary(report: ImportReport): string {
+  const lines: string[] = [];
+  for (const f of report.files) {
+    const head = `${STATUS_TEXT[f.status].padEnd(17)}${(f.format ?? f.container ?? '').padEnd(17)}`;
+    if (f.status === 'imported') {
+      const extra = [f.duplicates > 0 ? count(f.duplicates, 'duplicate') : '', f.rejected > 0 ? `${count(f.rejected, 'record')} rejected` : '']
+        .filter((s) => s !== '')
+        .join(', ');
+      lines.push(`${head}${count(f.events, 'event')}${extra === '' ? '' : ` (${extra})`}  ${label(f)}`);
+    } else {
+      lines.push(`${head}${label(f)}`);
+    }
+    if (f.reason !== undefined && f.status !== 'archive') lines.push(`    ${f.reason}`);
+    for (const e of f.errors) lines.push(`    ${e.line === undefined ? '' : `line ${e.line}: `}${e.message}`);
+    if (f.errorsOmitted > 0) lines.push(`    ... and ${count(f.errorsOmitted, 'more error')} (kept in the case)`);
+  }
+  const t = report.totals;
+  lines.push(
+    `Totals: ${count(t.files, 'file')}, ${count(t.events, 'event')} added, ${count(t.duplicates, 'duplicate')}, ` +
+      `${count(t.rejected, 'record')} rejected, ${count(t.notImported, 'file')} not imported.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `--json` shape: the documented fields first, then the extra ones. */
+function jsonSummary(report: ImportReport): unknown {
+  return {
+    files: report.files.map((f) => ({
+      path: f.path,
+      sha256: f.sha256,
+      format: f.format,
+      events: f.events,
+      duplicates: f.duplicates,
+      errors: f.errors.map((e) => ({ line: e.line ?? null, message: e.message, record: e.record ?? null })),
+      status: f.status,
+      ...(f.reason === undefined ? {} : { reason: f.reason }),
+      ...(f.archive === undefined ? {} : { archive: f.archive }),
+      size: f.size,
+      container: f.container,
+      compression: f.compression,
+      records: f.records,
+      rejected: f.rejected,
+      errorsOmitted: f.errorsOmitted,
+      ...(f.evidenceId === undefined ? {} : { evidenceId: f.evidenceId }),
+    })),
+    totals: report.totals,
+  };
+}
+
+function print(report: ImportReport, json: boolean): void {
+  if (json) printJson(jsonSummary(report));
+  else process.stdout.write(textSummary(report));
+}
+
+function isReport(value: unknown): value is ImportReport {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { files?: unknown }).files);
+}
+
+export async function runImport(argv: string[]): Promise<void> {
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string' },
+    year: { type: 'string' },
+    mmdb: { type: 'string' },
+    analyst: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const [casePath, ...paths] = positionals;
+  if (casePath === undefined || paths.length === 0) throw new PushTrailError('bad_input', `usage: ${IMPORT_USAGE}`);
+  const yearText = values['year'];
+  const year = typeof yearText === 'string' ? Number(yearText) : undefined;
+  const options = validateArg('import/start', {
+    paths,
+    ...(typeof values['format'] === 'string' ? { format: values['format'] } : {}),
+    ...(year === undefined ? {} : { year }),
+    ...(typeof values['mmdb'] === 'string' ? { mmdb: resolve(values['mmdb']) } : {}),
+  });
+  if (options.mmdb !== undefined && !existsSync(options.mmdb)) throw new PushTrailError('not_found', `--mmdb: no file at ${options.mmdb}`);
+  const json = values['json'] === true;
+  const actor = new Session('direct', typeof values['analyst'] === 'string' ? values['analyst'] : undefined).actor;
+
+  const path = resolve(casePath);
+  if (!existsSync(path)) {
+    CaseStore.create(path, { name: basename(path, extname(path)), analyst: actor }, actor).close();
+  }
+  const arg: ImportJobArg = { ...options, paths: options.paths.map((p) => resolve(p)), casePath: path, actor };
+
+  const tty = process.stderr.isTTY;
+  let lastDraw = 0;
+  const job = startJob('import', arg, (p) => {
+    const now = Date.now();
+    if (!tty || now - lastDraw < 100) return;
+    lastDraw = now;
+    process.stderr.write(`\r\x1b[K${describe(p)}`);
+  });
+  const cancel = (): void => job.cancel();
+  process.once('SIGINT', cancel);
+  let outcome;
+  try {
+    outcome = await job.result;
+  } finally {
+    process.removeListener('SIGINT', cancel);
+    if (tty) process.stderr.write('\r\x1b[K');
+  }
+  if (!outcome.ok) {
+    const partial = outcome.error.detail?.['report'];
+    if (isReport(partial)) print(partial, json);
+    throw new PushTrailError(outcome.error.kind, outcome.error.message, outcome.error.detail);
+  }
+  const report = outcome.value;
+  print(report, json);
+  const failed = report.files.filter((f) => f.status === 'unreadable' || f.status === 'unrecognised');
+  if (failed.length > 0) {
+    throw new PushTrailError('bad_input', `${count(failed.length, 'file')} could not be imported (listed above); the others were`, {
+      files: failed.map((f) => ({ path: f.path, status: f.status, reason: f.reason })),
+    });
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * The parse thread's work on one input: hash it, let the writer say whether the case has it,
+ * open archives member by member, detect the format and stream the records through the
+ * pipeline to the writer.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { openArchive } from './archive.js';
+import { createReader } from './containers/index.js';
+import { openContent, hashBytes, type Hashed, type OpenBytes } from './content.js';
+import { decodeText } from './decode.js';
+import { detect, type Detection } from './detect.js';
+import { parserFor } from './formats.js';
+import type { GeoEnricher } from './geo.js';
+import { magicOf } from './magic.js';
+import type { FormatId } from './parser.js';
+import { Prefetch } from './prefetch.js';
+import type { ImportLimits, NotImported } from './protocol.js';
+import { RecordParser } from './record-parser.js';
+import { RecordPipeline } from './record-pipeline.js';
+import type { WalkEntry } from './walk.js';
+import type { WriterLink } from './writer-link.js';
+
+/** Characters read before detection decides; more is read when no record is complete by then. */
+const DETECT_CHARS = 256 * 1024;
+const DETECT_MAX_CHARS = 8 * 1024 * 1024;
+const READ_CHUNK = 1024 * 1024;
+
+export interface ImportSettings {
+  format?: FormatId;
+  year?: number;
+  limits: ImportLimits;
+  geo: GeoEnricher;
+  link: WriterLink;
+}
+
+interface Source {
+  path: string;
+  archive?: { path: string; evidenceId: number };
+  mtime: number;
+  open: OpenBytes;
+  /** True when the file on disk (or the archive holding it) is as it was when it was hashed. */
+  unchanged: () => Promise<boolean>;
+}
+
+function sameFile(path: string, size: number, mtime: number): () => Promise<boolean> {
+  return async () => {
+    try {
+      const now = await stat(path);
+      return now.size === size && now.mtimeMs === mtime;
+    } catch {
+      return false;
+    }
+  };
+}
+
+function message(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'ENOENT') return 'the file disappeared before it could be read';
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
+  if (e.code === 'EISDIR') return 'is a folder';
+  return e.message ?? String(err);
+}
+
+function fileStream(path: string): OpenBytes {
+  return () =>
+    new Promise<Readable>((resolve, reject) => {
+      const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
+      stream.once('open', () => resolve(stream));
+      stream.once('error', reject);
+    });
+}
+
+function skip(settings: ImportSettings, file: NotImported): void {
+  settings.link.send({ t: 'skip', file });
+}
+
+export async function importEntry(entry: WalkEntry, settings: ImportSettings): Promise<void> {
+  if (entry.kind === 'problem') {
+    skip(settings, { path: entry.path, status: 'unreadable', reason: entry.message });
+    return;
+  }
+  const open = fileStream(entry.path);
+  settings.link.send({ t: 'hashing', path: entry.path, size: entry.size });
+  let hashed: Hashed;
+  try {
+    hashed = await hashBytes(open);
+  } catch (err) {
+    skip(settings, { path: entry.path, status: 'unreadable', reason: message(err) });
+    return;
+  }
+  const unchanged = sameFile(entry.path, entry.size, entry.mtime);
+  if (magicOf(hashed.head).kind === 'zip') await importArchive(entry.path, hashed, unchanged, settings);
+  else await importSource({ path: entry.path, mtime: entry.mtime, open, unchanged }, hashed, settings);
+}
+
+async function importArchive(path: string, hashed: Hashed, unchanged: () => Promise<boolean>, settings: ImportSettings): Promise<void> {
+  let archive;
+  try {
+    archive = await openArchive(path);
+  } catch (err) {
+    skip(settings, { path, status: 'unreadable', reason: `damaged zip archive: ${message(err)}`, sha256: hashed.sha256, size: hashed.size });
+    return;
+  }
+  try {
+    const reply = await settings.link.request({ t: 'archive', path, sha256: hashed.sha256, size: hashed.size });
+    if (reply.t !== 'archive-reply') throw new Error(`unexpected reply ${reply.t} to an archive`);
+    const parent = { path, evidenceId: reply.evidenceId };
+    for await (const member of archive.members()) {
+      if (member.unreadable !== undefined) {
+        skip(settings, { path: member.name, archive: path, status: 'unreadable', reason: member.unreadable });
+        continue;
+      }
+      settings.link.send({ t: 'hashing', path: member.name, archive: path, size: member.size });
+      let memberHash: Hashed;
+      try {
+        memberHash = await hashBytes(member.open);
+      } catch (err) {
+        skip(settings, { path: member.name, archive: path, status: 'unreadable', reason: message(err) });
+        continue;
+      }
+      if (magicOf(memberHash.head).kind === 'zip') {
+        skip(settings, {
+          path: member.name,
+          archive: path,
+          status: 'unrecognised',
+          reason: 'a zip archive inside a zip archive is not opened; extract the inner archive and import it',
+          sha256: memberHash.sha256,
+          size: memberHash.size,
+        });
+        continue;
+      }
+      await importSource({ path: member.name, archive: parent, mtime: member.mtime, open: member.open, unchanged }, memberHash, settings);
+    }
+  } catch (err) {
+    skip(settings, { path, status: 'unreadable', reason: `damaged zip archive: ${message(err)}`, sha256: hashed.sha256, size: hashed.size });
+  } finally {
+    archive.close();
+  }
+}
+
+async function detectContent(prefetch: Prefetch, settings: ImportSettings): Promise<Detection> {
+  const forced = settings.format === undefined ? undefined : parserFor(settings.format);
+  let want = DETECT_CHARS;
+  for (;;) {
+    await prefetch.fill(want);
+    const detection = detect({
+      head: prefetch.text,
+      complete: prefetch.complete,
+      maxRecordChars: settings.limits.maxRecordChars,
+      ...(forced === undefined ? {} : { forced }),
+    });
+    // A first record larger than the head: read on, up to a limit, before giving up.
+    const noRecord = !detection.ok ? /no complete record/.test(detection.reason) : detection.sample.length === 0;
+    if (!noRecord || prefetch.complete || want >= DETECT_MAX_CHARS) return detection;
+    want *= 4;
+  }
+}
+
+async function importSource(source: Source, hashed: Hashed, settings: ImportSettings): Promise<void> {
+  const base = { path: source.path, ...(source.archive === undefined ? {} : { archive: source.archive.path }) };
+  const magic = magicOf(hashed.head);
+  if (magic.kind === 'empty') {
+    skip(settings, { ...base, status: 'unrecognised', reason: 'the file is empty', sha256: hashed.sha256, size: 0 });
+    return;
+  }
+  if (magic.kind === 'unsupported') {
+    skip(settings, { ...base, status: 'unrecognised', reason: `the file is ${magic.what}`, sha256: hashed.sha256, size: hashed.size });
+    return;
+  }
+  const file = { path: source.path, sha256: hashed.sha256, size: hashed.size, ...(source.archive === undefined ? {} : { archive: source.archive }) };
+  const reply = await settings.link.request({ t: 'file', file });
+  if (reply.t !== 'file-reply') throw new Error(`unexpected reply ${reply.t} to a file`);
+  if (reply.known !== null) return;
+
+  let content;
+  try {
+    content = await openContent(source.open, hashed.head);
+  } catch (err) {
+    skip(settings, { ...base, status: 'unreadable', reason: message(err), sha256: hashed.sha256, size: hashed.size });
+    return;
+  }
+  const notRead = (reason: string, status: NotImported['status']): void => {
+    content.destroy();
+    skip(settings, { ...base, status, reason, sha256: hashed.sha256, size: hashed.size, compression: content.compression });
+  };
+  const prefetch = new Prefetch(decodeText(content.chunks)[Symbol.asyncIterator]());
+  let detection: Detection;
+  try {
+    detection = await detectContent(prefetch, settings);
+  } catch (err) {
+    notRead(content.compression === 'gzip' ? `damaged gzip data: ${message(err)}` : message(err), 'unreadable');
+    return;
+  }
+  if (!detection.ok) {
+    const error: unknown = prefetch.error;
+    if (error !== undefined) notRead(content.compression === 'gzip' ? `damaged gzip data: ${message(error)}` : message(error), 'unreadable');
+    else notRead(detection.reason, 'unrecognised');
+    return;
+  }
+
+  const { container, parser } = detection;
+  const year = settings.year ?? new Date(source.mtime).getUTCFullYear();
+  settings.link.send({ t: 'begin', format: parser.id, container, compression: content.compression, year });
+  const json = container === 'json' || container === 'ndjson';
+  // CSV rows are objects already; JSON and text records can go to the writer as they are.
+  const shareable = container !== 'csv';
+  const records = new RecordParser(parser, { fileName: source.path, year }, json, settings.geo);
+  const pipeline = new RecordPipeline(records, shareable, settings.link, settings.limits);
+  const reader = createReader(container, pipeline.sink, { maxRecordChars: settings.limits.maxRecordChars, parseJson: false });
+  // Only a failure to read (or inflate) the content is the file's problem; anything else is a bug.
+  let failure: unknown = null;
+  const chunks = prefetch.all();
+  for (;;) {
+    let next: IteratorResult<string>;
+    try {
+      next = await chunks.next();
+    } catch (err) {
+      failure = err;
+      break;
+    }
+    if (next.done === true) break;
+    reader.push(next.value);
+    await pipeline.drain(content.storedBytes());
+  }
+  reader.end();
+  let size;
+  try {
+    size = await content.finish();
+  } catch (err) {
+    settings.link.send({ t: 'abort', reason: `read error: ${message(err)}` });
+    return;
+  }
+  if (failure !== null) {
+    if (content.compression !== 'gzip') {
+      settings.link.send({ t: 'abort', reason: `the file could not be read to its end: ${message(failure)}` });
+      return;
+    }
+    // The stored bytes were all read, so the damage is in the compressed data: keep what was read.
+    pipeline.fileIssue({ message: `damaged or truncated gzip data after the records above: ${message(failure)}` });
+  }
+  await pipeline.flush(size);
+  settings.link.send({ t: 'end', size, unchanged: await source.unchanged() });
+}

@@ -1,0 +1,105 @@
+/**
+ * Messages between the import's two threads. The parse thread walks the inputs, hashes,
+ * detects and parses; the writer thread (the job's own worker) owns the case file. Batches
+ * flow under a credit scheme (at most `inFlight` unacknowledged), which bounds memory when
+ * the writer is the slower of the two.
+ */
+import type { ApiError } from '../../shared/api/errors.js';
+import type { EncodedRows } from '../store/row-batch.js';
+import type { ContainerKind, ReadIssue } from './containers/types.js';
+import type { FormatId } from './parser.js';
+import type { EncodedRecords } from './raw-batch.js';
+
+export interface ImportLimits {
+  /** Longest record or line accepted, in characters. */
+  maxRecordChars: number;
+  /** Events per batch handed to the writer. */
+  batchEvents: number;
+  /** UTF-8 bytes of text per batch, whichever limit comes first. */
+  batchBytes: number;
+  /** Batches the parse thread may run ahead of the writer. */
+  inFlight: number;
+}
+
+export const DEFAULT_LIMITS: ImportLimits = {
+  maxRecordChars: 1024 * 1024,
+  batchEvents: 2000,
+  batchBytes: 4 * 1024 * 1024,
+  inFlight: 4,
+};
+
+export interface ParseWorkerInput {
+  paths: string[];
+  /** Files never imported: the case file and its journal files. */
+  exclude: string[];
+  format?: FormatId;
+  year?: number;
+  /** The analyst's MaxMind database, loaded by the writer into shared memory. */
+  userGeo: Uint8Array | null;
+  limits: ImportLimits;
+}
+
+/** A file (or archive member) that is about to be imported. */
+export interface FileIdentity {
+  path: string;
+  archive?: { path: string; evidenceId: number };
+  sha256: string;
+  size: number;
+}
+
+/** A file that will not be imported, and why. */
+export interface NotImported {
+  path: string;
+  archive?: string;
+  status: 'unrecognised' | 'unreadable';
+  reason: string;
+  sha256?: string;
+  size?: number;
+  compression?: 'gzip' | null;
+}
+
+/** Rows parsed by the parse thread. */
+export interface Batch {
+  t: 'batch';
+  rows: EncodedRows;
+  /** One 16-byte base dedup key per row (see dedup.ts). */
+  keys: Uint8Array;
+  /** Per row: 1 when its key comes from content and repeats must be counted. */
+  counted: Uint8Array;
+  issues: ReadIssue[];
+  /** Records read (rejected ones included) since the last batch. */
+  records: number;
+  /** Stored bytes read so far in this file. */
+  bytes: number;
+}
+
+/** Records for the writer thread to parse itself. */
+export interface RawBatch {
+  t: 'raw';
+  records: EncodedRecords;
+  /** Issues the reader found before and among these records. */
+  issues: ReadIssue[];
+  /** Records read (rejected ones included) since the last batch. */
+  recordCount: number;
+  bytes: number;
+}
+
+export type ToWriter =
+  | { t: 'hashing'; path: string; archive?: string; size: number }
+  | { t: 'file'; file: FileIdentity }
+  | { t: 'archive'; path: string; sha256: string; size: number }
+  | { t: 'begin'; format: FormatId; container: ContainerKind; compression: 'gzip' | null; year: number }
+  | Batch
+  | RawBatch
+  | { t: 'geo-db'; family: 4 | 6 }
+  | { t: 'end'; size: number; unchanged: boolean }
+  | { t: 'abort'; reason: string }
+  | { t: 'skip'; file: NotImported }
+  | { t: 'done' }
+  | { t: 'failed'; error: ApiError };
+
+export type ToParser =
+  | { t: 'file-reply'; known: { evidenceId: number; path: string } | null }
+  | { t: 'archive-reply'; evidenceId: number; known: boolean }
+  | { t: 'geo-db-reply'; bytes: Uint8Array | null }
+  | { t: 'ack' };

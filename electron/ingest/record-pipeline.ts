@@ -1,0 +1,101 @@
+/**
+ * The parse thread's side of a file: the container reader pushes records and issues into this
+ * sink while it reads a chunk; `drain` then either parses them here and sends rows, or, when
+ * the writer thread has time to spare, sends them unparsed for the writer to parse. That
+ * balance is what lets an import use both cores.
+ */
+import { DEDUP_KEY_BYTES, toEventRow } from '../store/event-row.js';
+import { RowEncoder } from '../store/row-batch.js';
+import type { ReadIssue, RecordSink } from './containers/types.js';
+import { writeBaseKey } from './dedup.js';
+import type { SourceRecord } from './parser.js';
+import type { ImportLimits } from './protocol.js';
+import { encodeRecords } from './raw-batch.js';
+import type { RecordParser } from './record-parser.js';
+import type { WriterLink } from './writer-link.js';
+
+export class RecordPipeline {
+  /** Filled synchronously by the reader during one `push`. */
+  private records: SourceRecord[] = [];
+  private issues: ReadIssue[] = [];
+  private readonly rows: RowEncoder;
+  private keys: Uint8Array;
+  private counted: Uint8Array;
+  private recordsSinceBatch = 0;
+
+  readonly sink: RecordSink = {
+    record: (record) => {
+      this.records.push(record);
+    },
+    issue: (issue) => {
+      this.issues.push(issue);
+      if (issue.record !== undefined) this.recordsSinceBatch += 1;
+    },
+  };
+
+  constructor(
+    private readonly parser: RecordParser,
+    /** Whether records may be handed to the writer unparsed. */
+    private readonly shareable: boolean,
+    private readonly link: WriterLink,
+    private readonly limits: ImportLimits,
+  ) {
+    this.keys = new Uint8Array(limits.batchEvents * DEDUP_KEY_BYTES);
+    this.counted = new Uint8Array(limits.batchEvents);
+    this.rows = new RowEncoder(limits.batchEvents, limits.batchBytes);
+  }
+
+  /** Deal with what the reader delivered during the last push. */
+  async drain(storedBytes: number): Promise<void> {
+    if (this.records.length === 0 && this.issues.length === 0) return;
+    const records = this.records;
+    this.records = [];
+    this.recordsSinceBatch += records.length;
+    if (this.shareable && records.length > 0 && this.link.writerIdle()) {
+      // Rows parsed earlier go first: the writer must see the file's records in order.
+      if (this.rows.count > 0) await this.sendRows(storedBytes);
+      const issues = this.issues;
+      this.issues = [];
+      const count = this.recordsSinceBatch;
+      this.recordsSinceBatch = 0;
+      await this.link.raw({ t: 'raw', records: encodeRecords(records), issues, recordCount: count, bytes: storedBytes });
+      return;
+    }
+    const parsed = await this.parser.parse(records, this.issues);
+    for (const p of parsed) {
+      const i = this.rows.count;
+      this.counted[i] = writeBaseKey(p.event, p.record, p.index, this.keys, i * DEDUP_KEY_BYTES) ? 1 : 0;
+      this.rows.add(toEventRow(p.event, p.record.line, p.record.record, p.record.text));
+      if (this.rows.full || this.rows.bytes >= this.limits.batchBytes) await this.sendRows(storedBytes);
+    }
+  }
+
+  /** Send what is left (also the issues of a batch with no rows). */
+  async flush(storedBytes: number): Promise<void> {
+    await this.drain(storedBytes);
+    if (this.rows.count > 0 || this.issues.length > 0 || this.recordsSinceBatch > 0) await this.sendRows(storedBytes);
+  }
+
+  /** Report a problem with the file as a whole (a damaged .gz), after its records. */
+  fileIssue(issue: ReadIssue): void {
+    this.issues.push(issue);
+  }
+
+  private async sendRows(storedBytes: number): Promise<void> {
+    const rows = this.rows.take();
+    const batch = {
+      t: 'batch' as const,
+      rows,
+      keys: this.keys.subarray(0, rows.count * DEDUP_KEY_BYTES),
+      counted: this.counted.subarray(0, rows.count),
+      issues: this.issues,
+      records: this.recordsSinceBatch,
+      bytes: storedBytes,
+    };
+    this.issues = [];
+    this.recordsSinceBatch = 0;
+    this.keys = new Uint8Array(this.limits.batchEvents * DEDUP_KEY_BYTES);
+    this.counted = new Uint8Array(this.limits.batchEvents);
+    await this.link.batch(batch);
+  }
+}

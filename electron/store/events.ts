@@ -1,0 +1,64 @@
+/** Reading stored events back: pages of events, one event with its verbatim record, rejected records. */
+import type { Database } from 'better-sqlite3';
+import type { EventDetail, EvidenceError } from '../../shared/api/contract.js';
+import type { StoredEvent } from '../../shared/model/event.js';
+import { fromEventRow, type EventRecordRow } from './event-row.js';
+
+export function readEvents(db: Database, afterId: number, limit: number): StoredEvent[] {
+  const rows = db.prepare('SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as EventRecordRow[];
+  return rows.map(fromEventRow);
+}
+
+interface DetailRow extends EventRecordRow {
+  ev_path: string;
+  ev_sha256: string;
+  ev_format: string | null;
+  archive_path: string | null;
+}
+
+export function readEventDetail(db: Database, id: number): EventDetail | undefined {
+  const row = db
+    .prepare(
+      `SELECT e.*, v.path AS ev_path, v.sha256 AS ev_sha256, v.format AS ev_format, a.path AS archive_path
+       FROM events e
+       JOIN evidence v ON v.id = e.evidence_id
+       LEFT JOIN evidence a ON a.id = v.parent_id
+       WHERE e.id = ?`,
+    )
+    .get(id) as DetailRow | undefined;
+  if (row === undefined) return undefined;
+  return {
+    event: fromEventRow(row),
+    raw: row.raw,
+    evidence: {
+      id: row.evidence_id,
+      path: row.ev_path,
+      sha256: row.ev_sha256,
+      format: row.ev_format,
+      archive: row.archive_path,
+      line: row.line,
+      record: row.record,
+    },
+  };
+}
+
+interface IssueRow {
+  id: number;
+  evidence_id: number;
+  line: number | null;
+  record: number | null;
+  message: string;
+}
+
+export function readEvidenceErrors(db: Database, evidenceId: number, afterId: number, limit: number): EvidenceError[] {
+  const rows = db
+    .prepare('SELECT * FROM evidence_errors WHERE evidence_id = ? AND id > ? ORDER BY id LIMIT ?')
+    .all(evidenceId, afterId, limit) as IssueRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    evidenceId: r.evidence_id,
+    message: r.message,
+    ...(r.line === null ? {} : { line: r.line }),
+    ...(r.record === null ? {} : { record: r.record }),
+  }));
+}

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { decodeText, encodingOf } from '../../../electron/ingest/decode.js';
+import { magicOf } from '../../../electron/ingest/magic.js';
+import { walk, type WalkEntry } from '../../../electron/ingest/walk.js';
+import { tempDir } from '../../support/temp.js';
+
+async function all(paths: string[]): Promise<WalkEntry[]> {
+  const out: WalkEntry[] = [];
+  for await (const e of walk(paths)) out.push(e);
+  return out;
+}
+
+test('folders are walked recursively in a stable order; missing paths are reported; link cycles end', async (t) => {
+  const dir = tempDir(t);
+  mkdirSync(join(dir, 'b', 'deep'), { recursive: true });
+  writeFileSync(join(dir, 'b', 'deep', 'z.log'), 'z');
+  writeFileSync(join(dir, 'a.log'), 'a');
+  writeFileSync(join(dir, 'b', 'c.log'), 'c');
+  symlinkSync(dir, join(dir, 'b', 'loop'));
+  const entries = await all([dir, join(dir, 'absent')]);
+  assert.deepEqual(
+    entries.map((e) => (e.kind === 'file' ? e.path.slice(dir.length) : `${e.kind}: ${e.message}`)),
+    ['/a.log', '/b/c.log', '/b/deep/z.log', 'problem: no such file or folder'],
+  );
+});
+
+test('containers and compression are recognised by their first bytes', () => {
+  assert.equal(magicOf(Buffer.from([0x1f, 0x8b, 8, 0])).kind, 'gzip');
+  assert.equal(magicOf(Buffer.from('PK\u0003\u0004rest', 'latin1')).kind, 'zip');
+  assert.equal(magicOf(Buffer.alloc(0)).kind, 'empty');
+  assert.equal(magicOf(Buffer.from('{"a":1}')).kind, 'plain');
+  const bz = magicOf(Buffer.from('BZh91AY', 'latin1'));
+  assert.ok(bz.kind === 'unsupported' && /bzip2/.test(bz.what));
+  const sqlite = magicOf(Buffer.from('SQLite format 3\u0000', 'latin1'));
+  assert.ok(sqlite.kind === 'unsupported' && /SQLite/.test(sqlite.what));
+});
+
+test('UTF-8 (with or without BOM) and UTF-16 exports decode to the same text, across chunk boundaries', async () => {
+  const text = 'CreationDate,UserId\r\n2024-03-01,jürgen@example.com ✓\r\n';
+  const variants: Buffer[] = [
+    Buffer.from(text, 'utf8'),
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    Buffer.from(text, 'utf16le'),
+  ];
+  assert.equal(encodingOf(variants[2] ?? Buffer.alloc(0)), 'utf-16le');
+  assert.equal(encodingOf(variants[3] ?? Buffer.alloc(0)), 'utf-16le');
+  for (const bytes of variants) {
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < bytes.length; i += 3) yield bytes.subarray(i, i + 3);
+    }
+    let decoded = '';
+    for await (const piece of decodeText(chunks())) decoded += piece;
+    assert.equal(decoded, text);
+  }
+});
