@@ -3,9 +3,12 @@
  * Arguments arrive already validated (see `dispatch.ts`).
  */
 import { resolve } from 'node:path';
-import type { ArgOf, Method, ResultOf } from '../../shared/api/contract.js';
+import type { ArgOf, JobFinished, Method, ResultOf } from '../../shared/api/contract.js';
 import { TOOL_VERSION } from '../../shared/version.js';
+import type { JobArg, JobKind } from '../../shared/api/jobs.js';
 import { startJob } from '../jobs/runner.js';
+import { readFindings, readUserRows } from '../store/detection-store.js';
+import { userEvents } from '../store/events.js';
 import { CaseStore } from '../store/case-store.js';
 import type { Session } from './session.js';
 
@@ -58,13 +61,7 @@ export function createHandlers(session: Session): Handlers {
 
     'case/verify': async () => {
       const store = session.requireCase();
-      const job = startJob('case/verify', { path: store.path }, (progress) => session.emit('job/progress', progress));
-      session.jobs.set(job.id, job);
-      void job.result.then((outcome) => {
-        session.jobs.delete(job.id);
-        session.emit('job/finished', { jobId: job.id, kind: job.kind, outcome });
-      });
-      return { jobId: job.id };
+      return startSessionJob(session, 'case/verify', { path: store.path });
     },
 
     'import/start': async ({ paths, format, year, mmdb }) => {
@@ -77,20 +74,28 @@ export function createHandlers(session: Session): Handlers {
         ...(year === undefined ? {} : { year }),
         ...(mmdb === undefined ? {} : { mmdb: resolve(mmdb) }),
       };
-      const job = startJob('import', arg, (progress) => session.emit('job/progress', progress));
-      session.jobs.set(job.id, job);
-      void job.result.then((outcome) => {
-        session.jobs.delete(job.id);
-        session.emit('job/finished', { jobId: job.id, kind: job.kind, outcome });
-        // Whole files were committed even when the import failed or was cancelled part-way.
+      // Whole files were committed even when the import failed or was cancelled part-way.
+      return startSessionJob(session, 'import', arg, () => {
         if (session.store === store) announce();
       });
-      return { jobId: job.id };
     },
 
     'case/events': async ({ afterId, limit }) => session.requireCase().events(afterId ?? 0, Math.min(limit ?? 1000, 10000)),
 
     'event/get': async ({ id }) => session.requireCase().event(id),
+
+    'detect/run': async () => {
+      const store = session.requireCase();
+      return startSessionJob(session, 'detect', { casePath: store.path, actor: session.actor }, () => {
+        if (session.store === store) announce();
+      });
+    },
+
+    'users/list': async ({ limit, offset }) => readUserRows(session.requireCase().db, Math.min(limit ?? 1000, 100_000), offset ?? 0),
+
+    'findings/list': async ({ user }) => readFindings(session.requireCase().db, user),
+
+    'user/events': async ({ user, limit }) => userEvents(session.requireCase().db, user, Math.min(limit ?? 200_000, 1_000_000)),
 
     'evidence/errors': async ({ evidenceId, afterId, limit }) =>
       session.requireCase().evidenceErrors(evidenceId, afterId ?? 0, Math.min(limit ?? 1000, 10000)),
@@ -102,4 +107,16 @@ export function createHandlers(session: Session): Handlers {
       return { cancelled: true };
     },
   };
+}
+
+/** Start a job for a session: progress and the outcome go out as push events. */
+function startSessionJob<K extends JobKind>(session: Session, kind: K, arg: JobArg<K>, after: () => void = () => undefined): { jobId: string } {
+  const job = startJob(kind, arg, (progress) => session.emit('job/progress', progress));
+  session.jobs.set(job.id, job);
+  void job.result.then((outcome) => {
+    session.jobs.delete(job.id);
+    session.emit('job/finished', { jobId: job.id, kind, outcome } as JobFinished);
+    after();
+  });
+  return { jobId: job.id };
 }

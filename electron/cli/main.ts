@@ -3,6 +3,8 @@
 import { PushTrailError, toApiError } from '../../shared/api/errors.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { IMPORT_HELP, IMPORT_USAGE, runImport } from './commands/import.js';
+import { DETECT_USAGE, runDetect } from './commands/detect.js';
+import { USERS_USAGE, runUsers } from './commands/users.js';
 import { INFO_USAGE, runInfo } from './commands/info.js';
 import { SERVE_USAGE, runServe } from './commands/serve.js';
 import { printError } from './output.js';
@@ -17,13 +19,22 @@ Usage:
       Show a case's metadata, contents and chain-of-custody log.
   ${IMPORT_USAGE}
 ${IMPORT_HELP}
+  ${DETECT_USAGE}
+      Run the detection engine (in a worker) over the case and print its findings.
+      --set rule.param=value, --enable/--disable rule and --defaults change the settings
+      stored in the case first; the same case and settings always give the same findings.
+  ${USERS_USAGE}
+      Users ranked by risk with their verdict (compromised, attacked, suspicious, clear),
+      as the last detection run assessed them.
   pushtrail --help | --version
 
 Errors go to stderr with a non-zero exit code; --json prints machine-readable output.
 `;
 
 const COMMANDS: Record<string, (argv: string[]) => void | Promise<void>> = {
+  detect: runDetect,
   import: runImport,
+  users: runUsers,
   info: runInfo,
   serve: runServe,
 };

@@ -1,5 +1,6 @@
 /** Every job kind and the function that runs it inside a worker. */
 import type { JobKind } from '../../shared/api/jobs.js';
+import { detectCase } from '../detect/detect-job.js';
 import { importJob } from '../ingest/import-job.js';
 import type { JobFn } from './job.js';
 import { verifyCase } from './verify-case.js';
@@ -7,4 +8,5 @@ import { verifyCase } from './verify-case.js';
 export const JOBS: { [K in JobKind]: JobFn<K> } = {
   'case/verify': verifyCase,
   import: importJob,
+  detect: detectCase,
 };

@@ -186,7 +186,7 @@ function network(ip: string | null, geo: Geo | undefined, asn: number | null, as
   return net;
 }
 
-export function fromEventRow(r: EventRecordRow): StoredEvent {
+export function fromEventRow(r: Omit<EventRecordRow, 'raw'>): StoredEvent {
   const e: StoredEvent = {
     id: r.id,
     time: r.time,

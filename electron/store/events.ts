@@ -1,8 +1,8 @@
 /** Reading stored events back: pages of events, one event with its verbatim record, rejected records. */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { EventDetail, EvidenceError } from '../../shared/api/contract.js';
 import type { StoredEvent } from '../../shared/model/event.js';
-import { fromEventRow, type EventRecordRow } from './event-row.js';
+import { EVENT_COLUMNS, fromEventRow, type EventRecordRow } from './event-row.js';
 
 export function readEvents(db: Database, afterId: number, limit: number): StoredEvent[] {
   const rows = db.prepare('SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as EventRecordRow[];
@@ -61,4 +61,29 @@ export function readEvidenceErrors(db: Database, evidenceId: number, afterId: nu
     ...(r.line === null ? {} : { line: r.line }),
     ...(r.record === null ? {} : { record: r.record }),
   }));
+}
+
+/**
+ * Columns for streaming reads: everything but the verbatim record and the dedup key, which
+ * detection and timelines never need and which would dominate the bytes read.
+ */
+const STREAM_COLUMNS = ['id', ...EVENT_COLUMNS.filter((c) => c !== 'raw' && c !== 'dedup_key')].join(', ');
+
+function* streamed(statement: Statement, ...params: unknown[]): Generator<StoredEvent> {
+  for (const row of statement.iterate(...params) as IterableIterator<Omit<EventRecordRow, 'raw'>>) yield fromEventRow(row);
+}
+
+/** Every event ordered by (user, time, id): the per-user pass of detection. */
+export function eventsByUser(db: Database): Iterable<StoredEvent> {
+  return streamed(db.prepare(`SELECT ${STREAM_COLUMNS} FROM events ORDER BY user, time, id`));
+}
+
+/** Every event ordered by (time, id): the cross-user pass of detection. */
+export function eventsByTime(db: Database): Iterable<StoredEvent> {
+  return streamed(db.prepare(`SELECT ${STREAM_COLUMNS} FROM events ORDER BY time, id`));
+}
+
+/** One user's events in time order, at most `limit`. */
+export function userEvents(db: Database, user: string, limit: number): StoredEvent[] {
+  return [...streamed(db.prepare(`SELECT ${STREAM_COLUMNS} FROM events WHERE user = ? ORDER BY time, id LIMIT ?`), user, limit)];
 }

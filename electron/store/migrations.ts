@@ -148,4 +148,43 @@ CREATE TABLE evidence_errors (
 CREATE INDEX evidence_errors_by_evidence ON evidence_errors(evidence_id, id);
 `,
   },
+  {
+    id: 3,
+    name: 'detection results, settings and runs',
+    sql: `
+ALTER TABLE findings ADD COLUMN uid TEXT;
+CREATE UNIQUE INDEX findings_by_uid ON findings(uid);
+CREATE INDEX findings_by_user ON findings(user);
+CREATE INDEX finding_events_by_event ON finding_events(event_id);
+
+CREATE TABLE user_assessments (
+  user TEXT PRIMARY KEY,
+  risk INTEGER NOT NULL,
+  verdict TEXT NOT NULL CHECK (verdict IN ('compromised', 'attacked', 'suspicious', 'clear')),
+  reasons TEXT NOT NULL,
+  finding_ids TEXT NOT NULL,
+  events INTEGER NOT NULL,
+  challenges INTEGER NOT NULL,
+  denied INTEGER NOT NULL,
+  timeouts INTEGER NOT NULL,
+  approved INTEGER NOT NULL,
+  fraud INTEGER NOT NULL
+) STRICT;
+CREATE INDEX user_assessments_by_risk ON user_assessments(risk DESC, user);
+
+CREATE TABLE detection_settings (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  config TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE detection_runs (
+  id INTEGER PRIMARY KEY,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER NOT NULL,
+  engine_version TEXT NOT NULL,
+  config TEXT NOT NULL,
+  stats TEXT NOT NULL
+) STRICT;
+`,
+  },
 ];

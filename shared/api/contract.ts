@@ -2,6 +2,8 @@
  * The one typed contract between the renderer and the backend. Every transport
  * (Electron IPC, the local HTTP server, tests) carries exactly these calls and events.
  */
+import type { UserRow } from './detection.js';
+import type { Finding } from '../model/finding.js';
 import type { CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../model/case.js';
 import type { StoredEvent } from '../model/event.js';
 import type { ApiResult } from './errors.js';
@@ -84,6 +86,10 @@ export interface ApiMethods {
   'case/events': { arg: EventQuery; result: StoredEvent[] };
   'event/get': { arg: { id: number }; result: EventDetail };
   'evidence/errors': { arg: EvidenceErrorQuery; result: EvidenceError[] };
+  'detect/run': { arg: null; result: JobStarted };
+  'users/list': { arg: { limit?: number; offset?: number }; result: UserRow[] };
+  'findings/list': { arg: { user?: string }; result: Finding[] };
+  'user/events': { arg: { user: string; limit?: number }; result: StoredEvent[] };
   'job/cancel': { arg: { jobId: string }; result: { cancelled: boolean } };
 }
 export type Method = keyof ApiMethods;
@@ -105,6 +111,10 @@ export const METHODS = [
   'case/events',
   'event/get',
   'evidence/errors',
+  'detect/run',
+  'users/list',
+  'findings/list',
+  'user/events',
   'job/cancel',
 ] as const satisfies readonly Method[];
 

@@ -1,4 +1,5 @@
 /** Long jobs run in worker threads; their progress reaches the UI as push events. */
+import type { DetectSummary } from './detection.js';
 
 export interface JobProgress {
   jobId: string;
@@ -145,9 +146,10 @@ export interface ImportReport {
 export interface JobKinds {
   'case/verify': { arg: { path: string }; result: VerifyReport };
   import: { arg: ImportJobArg; result: ImportReport };
+  detect: { arg: { casePath: string; actor: string }; result: DetectSummary };
 }
 export type JobKind = keyof JobKinds;
-export const JOB_KINDS: readonly JobKind[] = ['case/verify', 'import'];
+export const JOB_KINDS: readonly JobKind[] = ['case/verify', 'import', 'detect'];
 
 export type JobArg<K extends JobKind> = JobKinds[K]['arg'];
 export type JobResultOf<K extends JobKind> = JobKinds[K]['result'];

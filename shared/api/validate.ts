@@ -130,6 +130,23 @@ export const VALIDATORS: { [M in Method]: Validator<M> } = {
     return { ...(afterId === undefined ? {} : { afterId }), ...(limit === undefined ? {} : { limit }) };
   },
   'event/get': (raw) => ({ id: id('event/get', record('event/get', raw), 'id') }),
+  'detect/run': (raw) => nothing('detect/run', raw),
+  'users/list': (raw) => {
+    const o = raw === null || raw === undefined ? {} : record('users/list', raw);
+    const limit = optionalCount('users/list', o, 'limit');
+    const offset = optionalCount('users/list', o, 'offset');
+    return { ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) };
+  },
+  'findings/list': (raw) => {
+    const o = raw === null || raw === undefined ? {} : record('findings/list', raw);
+    const user = optionalText('findings/list', o, 'user');
+    return user === undefined ? {} : { user };
+  },
+  'user/events': (raw) => {
+    const o = record('user/events', raw);
+    const limit = optionalCount('user/events', o, 'limit');
+    return { user: text('user/events', o, 'user', 1000), ...(limit === undefined ? {} : { limit }) };
+  },
   'evidence/errors': (raw) => {
     const o = record('evidence/errors', raw);
     const afterId = optionalCount('evidence/errors', o, 'afterId');

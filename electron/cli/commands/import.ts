@@ -9,7 +9,7 @@ import { PushTrailError } from '../../../shared/api/errors.js';
 import type { ImportFileReport, ImportJobArg, ImportReport, JobProgress } from '../../../shared/api/jobs.js';
 import { validateArg } from '../../../shared/api/validate.js';
 import { Session } from '../../api/session.js';
-import { startJob } from '../../jobs/runner.js';
+import { runJobWithProgress } from '../job-progress.js';
 import { CaseStore } from '../../store/case-store.js';
 import { parse } from '../args.js';
 import { printJson } from '../output.js';
@@ -143,23 +143,7 @@ export async function runImport(argv: string[]): Promise<void> {
   }
   const arg: ImportJobArg = { ...options, paths: options.paths.map((p) => resolve(p)), casePath: path, actor };
 
-  const tty = process.stderr.isTTY;
-  let lastDraw = 0;
-  const job = startJob('import', arg, (p) => {
-    const now = Date.now();
-    if (!tty || now - lastDraw < 100) return;
-    lastDraw = now;
-    process.stderr.write(`\r\x1b[K${describe(p)}`);
-  });
-  const cancel = (): void => job.cancel();
-  process.once('SIGINT', cancel);
-  let outcome;
-  try {
-    outcome = await job.result;
-  } finally {
-    process.removeListener('SIGINT', cancel);
-    if (tty) process.stderr.write('\r\x1b[K');
-  }
+  const outcome = await runJobWithProgress('import', arg, describe);
   if (!outcome.ok) {
     const partial = outcome.error.detail?.['report'];
     if (isReport(partial)) print(partial, json);
