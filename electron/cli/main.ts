@@ -3,6 +3,7 @@
 import { PushTrailError, toApiError } from '../../shared/api/errors.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { IMPORT_HELP, IMPORT_USAGE, runImport } from './commands/import.js';
+import { DEMO_USAGE, runDemo } from './commands/demo.js';
 import { DETECT_USAGE, runDetect } from './commands/detect.js';
 import { USERS_USAGE, runUsers } from './commands/users.js';
 import { INFO_USAGE, runInfo } from './commands/info.js';
@@ -26,12 +27,16 @@ ${IMPORT_HELP}
   ${USERS_USAGE}
       Users ranked by risk with their verdict (compromised, attacked, suspicious, clear),
       as the last detection run assessed them.
+  ${DEMO_USAGE}
+      Build the recorded demo incident (Okta, Entra and Duo logs of a push-bombing campaign),
+      import it into DIR/demo-incident.pushtrail (default DIR: ./pushtrail-demo) and run detection.
   pushtrail --help | --version
 
 Errors go to stderr with a non-zero exit code; --json prints machine-readable output.
 `;
 
 const COMMANDS: Record<string, (argv: string[]) => void | Promise<void>> = {
+  demo: runDemo,
   detect: runDetect,
   import: runImport,
   users: runUsers,
