@@ -6,20 +6,8 @@
 import type { ScenarioVendor } from './model.js';
 
 /** Detection rule ids (shared/rules), one per pattern of spec §10. */
-export const RULE_IDS = [
-  'push-burst',
-  'fatigue-approval',
-  'location-mismatch',
-  'new-location',
-  'impossible-travel',
-  'fraud-report',
-  'vendor-anomaly',
-  'post-approval-persistence',
-  'mfa-weakened',
-  'source-many-users',
-  'odd-hours',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+export { RULE_IDS, type RuleId } from '../../shared/model/finding.js';
+import type { RuleId } from '../../shared/model/finding.js';
 
 export interface Label {
   /** Stable id within the bundle, e.g. "A03-okta-burst-approve-enrol". */
