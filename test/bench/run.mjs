@@ -1,13 +1,19 @@
-// Runs the compiled import benchmark (dist/test/bench/import.bench.js); `npm run bench` builds first.
-// Usage: node test/bench/run.mjs [--mb N]   (N MiB per generated input; default 500)
+// Runs the compiled benchmarks (dist/test/bench/*.bench.js); `npm run bench` builds first.
+// Usage: node test/bench/run.mjs [import|detect] [--mb N] [--events N]
+//   import: --mb N MiB per generated input (default 500); detect: --events N (default 2,000,000)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const bench = fileURLToPath(new URL('../../dist/test/bench/import.bench.js', import.meta.url));
-if (!existsSync(bench)) {
-  console.error('the benchmark is not built: run "npm run build" first');
-  process.exit(1);
+const names = ['import', 'detect'];
+const chosen = names.filter((n) => process.argv.includes(n));
+const args = process.argv.slice(2).filter((a) => !names.includes(a));
+for (const name of chosen.length > 0 ? chosen : names) {
+  const bench = fileURLToPath(new URL(`../../dist/test/bench/${name}.bench.js`, import.meta.url));
+  if (!existsSync(bench)) {
+    console.error('the benchmark is not built: run "npm run build" first');
+    process.exit(1);
+  }
+  const result = spawnSync(process.execPath, [bench, ...args], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
 }
-const result = spawnSync(process.execPath, [bench, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
