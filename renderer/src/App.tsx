@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { CaseInfo } from '../../shared/model/case.js';
 import { messageOf, useApi } from './api.js';
 import { CaseChooser } from './screens/CaseChooser.js';
-import { CaseOverview } from './screens/CaseOverview.js';
+import { CaseWorkspace } from './screens/CaseWorkspace.js';
 
 type View = { kind: 'loading' } | { kind: 'chooser' } | { kind: 'case'; info: CaseInfo } | { kind: 'error'; message: string };
 
@@ -32,6 +32,6 @@ export function App() {
     case 'chooser':
       return <CaseChooser onOpened={(info) => setView({ kind: 'case', info })} />;
     case 'case':
-      return <CaseOverview info={view.info} onClosed={() => setView({ kind: 'chooser' })} />;
+      return <CaseWorkspace info={view.info} onClosed={() => setView({ kind: 'chooser' })} />;
   }
 }

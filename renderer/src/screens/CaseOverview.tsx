@@ -1,41 +1,36 @@
-/** The open case: its metadata, display time zone, integrity check and custody log. */
+/** The case at a glance: metadata and display zone, evidence, detection, integrity, custody log. */
 import { useCallback, useEffect, useState } from 'react';
-import type { CaseInfo } from '../../../shared/model/case.js';
-import type { CustodyEntry } from '../../../shared/model/case.js';
+import type { CaseInfo, CustodyEntry, EvidenceFile } from '../../../shared/model/case.js';
+import { COMMON_ZONES, formatTime } from '../../../shared/format/time.js';
 import { messageOf, useApi } from '../api.js';
 import { CustodyLog } from '../components/CustodyLog.js';
+import { DetectPanel } from '../components/DetectPanel.js';
+import { EvidenceTable } from '../components/EvidenceTable.js';
 import { VerifyPanel } from '../components/VerifyPanel.js';
-import { COMMON_ZONES, formatTime } from '../../../shared/format/time.js';
 
-export function CaseOverview({ info, onClosed }: { info: CaseInfo; onClosed: () => void }) {
+export function CaseOverview({ info }: { info: CaseInfo }) {
   const api = useApi();
   const [custody, setCustody] = useState<CustodyEntry[]>([]);
+  const [evidence, setEvidence] = useState<EvidenceFile[]>([]);
   const [error, setError] = useState<string | null>(null);
   const { meta, counts } = info;
   const zone = meta.displayTimeZone;
   const zones = COMMON_ZONES.includes(zone) ? COMMON_ZONES : [zone, ...COMMON_ZONES];
 
-  const reloadCustody = useCallback(() => {
-    api.call('case/custody', {}).then(setCustody, (err: unknown) => setError(messageOf(err)));
+  const reload = useCallback(() => {
+    const failed = (err: unknown): void => setError(messageOf(err));
+    api.call('case/custody', {}).then(setCustody, failed);
+    api.call('case/evidence', null).then(setEvidence, failed);
   }, [api]);
 
-  useEffect(reloadCustody, [reloadCustody, info]);
+  useEffect(reload, [reload, info]);
 
   const changeZone = (displayTimeZone: string): void => {
     api.call('case/setTimeZone', { displayTimeZone }).catch((err: unknown) => setError(messageOf(err)));
   };
-  const close = (): void => {
-    api.call('case/close', null).then(onClosed, (err: unknown) => setError(messageOf(err)));
-  };
 
   return (
-    <main className="overview">
-      <header className="case-header">
-        <h1>{meta.name}</h1>
-        <button type="button" onClick={close}>
-          Close case
-        </button>
-      </header>
+    <main className="workspace-main">
       {error !== null && (
         <p role="alert" className="error">
           {error}
@@ -65,7 +60,7 @@ export function CaseOverview({ info, onClosed }: { info: CaseInfo; onClosed: () 
           </dd>
           <dt>Contents</dt>
           <dd>
-            {counts.evidence} evidence files · {counts.events} events · {counts.findings} findings · {counts.annotations}{' '}
+            {counts.evidence} evidence files · {counts.events.toLocaleString('en-US')} events · {counts.findings} findings · {counts.annotations}{' '}
             annotations
           </dd>
           <dt>Case schema</dt>
@@ -74,7 +69,9 @@ export function CaseOverview({ info, onClosed }: { info: CaseInfo; onClosed: () 
           </dd>
         </dl>
       </section>
-      <VerifyPanel onFinished={reloadCustody} />
+      <DetectPanel onFinished={reload} />
+      <EvidenceTable files={evidence} zone={zone} />
+      <VerifyPanel onFinished={reload} />
       <CustodyLog entries={custody} zone={zone} />
     </main>
   );

@@ -1,0 +1,60 @@
+/** An open case: one header with the case name and the screens of the workbench. */
+import { useState } from 'react';
+import type { CaseInfo } from '../../../shared/model/case.js';
+import { messageOf, useApi } from '../api.js';
+import { CaseOverview } from './CaseOverview.js';
+import { ImportScreen } from './ImportScreen.js';
+import { SequenceView } from './SequenceView.js';
+import { UsersScreen } from './UsersScreen.js';
+
+type Screen = { name: 'overview' } | { name: 'import' } | { name: 'users' } | { name: 'sequence'; user: string };
+
+export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: () => void }) {
+  const api = useApi();
+  const [screen, setScreen] = useState<Screen>({ name: 'overview' });
+  const [lastUser, setLastUser] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const close = (): void => {
+    api.call('case/close', null).then(onClosed, (err: unknown) => setError(messageOf(err)));
+  };
+  const openUser = (user: string): void => {
+    setLastUser(user);
+    setScreen({ name: 'sequence', user });
+  };
+  const tab = (name: Screen['name'], label: string, go: () => void, disabled = false) => (
+    <button type="button" className="tab" aria-current={screen.name === name ? 'page' : undefined} disabled={disabled} onClick={go}>
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="workspace">
+      <header className="case-header">
+        <h1>{info.meta.name}</h1>
+        <nav aria-label="Screens" className="tabs">
+          {tab('overview', 'Overview', () => setScreen({ name: 'overview' }))}
+          {tab('import', 'Import', () => setScreen({ name: 'import' }))}
+          {tab('users', 'Users', () => setScreen({ name: 'users' }))}
+          {tab('sequence', lastUser === null ? 'Sequence' : `Sequence: ${lastUser}`, () => lastUser !== null && openUser(lastUser), lastUser === null)}
+        </nav>
+        <button type="button" onClick={close}>
+          Close case
+        </button>
+      </header>
+      {error !== null && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {screen.name === 'overview' && <CaseOverview info={info} />}
+      {screen.name === 'import' && <ImportScreen onImported={() => undefined} />}
+      {screen.name === 'users' && <UsersScreen onOpenUser={openUser} />}
+      {screen.name === 'sequence' && (
+        <main className="workspace-main wide">
+          <SequenceView user={screen.user} zone={info.meta.displayTimeZone} />
+        </main>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+/** Import evidence: paths (files, folders, .zip, .gz), live per-file progress, the per-file summary. */
+import { useState, type FormEvent } from 'react';
+import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/api/jobs.js';
+import { useApi } from '../api.js';
+import { JobProgressBar } from '../components/JobProgressBar.js';
+import { useJob } from '../jobs/useJob.js';
+
+export function ImportScreen({ onImported }: { onImported: () => void }) {
+  const api = useApi();
+  const [paths, setPaths] = useState('');
+  const [format, setFormat] = useState<ImportFormat | ''>('');
+  const [year, setYear] = useState('');
+  const { state, start, cancel } = useJob('import', onImported);
+
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    const list = paths.split('\n').map((p) => p.trim()).filter((p) => p !== '');
+    void start(() =>
+      api.call('import/start', {
+        paths: list,
+        ...(format === '' ? {} : { format }),
+        ...(year.trim() === '' ? {} : { year: Number(year) }),
+      }),
+    );
+  };
+
+  return (
+    <main className="workspace-main">
+      <form onSubmit={submit} aria-labelledby="import-heading" className="panel">
+        <h2 id="import-heading">Import evidence</h2>
+        <label>
+          Paths (one per line: files, folders, .zip or .gz archives)
+          <textarea required rows={4} value={paths} onChange={(e) => setPaths(e.target.value)} placeholder="/evidence/acme-okta-export.zip" />
+        </label>
+        <div className="row">
+          <label>
+            Format
+            <select value={format} onChange={(e) => setFormat(e.target.value as ImportFormat | '')}>
+              <option value="">Detect from content</option>
+              {IMPORT_FORMATS.map((f) => (
+                <option key={f}>{f}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Year for syslog lines without one
+            <input inputMode="numeric" pattern="[0-9]{4}" value={year} onChange={(e) => setYear(e.target.value)} placeholder="file's year" />
+          </label>
+        </div>
+        {state.phase === 'running' ? (
+          <JobProgressBar label="Import progress" progress={state.progress} onCancel={cancel} />
+        ) : (
+          <button type="submit">Import</button>
+        )}
+      </form>
+      {state.phase === 'failed' && (
+        <p role="alert" className="error">
+          {state.message}
+        </p>
+      )}
+      {state.phase === 'done' && (
+        <section aria-labelledby="import-result-heading" className="panel">
+          <h2 id="import-result-heading">Import summary</h2>
+          <p role="status">
+            {`${state.value.totals.files} files: ${state.value.totals.events.toLocaleString('en-US')} events added, ` +
+              `${state.value.totals.duplicates.toLocaleString('en-US')} duplicates, ${state.value.totals.rejected.toLocaleString('en-US')} records rejected, ` +
+              `${state.value.totals.notImported} files not imported.`}
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Status</th>
+                <th scope="col">Format</th>
+                <th scope="col">Events</th>
+                <th scope="col">Duplicates</th>
+                <th scope="col">Rejected</th>
+                <th scope="col">Problems</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.value.files.map((f) => (
+                <tr key={`${f.archive ?? ''}>${f.path}`}>
+                  <td className="detail">{f.archive === undefined ? f.path : `${f.archive} › ${f.path}`}</td>
+                  <td>{f.status}</td>
+                  <td>{f.format ?? '—'}</td>
+                  <td>{f.events.toLocaleString('en-US')}</td>
+                  <td>{f.duplicates.toLocaleString('en-US')}</td>
+                  <td>{f.rejected.toLocaleString('en-US')}</td>
+                  <td className="detail">
+                    {[f.reason, ...f.errors.slice(0, 5).map((e) => `line ${e.line ?? '?'}: ${e.message}`)].filter(Boolean).join('\n')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Users ranked by risk: sortable, filterable, and virtualised (only the visible rows are in the
+ * DOM) so a case with 100,000 users scrolls smoothly. A user name opens the sequence.
+ */
+import { useEffect, useMemo, useState, type UIEvent } from 'react';
+import type { UserRow } from '../../../shared/api/detection.js';
+import { messageOf, useApi } from '../api.js';
+
+const ROW_HEIGHT = 34;
+const VIEW_ROWS = 18;
+type SortKey = 'risk' | 'user' | 'challenges' | 'denied' | 'timeouts' | 'approved' | 'findings';
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'risk', label: 'Risk' },
+  { key: 'user', label: 'User' },
+  { key: 'findings', label: 'Findings' },
+  { key: 'challenges', label: 'Prompts' },
+  { key: 'denied', label: 'Denied' },
+  { key: 'timeouts', label: 'Timed out' },
+  { key: 'approved', label: 'Approved' },
+];
+
+function compare(key: SortKey, a: UserRow, b: UserRow): number {
+  if (key === 'user') return a.user.localeCompare(b.user);
+  return b[key] - a[key] || a.user.localeCompare(b.user);
+}
+
+export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void }) {
+  const api = useApi();
+  const [rows, setRows] = useState<UserRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<SortKey>('risk');
+  const [scrollTop, setScrollTop] = useState(0);
+
+  useEffect(() => {
+    api.call('users/list', { limit: 100_000 }).then(setRows, (err: unknown) => setError(messageOf(err)));
+  }, [api]);
+
+  const shown = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const list = (rows ?? []).filter((r) => needle === '' || r.user.includes(needle) || r.verdict === needle);
+    return list.sort((a, b) => compare(sort, a, b));
+  }, [rows, filter, sort]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - 4);
+  const visible = shown.slice(first, first + VIEW_ROWS + 8);
+
+  return (
+    <main className="workspace-main">
+      <section aria-labelledby="users-heading" className="panel">
+        <h2 id="users-heading">Users by risk</h2>
+        {error !== null && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {rows !== null && rows.length === 0 && <p className="muted">No assessment yet: import evidence and run detection.</p>}
+        <label className="inline">
+          Filter users{' '}
+          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="name or verdict" />
+        </label>{' '}
+        <span className="muted">
+          {shown.length.toLocaleString('en-US')} of {(rows?.length ?? 0).toLocaleString('en-US')} users
+        </span>
+        <div role="table" aria-label="Users" aria-rowcount={shown.length + 1} className="vtable">
+          <div role="row" className="vrow vhead">
+            {COLUMNS.map((c) => (
+              <span role="columnheader" key={c.key} aria-sort={sort === c.key ? (c.key === 'user' ? 'ascending' : 'descending') : 'none'}>
+                <button type="button" className="link" onClick={() => setSort(c.key)}>
+                  {c.label}
+                </button>
+              </span>
+            ))}
+            <span role="columnheader">Verdict</span>
+          </div>
+          <div className="vbody" style={{ height: VIEW_ROWS * ROW_HEIGHT }} onScroll={(e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop)}>
+            <div style={{ height: shown.length * ROW_HEIGHT, position: 'relative' }}>
+              {visible.map((r, i) => (
+                <div role="row" aria-rowindex={first + i + 2} key={r.user} className={`vrow verdict-${r.verdict}`} style={{ position: 'absolute', top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}>
+                  <span role="cell">{r.risk}</span>
+                  <span role="cell">
+                    <button type="button" className="link" onClick={() => onOpenUser(r.user)} title={r.reasons.join('\n')}>
+                      {r.user}
+                    </button>
+                  </span>
+                  <span role="cell">{r.findings}</span>
+                  <span role="cell">{r.challenges}</span>
+                  <span role="cell">{r.denied}</span>
+                  <span role="cell">{r.timeouts}</span>
+                  <span role="cell">{r.approved}</span>
+                  <span role="cell" className="verdict">{r.verdict}</span>
+                </div>
+              ))}
+            </div>
+          </div>
+        </div>
+      </section>
+    </main>
+  );
+}

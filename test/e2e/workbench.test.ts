@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openBrowser, screenshot } from '../support/browser.js';
+import { CLI, serve } from '../support/serve.js';
+import { tempDir } from '../support/temp.js';
+
+const HOSTILE_UA = '<img src=x onerror="window.__pwned=1">';
+
+/** A hand-made Okta record whose user agent and display name carry markup. */
+function hostileOkta(): string {
+  return JSON.stringify({
+    uuid: 'e2e-hostile-0001',
+    published: '2025-03-20T03:00:00.000Z',
+    eventType: 'user.session.start',
+    version: '0',
+    displayMessage: 'User login to Okta',
+    actor: { id: '00u-hostile', type: 'User', alternateId: 'dana.whitfield@kestrelfreight.example', displayName: '<script>window.__pwned=2</script>' },
+    client: { ipAddress: '203.0.113.66', userAgent: { rawUserAgent: HOSTILE_UA } },
+    outcome: { result: 'SUCCESS' },
+  });
+}
+
+test('workbench: demo case → overview, import, users, the compromised user\'s sequence, stepping by keyboard', async (t) => {
+  const dir = tempDir(t);
+  const demo = spawnSync(process.execPath, [CLI, 'demo', '--out', dir], { encoding: 'utf8' });
+  assert.equal(demo.status, 0, demo.stderr);
+  const casePath = join(dir, 'demo-incident.pushtrail');
+  const hostileFile = join(dir, 'hostile-okta.ndjson');
+  writeFileSync(hostileFile, `${hostileOkta()}\n`);
+
+  const server = await serve(t, casePath);
+  const { page, errors } = await openBrowser(t);
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1, name: /Kestrel Freight/ }).waitFor();
+  await page.getByRole('region', { name: 'Evidence' }).getByText('okta-system-log.ndjson', { exact: false }).waitFor();
+  await screenshot(page, 'workbench-overview');
+
+  // Import through the UI, with live progress and the per-file summary.
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Import' }).click();
+  await page.getByLabel(/^Paths/).fill(hostileFile);
+  await page.getByRole('button', { name: 'Import', exact: true }).last().click();
+  const summary = page.getByRole('status');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), /1 events added/);
+  await screenshot(page, 'workbench-import');
+
+  // Re-run detection from the overview so the new event is assessed.
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Overview' }).click();
+  await page.getByRole('button', { name: 'Run detection' }).click();
+  await page.getByRole('region', { name: 'Detection' }).getByRole('status').waitFor();
+
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Users' }).click();
+  const users = page.getByRole('table', { name: 'Users' });
+  const firstUser = users.getByRole('row').nth(1);
+  await firstUser.getByText('compromised').waitFor();
+  assert.match(await firstUser.innerText(), /dana\.whitfield@kestrelfreight\.example/);
+  await screenshot(page, 'workbench-users');
+
+  await firstUser.getByRole('button', { name: 'dana.whitfield@kestrelfreight.example' }).click();
+  const sequence = page.getByRole('region', { name: 'Authentication sequence' });
+  await sequence.waitFor();
+  const detail = page.getByRole('region', { name: 'Event detail' });
+  await detail.waitFor();
+  const before = await detail.innerText();
+  await sequence.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((text) => document.querySelector('[aria-label="Event detail"]')?.textContent !== text, before);
+  await page.getByRole('button', { name: 'Next finding' }).click();
+  await screenshot(page, 'workbench-sequence');
+
+  // Jump to the last event: the hostile record, shown as text and never executed.
+  await page.getByRole('button', { name: 'Last event' }).click();
+  await detail.getByText(HOSTILE_UA, { exact: false }).first().waitFor();
+  // The verbatim record, with the evidence file and line it came from.
+  await detail.getByText('"uuid":"e2e-hostile-0001"', { exact: false }).waitFor();
+  await detail.getByText(/hostile-okta\.ndjson/).first().waitFor();
+  const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0);
+  assert.equal(pwned, 0);
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  await screenshot(page, 'workbench-hostile-as-text');
+  assert.deepEqual(errors, []);
+});
