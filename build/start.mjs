@@ -34,7 +34,7 @@ function rebuildForElectron() {
 
 const electron = electronBinary();
 if (electron !== null && rebuildForElectron()) {
-  run(electron, [root]);
+  run(electron, [root, ...caseArgs]);
 } else {
   process.stderr.write('Starting PushTrail in local web mode: open the URL below in a browser.\n');
   run(process.execPath, [fileURLToPath(new URL('../dist/electron/cli/main.js', import.meta.url)), 'serve', ...caseArgs]);

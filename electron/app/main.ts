@@ -1,6 +1,8 @@
 /** Electron main process: one locked-down window wired to the same handler map as the CLI and web mode. */
 import { app, BrowserWindow, Menu } from 'electron';
+import { resolve } from 'node:path';
 import { createDispatch } from '../api/dispatch.js';
+import { CASE_EXTENSION, CaseStore } from '../store/case-store.js';
 import { createHandlers } from '../api/handlers.js';
 import { Session } from '../api/session.js';
 import { connectIpc } from './ipc.js';
@@ -22,6 +24,9 @@ void app.whenReady().then(() => {
   serveRenderer();
   Menu.setApplicationMenu(null);
   const session = new Session('electron');
+  // `npm start -- case.pushtrail` (or a file association) opens that case at start.
+  const casePath = process.argv.slice(1).find((a) => a.endsWith(CASE_EXTENSION));
+  if (casePath !== undefined) session.replaceCase(CaseStore.open(resolve(casePath), session.actor));
   const win = createMainWindow();
   const disconnect = connectIpc(win, session, createDispatch(createHandlers(session)));
   win.on('closed', () => {
