@@ -15,5 +15,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     sourcemap: true,
+    // A local desktop app loads its bundle from disk, not a network: one larger chunk is fine.
+    chunkSizeWarningLimit: 2000,
   },
 });
