@@ -5,7 +5,7 @@ import type { StoredEvent } from '../../shared/model/event.js';
 import { EVENT_COLUMNS, fromEventRow, type EventRecordRow } from './event-row.js';
 
 export function readEvents(db: Database, afterId: number, limit: number): StoredEvent[] {
-  const rows = db.prepare('SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as EventRecordRow[];
+  const rows = db.prepare('SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as Omit<EventRecordRow, 'raw'>[];
   return rows.map(fromEventRow);
 }
 
@@ -19,8 +19,9 @@ interface DetailRow extends EventRecordRow {
 export function readEventDetail(db: Database, id: number): EventDetail | undefined {
   const row = db
     .prepare(
-      `SELECT e.*, v.path AS ev_path, v.sha256 AS ev_sha256, v.format AS ev_format, a.path AS archive_path
+      `SELECT e.*, r.raw AS raw, v.path AS ev_path, v.sha256 AS ev_sha256, v.format AS ev_format, a.path AS archive_path
        FROM events e
+       JOIN event_raw r ON r.event_id = e.id
        JOIN evidence v ON v.id = e.evidence_id
        LEFT JOIN evidence a ON a.id = v.parent_id
        WHERE e.id = ?`,

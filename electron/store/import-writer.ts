@@ -7,6 +7,8 @@ import type { Statement } from 'better-sqlite3';
 import type { CaseStore } from './case-store.js';
 import { EVENT_COLUMNS, type Cell } from './event-row.js';
 
+const RAW_INDEX = EVENT_COLUMNS.indexOf('raw');
+
 export interface NewEvidence {
   /** Path as given; for an archive member, its path inside the archive. */
   path: string;
@@ -44,6 +46,7 @@ const IMPORT_CACHE_KIB = 32 * 1024;
 
 export class ImportWriter {
   private readonly insertStatement: Statement;
+  private readonly insertRaw: Statement;
   private readonly insertIssue: Statement;
   private readonly insertEvidence: Statement;
   private readonly updateCounts: Statement;
@@ -58,8 +61,10 @@ export class ImportWriter {
   ) {
     const db = store.db;
     db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
-    const columns = EVENT_COLUMNS.join(', ');
-    const params = EVENT_COLUMNS.map(() => '?').join(', ');
+    const stored = EVENT_COLUMNS.filter((c) => c !== 'raw');
+    const columns = stored.join(', ');
+    const params = stored.map(() => '?').join(', ');
+    this.insertRaw = db.prepare('INSERT INTO event_raw (event_id, raw) VALUES (?, ?)');
     // A key already in the case is a duplicate: nothing is written and `changes` is 0.
     this.insertStatement = db.prepare(`INSERT INTO events (${columns}) VALUES (${params}) ON CONFLICT (dedup_key) DO NOTHING`);
     this.insertIssue = db.prepare('INSERT INTO evidence_errors (evidence_id, line, record, message) VALUES (?, ?, ?, ?)');
@@ -105,11 +110,17 @@ export class ImportWriter {
    * Returns false when an event with that key is already in the case (a duplicate).
    */
   insertEvent(evidenceId: number, row: Cell[], key: Buffer): boolean {
+    // The verbatim record is the last parsed cell; it goes to its own table (migration 4).
     const params: (Cell | Buffer)[] = row;
-    params.push(evidenceId, key);
-    const added = this.insertStatement.run(params).changes === 1;
-    params.length -= 2;
-    return added;
+    const raw = params[RAW_INDEX];
+    params[RAW_INDEX] = evidenceId;
+    params.push(key);
+    const result = this.insertStatement.run(params);
+    params.length -= 1;
+    params[RAW_INDEX] = raw;
+    if (result.changes !== 1) return false;
+    this.insertRaw.run(result.lastInsertRowid, raw);
+    return true;
   }
 
   insertIssues(evidenceId: number, issues: readonly StoredIssue[]): void {
