@@ -1,13 +1,14 @@
 /**
  * Detection benchmark: `npm run bench`. Builds a case of at least 2 million events (a generated
- * Okta push-bombing export imported for real, then its users cloned in SQL with shifted ids and
- * times until the target is reached), then measures in the same process:
+ * organisation — weeks of ordinary Okta/Entra/Duo activity with the labelled attacks — imported
+ * for real, then its users cloned in SQL under new names until the target is reached), then
+ * measures in the same process:
  * - the floor: a bare full scan of the events table (every column detection reads, no work);
  * - detection: the engine's two ordered passes over the same table, every rule enabled;
  * - the whole detect job in its worker, writing findings;
  * and prints events/s, their ratio (goal >= 1.0x) and peak RSS. Figures only, no assertions.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDetection } from '../../shared/detect/engine-core.js';
 import { startJob } from '../../electron/jobs/runner.js';
@@ -15,9 +16,8 @@ import { CaseStore } from '../../electron/store/case-store.js';
 import { EVENT_COLUMNS } from '../../electron/store/event-row.js';
 import { eventsByTime, eventsByUser } from '../../electron/store/events.js';
 import { REPO_ROOT } from '../support/corpus.js';
-import { generateOkta } from './generate.js';
+import { generateBundle } from '../../electron/scenario/bundle.js';
 
-const MiB = 1024 * 1024;
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
@@ -25,17 +25,18 @@ const arg = (name: string, fallback: number): number => {
 const target = arg('--events', 2_000_000);
 
 async function buildCase(dir: string): Promise<string> {
-  const seedFile = join(dir, 'okta-detect-seed.ndjson');
-  if (!existsSync(seedFile)) await generateOkta(seedFile, 60 * MiB);
+  const bundleDir = join(dir, 'detect-seed-bundle');
+  rmSync(bundleDir, { recursive: true, force: true });
+  const bundle = generateBundle({ seed: 'detect-bench', users: 400, days: 28, start: '2025-04-07', outDir: bundleDir });
   const casePath = join(dir, 'detect-bench.pushtrail');
   for (const s of ['', '-wal', '-shm']) rmSync(casePath + s, { force: true });
   CaseStore.create(casePath, { name: 'detect bench', analyst: 'bench' }, 'bench').close();
-  const imported = await startJob('import', { casePath, actor: 'bench', paths: [seedFile] }).result;
+  const imported = await startJob('import', { casePath, actor: 'bench', paths: bundle.files }).result;
   if (!imported.ok) throw new Error(imported.error.message);
 
   // Benchmark data only: clone every user's sequence under new names until the target is met.
   const store = CaseStore.open(casePath, 'bench');
-  const cols = EVENT_COLUMNS.filter((c) => c !== 'user' && c !== 'time' && c !== 'dedup_key');
+  const cols = EVENT_COLUMNS.filter((c) => c !== 'user' && c !== 'time' && c !== 'dedup_key' && c !== 'raw');
   const clone = store.db.prepare(
     `INSERT INTO events (user, time, dedup_key, ${cols.join(', ')})
      SELECT user || '-' || ?, time + ? * 86400000, randomblob(16), ${cols.join(', ')} FROM events WHERE id <= ?`,
