@@ -5,21 +5,10 @@
  */
 import type { AuthEvent } from '../../shared/model/event.js';
 
-/** Format ids: `--format <id>`, the evidence table and reports use them. */
-export const FORMAT_IDS = [
-  'okta',
-  'entra-signin',
-  'entra-audit',
-  'm365-audit',
-  'duo-auth',
-  'duo-admin',
-  'duo-telephony',
-  'google-workspace',
-  'cloudtrail',
-  'pingone',
-  'syslog',
-] as const;
-export type FormatId = (typeof FORMAT_IDS)[number];
+/** Format ids (`--format <id>`, the evidence table, reports): the contract's list, one source of truth. */
+import type { ImportFormat } from '../../shared/api/jobs.js';
+export { IMPORT_FORMATS as FORMAT_IDS } from '../../shared/api/jobs.js';
+export type FormatId = ImportFormat;
 
 /** One record read from a file, before any vendor meaning is given to it. */
 export interface SourceRecord {

@@ -1,5 +1,5 @@
 /** Detection results as they cross the contract and the CLI. */
-import type { UserVerdict } from '../model/finding.js';
+import type { UserCounts, UserVerdict } from '../model/finding.js';
 
 export interface DetectSummary {
   engineVersion: string;
@@ -12,17 +12,12 @@ export interface DetectSummary {
   finishedAt: number;
 }
 
-/** One row of the ranked user list (`pushtrail users`, the Users screen). */
-export interface UserRow {
+/** One row of the ranked user list (`pushtrail users`, the Users screen): the assessment's counts and verdict. */
+export interface UserRow extends UserCounts {
   user: string;
   risk: number;
   verdict: UserVerdict;
   reasons: string[];
+  /** Number of findings concerning the user. */
   findings: number;
-  events: number;
-  challenges: number;
-  denied: number;
-  timeouts: number;
-  approved: number;
-  fraud: number;
 }

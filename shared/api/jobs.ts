@@ -31,11 +31,7 @@ export interface VerifyReport {
   checkedAt: number;
 }
 
-/**
- * Evidence formats the importer reads (`--format <id>`). The same ids as `FORMAT_IDS` in
- * electron/ingest/parser.ts; a compile-time check in electron/ingest/formats.ts keeps the two
- * lists equal (shared/ may not import the backend, so the list is repeated here).
- */
+/** Evidence formats the importer reads (`--format <id>`); electron/ingest/formats.ts maps each to its parser. */
 export const IMPORT_FORMATS = [
   'okta',
   'entra-signin',

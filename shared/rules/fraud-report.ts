@@ -6,7 +6,7 @@
  */
 import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
-import { GapGrouper, userFinding } from './lib/draft.js';
+import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
 import { MINUTE, plural, utcSpan, utcStamp } from './lib/format.js';
 import { describeSources } from './lib/geo.js';
 import type { UserRule } from './rule.js';
@@ -23,14 +23,9 @@ export const fraudReport: UserRule<FraudReportParams> = {
   attack: { technique: 'T1621', related: [] },
   params: { groupMinutes: 60 },
   paramDocs: {
-    groupMinutes: {
-      why: 'Panther Okta.User.Reported.Suspicious.Activity deduplicates over 60 minutes (spec §9); reports closer than that are one finding.',
-      kind: 'number',
-      min: 0,
-      max: 10_080,
-      integer: false,
-      unit: 'minutes',
-    },
+    groupMinutes: groupMinutesDoc(
+      'Panther Okta.User.Reported.Suspicious.Activity deduplicates over 60 minutes (spec §9); reports closer than that are one finding.',
+    ),
   },
   evaluate(params, user) {
     const groups = new GapGrouper<StoredEvent>(params.groupMinutes * MINUTE);

@@ -5,7 +5,7 @@
  */
 import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
-import { GapGrouper, userFinding } from './lib/draft.js';
+import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
 import { duration, grouped, HOUR, MINUTE, plural, utcClock, utcStamp } from './lib/format.js';
 import { coordinatesOf, describeNetwork, haversineKm } from './lib/geo.js';
 import type { UserRule } from './rule.js';
@@ -50,14 +50,9 @@ export const impossibleTravel: UserRule<ImpossibleTravelParams> = {
       integer: false,
       unit: 'km',
     },
-    groupMinutes: {
-      why: 'Back-and-forth jumps (two people on one account) less than an hour apart are one finding.',
-      kind: 'number',
-      min: 0,
-      max: 10_080,
-      integer: false,
-      unit: 'minutes',
-    },
+    groupMinutes: groupMinutesDoc(
+      'Back-and-forth jumps (two people on one account) less than an hour apart are one finding.',
+    ),
   },
   evaluate(params, user) {
     let last: StoredEvent | null = null;

@@ -10,7 +10,7 @@
  */
 import type { Network, StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
-import { GapGrouper, userFinding } from './lib/draft.js';
+import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
 import { grouped, MINUTE, plural, utcClock, utcSpan } from './lib/format.js';
 import { comparePlaces, describeNetwork } from './lib/geo.js';
 import { SessionLocations } from './lib/location.js';
@@ -65,14 +65,9 @@ export const locationMismatch: UserRule<LocationMismatchParams> = {
       integer: false,
       unit: 'minutes',
     },
-    groupMinutes: {
-      why: 'Mismatches less than an hour apart are one episode (Panther dedup windows are 15–60 minutes, spec §9).',
-      kind: 'number',
-      min: 0,
-      max: 10_080,
-      integer: false,
-      unit: 'minutes',
-    },
+    groupMinutes: groupMinutesDoc(
+      'Mismatches less than an hour apart are one episode (Panther dedup windows are 15–60 minutes, spec §9).',
+    ),
   },
   evaluate(params, user) {
     const sessions = new SessionLocations(params.sessionMinutes * MINUTE);

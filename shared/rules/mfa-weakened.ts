@@ -17,7 +17,7 @@
  */
 import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
-import { GapGrouper, userFinding } from './lib/draft.js';
+import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
 import { MINUTE, plural, utcSpan } from './lib/format.js';
 import type { UserRule } from './rule.js';
 
@@ -52,14 +52,9 @@ export const mfaWeakened: UserRule<MfaWeakenedParams> = {
   attack: { technique: 'T1621', related: ['T1556.006'] },
   params: { groupMinutes: 60 },
   paramDocs: {
-    groupMinutes: {
-      why: 'A reset usually removes several factors in one go; changes less than an hour apart are one finding (Panther dedup up to 60 minutes, spec §9).',
-      kind: 'number',
-      min: 0,
-      max: 10_080,
-      integer: false,
-      unit: 'minutes',
-    },
+    groupMinutes: groupMinutesDoc(
+      'A reset usually removes several factors in one go; changes less than an hour apart are one finding (Panther dedup up to 60 minutes, spec §9).',
+    ),
   },
   suppressedBy: ['post-approval-persistence'],
   evaluate(params, user) {

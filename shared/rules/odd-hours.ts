@@ -9,7 +9,7 @@
  */
 import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
-import { GapGrouper, userFinding } from './lib/draft.js';
+import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
 import { DAY, HOUR, MINUTE, plural, utcSpan } from './lib/format.js';
 import { describeSources } from './lib/geo.js';
 import { isMfaTriggering } from './lib/prompts.js';
@@ -88,14 +88,9 @@ export const oddHours: UserRule<OddHoursParams> = {
       integer: true,
       unit: 'hours',
     },
-    groupMinutes: {
-      why: 'Odd-hour prompts less than an hour apart are one finding.',
-      kind: 'number',
-      min: 0,
-      max: 10_080,
-      integer: false,
-      unit: 'minutes',
-    },
+    groupMinutes: groupMinutesDoc(
+      'Odd-hour prompts less than an hour apart are one finding.',
+    ),
   },
   evaluate(params, user) {
     const hist = new Array<number>(24).fill(0);

@@ -14,7 +14,7 @@
  */
 import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
-import { GapGrouper, userFinding } from './lib/draft.js';
+import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
 import { MINUTE, plural, utcSpan } from './lib/format.js';
 import { describeSources } from './lib/geo.js';
 import type { UserRule } from './rule.js';
@@ -77,14 +77,9 @@ export const vendorAnomaly: UserRule<VendorAnomalyParams> = {
   attack: { technique: 'T1621', related: [] },
   params: { groupMinutes: 60 },
   paramDocs: {
-    groupMinutes: {
-      why: 'Panther DUO.User.Denied.AnomalousPush deduplicates over 15 minutes (spec §9); an hour keeps one attack in one finding.',
-      kind: 'number',
-      min: 0,
-      max: 10_080,
-      integer: false,
-      unit: 'minutes',
-    },
+    groupMinutes: groupMinutesDoc(
+      'Panther DUO.User.Denied.AnomalousPush deduplicates over 15 minutes (spec §9); an hour keeps one attack in one finding.',
+    ),
   },
   evaluate(params, user) {
     const groups = new Map<string, GapGrouper<StoredEvent>>();

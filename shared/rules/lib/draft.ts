@@ -1,4 +1,5 @@
 /** Building finding drafts, and the shared wording of a prompt burst. */
+import type { ParamDoc } from '../rule.js';
 import type { Severity } from '../../model/case.js';
 import type { Factor, StoredEvent } from '../../model/event.js';
 import type { FindingDetail, FindingDraft, RuleId } from '../../model/finding.js';
@@ -102,4 +103,9 @@ export function burstDetail(f: BurstFacts): Record<string, number | readonly str
     burstMinutes: Math.round((f.end - f.start) / 60_000),
     sourceIps: f.sourceIps,
   };
+}
+
+/** The `groupMinutes` parameter several rules share: events closer than this form one finding. */
+export function groupMinutesDoc(why: string): ParamDoc {
+  return { why, kind: 'number', min: 0, max: 10_080, integer: false, unit: 'minutes' };
 }
