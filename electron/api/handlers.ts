@@ -7,6 +7,7 @@ import type { ArgOf, JobFinished, Method, ResultOf } from '../../shared/api/cont
 import { TOOL_VERSION } from '../../shared/version.js';
 import type { JobArg, JobKind } from '../../shared/api/jobs.js';
 import { startJob } from '../jobs/runner.js';
+import { applyAnnotation, listAnnotations } from '../store/annotations.js';
 import { readFindings, readUserRows } from '../store/detection-store.js';
 import { userEvents } from '../store/events.js';
 import { CaseStore } from '../store/case-store.js';
@@ -96,6 +97,17 @@ export function createHandlers(session: Session): Handlers {
     'findings/list': async ({ user }) => readFindings(session.requireCase().db, user),
 
     'user/events': async ({ user, limit }) => userEvents(session.requireCase().db, user, Math.min(limit ?? 200_000, 1_000_000)),
+
+    'annotations/list': async ({ kind }) => listAnnotations(session.requireCase().db, kind),
+
+    'annotations/set': async ({ targets, patch }) => {
+      const store = session.requireCase();
+      const saved = store.change(session.actor, 'annotation/set', { targets: targets.slice(0, 1000), count: targets.length, patch }, () =>
+        applyAnnotation(store.db, targets, patch, session.actor),
+      );
+      announce();
+      return saved;
+    },
 
     'evidence/errors': async ({ evidenceId, afterId, limit }) =>
       session.requireCase().evidenceErrors(evidenceId, afterId ?? 0, Math.min(limit ?? 1000, 10000)),

@@ -2,6 +2,7 @@
  * The one typed contract between the renderer and the backend. Every transport
  * (Electron IPC, the local HTTP server, tests) carries exactly these calls and events.
  */
+import type { Annotation, AnnotationKind, AnnotationPatch, AnnotationTarget } from '../model/annotation.js';
 import type { UserRow } from './detection.js';
 import type { Finding } from '../model/finding.js';
 import type { CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../model/case.js';
@@ -90,6 +91,8 @@ export interface ApiMethods {
   'users/list': { arg: { limit?: number; offset?: number }; result: UserRow[] };
   'findings/list': { arg: { user?: string }; result: Finding[] };
   'user/events': { arg: { user: string; limit?: number }; result: StoredEvent[] };
+  'annotations/list': { arg: { kind?: AnnotationKind }; result: Annotation[] };
+  'annotations/set': { arg: { targets: AnnotationTarget[]; patch: AnnotationPatch }; result: Annotation[] };
   'job/cancel': { arg: { jobId: string }; result: { cancelled: boolean } };
 }
 export type Method = keyof ApiMethods;
@@ -115,6 +118,8 @@ export const METHODS = [
   'users/list',
   'findings/list',
   'user/events',
+  'annotations/list',
+  'annotations/set',
   'job/cancel',
 ] as const satisfies readonly Method[];
 

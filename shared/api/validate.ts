@@ -2,6 +2,7 @@
  * Validation of call arguments at the trust edge (IPC, HTTP). Handlers receive only
  * values that passed through here, so they never re-check shapes.
  */
+import { ANNOTATION_KINDS, type AnnotationKind, type AnnotationPatch } from '../model/annotation.js';
 import { PushTrailError } from './errors.js';
 import type { ArgOf, Method } from './contract.js';
 import { IMPORT_FORMATS, isImportFormat, type ImportOptions } from './jobs.js';
@@ -71,6 +72,13 @@ function importOptions(method: string, raw: unknown): ImportOptions {
     ...(year === undefined ? {} : { year }),
     ...(mmdb === undefined ? {} : { mmdb }),
   };
+}
+
+function annotationKind(method: string, value: unknown): AnnotationKind {
+  if (typeof value !== 'string' || !(ANNOTATION_KINDS as readonly string[]).includes(value)) {
+    bad(method, `"kind" must be one of ${ANNOTATION_KINDS.join(', ')}`);
+  }
+  return value as AnnotationKind;
 }
 
 function nothing(method: string, raw: unknown): null {
@@ -146,6 +154,41 @@ export const VALIDATORS: { [M in Method]: Validator<M> } = {
     const o = record('user/events', raw);
     const limit = optionalCount('user/events', o, 'limit');
     return { user: text('user/events', o, 'user', 1000), ...(limit === undefined ? {} : { limit }) };
+  },
+  'annotations/list': (raw) => {
+    const o = raw === null || raw === undefined ? {} : record('annotations/list', raw);
+    if (o['kind'] === undefined) return {};
+    return { kind: annotationKind('annotations/list', o['kind']) };
+  },
+  'annotations/set': (raw) => {
+    const method = 'annotations/set';
+    const o = record(method, raw);
+    const targets = o['targets'];
+    if (!Array.isArray(targets) || targets.length === 0 || targets.length > 100_000) bad(method, '"targets" must be a list of 1 to 100,000 targets');
+    const p = record(method, o['patch']);
+    const patch: AnnotationPatch = {};
+    if (p['starred'] !== undefined) {
+      if (typeof p['starred'] !== 'boolean') bad(method, '"patch.starred" must be true or false');
+      patch.starred = p['starred'];
+    }
+    if (p['tags'] !== undefined) {
+      const tags = p['tags'];
+      if (!Array.isArray(tags) || tags.length > 50 || !tags.every((t): t is string => typeof t === 'string' && t.trim() !== '' && t.length <= 100)) {
+        bad(method, '"patch.tags" must be a list of up to 50 tags of 1 to 100 characters');
+      }
+      patch.tags = [...new Set(tags.map((t) => t.trim()))];
+    }
+    if (p['note'] !== undefined) {
+      if (typeof p['note'] !== 'string' || p['note'].length > 100_000) bad(method, '"patch.note" must be text of at most 100,000 characters');
+      patch.note = p['note'];
+    }
+    return {
+      targets: targets.map((t) => {
+        const r = record(method, t);
+        return { kind: annotationKind(method, r['kind']), target: text(method, r, 'target', 1000) };
+      }),
+      patch,
+    };
   },
   'evidence/errors': (raw) => {
     const o = record('evidence/errors', raw);

@@ -71,6 +71,21 @@ test('workbench: demo case → overview, import, users, the compromised user\'s 
   await page.getByRole('button', { name: 'Next finding' }).click();
   await screenshot(page, 'workbench-sequence');
 
+  // Tag the current event and note the attacker's address; both are stored and in custody.
+  const eventForm = page.getByRole('form', { name: /^Annotate event \d+$/ });
+  await eventForm.getByLabel('Starred').check();
+  await eventForm.getByLabel('Tags (comma separated)').fill('bombing, key-event');
+  await eventForm.getByLabel('Note').fill('First prompt of the 02:05 burst');
+  await eventForm.getByRole('button', { name: 'Save annotation' }).click();
+  await eventForm.getByRole('status').getByText(/^Saved/).waitFor();
+  const addressForm = page.getByRole('form', { name: /^Annotate address / });
+  await addressForm.getByLabel('Note').fill('M247 hosting exit used for the whole campaign');
+  await addressForm.getByRole('button', { name: 'Save annotation' }).click();
+  await addressForm.getByRole('status').getByText(/^Saved/).waitFor();
+  const info = spawnSync(process.execPath, [CLI, 'info', casePath, '--json'], { encoding: 'utf8' });
+  const custody = (JSON.parse(info.stdout) as { custody: { action: string }[] }).custody.filter((e) => e.action === 'annotation/set');
+  assert.equal(custody.length, 2);
+
   // Jump to the last event: the hostile record, shown as text and never executed.
   await page.getByRole('button', { name: 'Last event' }).click();
   await detail.getByText(HOSTILE_UA, { exact: false }).first().waitFor();

@@ -4,11 +4,13 @@ import type { StoredEvent } from '../../../shared/model/event.js';
 import type { Finding } from '../../../shared/model/finding.js';
 import { messageOf, useApi } from '../api.js';
 import { SequenceScreen } from '../sequence/SequenceScreen.js';
+import { AnnotationEditor } from '../components/AnnotationEditor.js';
 
 export function SequenceView({ user, zone }: { user: string; zone: string }) {
   const api = useApi();
   const [data, setData] = useState<{ events: StoredEvent[]; findings: Finding[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [current, setCurrent] = useState<StoredEvent | null>(null);
 
   useEffect(() => {
     setData(null);
@@ -34,5 +36,14 @@ export function SequenceView({ user, zone }: { user: string; zone: string }) {
       </p>
     );
   if (data === null) return <p className="muted">Loading {user}…</p>;
-  return <SequenceScreen key={user} user={user} events={data.events} findings={data.findings} zone={zone} loadRaw={loadRaw} />;
+  return (
+    <>
+      <SequenceScreen key={user} user={user} events={data.events} findings={data.findings} zone={zone} loadRaw={loadRaw} onCurrentChange={setCurrent} />
+      <div className="annotations">
+        {current !== null && <AnnotationEditor targets={[{ kind: 'event', target: String(current.id) }]} label={`event ${current.id}`} />}
+        {current?.source !== undefined && <AnnotationEditor targets={[{ kind: 'entity', target: current.source.ip }]} label={`address ${current.source.ip}`} />}
+        <AnnotationEditor targets={[{ kind: 'user', target: user }]} label={`user ${user}`} />
+      </div>
+    </>
+  );
 }

@@ -4,7 +4,7 @@
  * trainer replay mode that hides the verdict until it is revealed. Fed entirely by props; the
  * data API is wired by the caller.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StoredEvent } from '../../../shared/model/event.js';
 import { formatTime } from '../../../shared/format/time.js';
 import { visibleFindings, visibleVerdict } from '../../../shared/view/replay.js';
@@ -44,6 +44,8 @@ export interface SequenceScreenProps {
   initialView?: 'incident' | 'all';
   /** Called after each canvas draw (measurement hook for the demo and e2e tests). */
   onDrawn?: (stats: DrawStats) => void;
+  /** Told which event the playhead is on, e.g. to annotate it. */
+  onCurrentChange?: (event: StoredEvent | null) => void;
 }
 
 interface Opening {
@@ -69,7 +71,7 @@ const GROUPINGS: readonly { value: SourceGrouping; label: string }[] = [
   { value: 'network', label: 'Network (ASN)' },
 ];
 
-export function SequenceScreen({ user, events, findings, zone, loadRaw, initialView = 'incident', onDrawn }: SequenceScreenProps) {
+export function SequenceScreen({ user, events, findings, zone, loadRaw, initialView = 'incident', onDrawn, onCurrentChange }: SequenceScreenProps) {
   const root = useRef<HTMLDivElement>(null);
   const scheme = useColorScheme();
   const [grouping, setGrouping] = useState<SourceGrouping>('ip');
@@ -93,6 +95,7 @@ export function SequenceScreen({ user, events, findings, zone, loadRaw, initialV
 
   const replay = mode === 'replay';
   const event = model.events[current] ?? null;
+  useEffect(() => onCurrentChange?.(event), [event, onCurrentChange]);
   const playheadTime = event?.time ?? -Infinity;
 
   // In a replay only revealed findings that have begun are drawn. Keyed by their ids so the

@@ -1,0 +1,57 @@
+/** Star, tag and note one or more targets (an event, a user, an IP); saved in the case and its custody log. */
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AnnotationTarget } from '../../../shared/model/annotation.js';
+import { messageOf, useApi } from '../api.js';
+
+export function AnnotationEditor({ targets, label }: { targets: AnnotationTarget[]; label: string }) {
+  const api = useApi();
+  const [starred, setStarred] = useState(false);
+  const [tags, setTags] = useState('');
+  const [note, setNote] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const key = targets.map((t) => `${t.kind}:${t.target}`).join('|');
+
+  useEffect(() => {
+    setStatus(null);
+    if (targets.length !== 1) return;
+    const only = targets[0];
+    if (only === undefined) return;
+    api.call('annotations/list', { kind: only.kind }).then(
+      (all) => {
+        const found = all.find((a) => a.target === only.target);
+        setStarred(found?.starred ?? false);
+        setTags(found?.tags.join(', ') ?? '');
+        setNote(found?.note ?? '');
+      },
+      (err: unknown) => setStatus(messageOf(err)),
+    );
+    // `key` stands for the targets' identity, so a new array of the same targets does not reload.
+  }, [api, key]);
+
+  const save = (e: FormEvent): void => {
+    e.preventDefault();
+    const patch = { starred, tags: tags.split(',').map((t) => t.trim()).filter((t) => t !== ''), note };
+    api.call('annotations/set', { targets, patch }).then(
+      () => setStatus(`Saved for ${targets.length === 1 ? label : `${targets.length} items`}.`),
+      (err: unknown) => setStatus(messageOf(err)),
+    );
+  };
+
+  return (
+    <form onSubmit={save} aria-label={`Annotate ${label}`} className="panel annotate">
+      <h2>Annotate {label}</h2>
+      <label className="inline">
+        <input type="checkbox" checked={starred} onChange={(e) => setStarred(e.target.checked)} /> Starred
+      </label>
+      <label>
+        Tags (comma separated)
+        <input value={tags} onChange={(e) => setTags(e.target.value)} />
+      </label>
+      <label>
+        Note
+        <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <button type="submit">Save annotation</button> {status !== null && <span role="status">{status}</span>}
+    </form>
+  );
+}
