@@ -7,6 +7,7 @@ import type { ArgOf, JobFinished, Method, ResultOf } from '../../shared/api/cont
 import { TOOL_VERSION } from '../../shared/version.js';
 import type { JobArg, JobKind } from '../../shared/api/jobs.js';
 import { startJob } from '../jobs/runner.js';
+import { caseActivity, userSparklines } from '../store/activity.js';
 import { applyAnnotation, listAnnotations } from '../store/annotations.js';
 import { readFindings, readUserRows } from '../store/detection-store.js';
 import { userEvents } from '../store/events.js';
@@ -93,6 +94,10 @@ export function createHandlers(session: Session): Handlers {
     },
 
     'users/list': async ({ limit, offset }) => readUserRows(session.requireCase().db, Math.min(limit ?? 1000, 100_000), offset ?? 0),
+
+    'case/activity': async ({ bins }) => caseActivity(session.requireCase().db, bins ?? 120),
+
+    'users/sparklines': async ({ users, bins }) => userSparklines(session.requireCase().db, users, bins ?? 40),
 
     'findings/list': async ({ user }) => readFindings(session.requireCase().db, user),
 

@@ -4,6 +4,7 @@
  */
 import type { Annotation, AnnotationKind, AnnotationPatch, AnnotationTarget } from '../model/annotation.js';
 import type { UserRow } from './detection.js';
+import type { CaseActivity, UserSparklines } from './activity.js';
 import type { Finding } from '../model/finding.js';
 import type { CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../model/case.js';
 import type { StoredEvent } from '../model/event.js';
@@ -89,6 +90,10 @@ export interface ApiMethods {
   'evidence/errors': { arg: EvidenceErrorQuery; result: EvidenceError[] };
   'detect/run': { arg: null; result: JobStarted };
   'users/list': { arg: { limit?: number; offset?: number }; result: UserRow[] };
+  /** Events over time per source and findings by severity, binned in the case file. */
+  'case/activity': { arg: { bins?: number }; result: CaseActivity };
+  /** Prompt volume over time of the named users (the rows on screen). */
+  'users/sparklines': { arg: { users: string[]; bins?: number }; result: UserSparklines };
   'findings/list': { arg: { user?: string }; result: Finding[] };
   'user/events': { arg: { user: string; limit?: number }; result: StoredEvent[] };
   'annotations/list': { arg: { kind?: AnnotationKind }; result: Annotation[] };
@@ -116,6 +121,8 @@ export const METHODS = [
   'evidence/errors',
   'detect/run',
   'users/list',
+  'case/activity',
+  'users/sparklines',
   'findings/list',
   'user/events',
   'annotations/list',

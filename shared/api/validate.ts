@@ -48,6 +48,17 @@ function id(method: string, obj: Record<string, unknown>, key: string): number {
   return v;
 }
 
+/** Bins of a histogram or sparkline: enough for any screen, few enough to stay cheap. */
+const MAX_BINS = 2000;
+/** Sparklines are asked for the rows on screen, never the whole table. */
+const MAX_SPARKLINE_USERS = 500;
+
+function optionalBins(method: string, obj: Record<string, unknown>): number | undefined {
+  const v = optionalCount(method, obj, 'bins');
+  if (v !== undefined && (v < 1 || v > MAX_BINS)) bad(method, `"bins" must be from 1 to ${MAX_BINS}`);
+  return v;
+}
+
 /** Most paths one import may name; a folder counts as one however many files it holds. */
 const MAX_IMPORT_PATHS = 10_000;
 
@@ -144,6 +155,19 @@ export const VALIDATORS: { [M in Method]: Validator<M> } = {
     const limit = optionalCount('users/list', o, 'limit');
     const offset = optionalCount('users/list', o, 'offset');
     return { ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) };
+  },
+  'case/activity': (raw) => {
+    const o = raw === null || raw === undefined ? {} : record('case/activity', raw);
+    const bins = optionalBins('case/activity', o);
+    return bins === undefined ? {} : { bins };
+  },
+  'users/sparklines': (raw) => {
+    const method = 'users/sparklines';
+    const o = record(method, raw);
+    const users = o['users'];
+    if (!Array.isArray(users) || users.length > MAX_SPARKLINE_USERS) bad(method, `"users" must be a list of at most ${MAX_SPARKLINE_USERS} user names`);
+    const bins = optionalBins(method, o);
+    return { users: users.map((u, i) => text(method, { [`users[${i}]`]: u as unknown }, `users[${i}]`, 1000)), ...(bins === undefined ? {} : { bins }) };
   },
   'findings/list': (raw) => {
     const o = raw === null || raw === undefined ? {} : record('findings/list', raw);

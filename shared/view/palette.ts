@@ -12,19 +12,20 @@ export type ColorScheme = 'light' | 'dark';
 export type PaletteColor = 'neutral' | 'orange' | 'sky' | 'green' | 'yellow' | 'blue' | 'vermillion' | 'purple';
 
 /**
- * Okabe–Ito. The dark-scheme values keep each hue but raise lightness where the original
- * (black, blue, vermillion) would vanish into a dark background.
+ * Okabe–Ito. Each scheme keeps the hues but moves lightness so every mark reaches 3:1 against
+ * its background (WCAG 1.4.11, checked by test/unit/view/contrast.test.ts): on light, orange,
+ * sky, yellow and purple are darkened; on dark, black, blue and vermillion are lightened.
  */
 export const OKABE_ITO: Readonly<Record<ColorScheme, Readonly<Record<PaletteColor, string>>>> = {
   light: {
     neutral: '#3d3d3d',
-    orange: '#e69f00',
-    sky: '#56b4e9',
+    orange: '#b87f00',
+    sky: '#4692bd',
     green: '#009e73',
-    yellow: '#f0e442',
+    yellow: '#928b28',
     blue: '#0072b2',
     vermillion: '#d55e00',
-    purple: '#cc79a7',
+    purple: '#be719b',
   },
   dark: {
     neutral: '#c9ccd1',

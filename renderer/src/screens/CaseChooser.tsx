@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { CaseInfo } from '../../../shared/model/case.js';
 import { messageOf, useApi } from '../api.js';
 import { COMMON_ZONES } from '../../../shared/format/time.js';
+import { ThemeSelect } from '../theme/ThemeSelect.js';
 
 export function CaseChooser({ onOpened }: { onOpened: (info: CaseInfo) => void }) {
   const api = useApi();
@@ -34,7 +35,10 @@ export function CaseChooser({ onOpened }: { onOpened: (info: CaseInfo) => void }
 
   return (
     <main className="chooser">
-      <h1>PushTrail</h1>
+      <header className="chooser-header">
+        <h1>PushTrail</h1>
+        <ThemeSelect />
+      </header>
       <p className="lede">Investigate MFA push bombing and fatigue attacks (MITRE ATT&amp;CK T1621).</p>
       {error !== null && (
         <p role="alert" className="error">

@@ -1,4 +1,4 @@
-/** The case at a glance: metadata and display zone, evidence, detection, integrity, custody log. */
+/** The case at a glance: metadata and display zone, activity and findings, evidence, detection, integrity, custody log. */
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseInfo, CustodyEntry, EvidenceFile } from '../../../shared/model/case.js';
 import { COMMON_ZONES, formatTime } from '../../../shared/format/time.js';
@@ -7,6 +7,7 @@ import { CustodyLog } from '../components/CustodyLog.js';
 import { DetectPanel } from '../components/DetectPanel.js';
 import { EvidenceTable } from '../components/EvidenceTable.js';
 import { VerifyPanel } from '../components/VerifyPanel.js';
+import { ActivityPanel } from '../overview/ActivityPanel.js';
 
 export function CaseOverview({ info }: { info: CaseInfo }) {
   const api = useApi();
@@ -69,6 +70,7 @@ export function CaseOverview({ info }: { info: CaseInfo }) {
           </dd>
         </dl>
       </section>
+      <ActivityPanel info={info} />
       <DetectPanel onFinished={reload} />
       <EvidenceTable files={evidence} zone={zone} />
       <VerifyPanel onFinished={reload} />

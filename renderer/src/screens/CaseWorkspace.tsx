@@ -6,6 +6,7 @@ import { CaseOverview } from './CaseOverview.js';
 import { ImportScreen } from './ImportScreen.js';
 import { SequenceView } from './SequenceView.js';
 import { UsersScreen } from './UsersScreen.js';
+import { ThemeSelect } from '../theme/ThemeSelect.js';
 
 type Screen = { name: 'overview' } | { name: 'import' } | { name: 'users' } | { name: 'sequence'; user: string };
 
@@ -38,6 +39,7 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
           {tab('users', 'Users', () => setScreen({ name: 'users' }))}
           {tab('sequence', lastUser === null ? 'Sequence' : `Sequence: ${lastUser}`, () => lastUser !== null && openUser(lastUser), lastUser === null)}
         </nav>
+        <ThemeSelect />
         <button type="button" onClick={close}>
           Close case
         </button>

@@ -24,7 +24,7 @@ import { FindingList } from './FindingList.js';
 import { ReplayPlayer } from './ReplayPlayer.js';
 import { SequenceControls } from './SequenceControls.js';
 import { SequenceTimeline, type DrawStats, type TimeFrame } from './SequenceTimeline.js';
-import { useColorScheme } from './useColorScheme.js';
+import { useColorScheme } from '../theme/ThemeProvider.js';
 import { useRawRecord, type RawRecord } from './useRawRecord.js';
 import { useStepKeys } from './useStepKeys.js';
 import './sequence.css';

@@ -37,7 +37,7 @@ import {
 import { MarkLegend } from './MarkLegend.js';
 import { drawDensity, drawMarks, prepareCanvas } from './timeline-draw.js';
 import { zoneTicks } from './time-ticks.js';
-import { useColorScheme } from './useColorScheme.js';
+import { useColorScheme } from '../theme/ThemeProvider.js';
 import { useElementWidth } from './useElementWidth.js';
 
 /** A time range to bring into view. A new object re-frames even when the range is the same. */

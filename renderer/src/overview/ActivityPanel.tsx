@@ -1,0 +1,41 @@
+/** The overview's charts: events over time per source, and findings by severity. */
+import { useEffect, useState } from 'react';
+import type { CaseActivity } from '../../../shared/api/activity.js';
+import type { CaseInfo } from '../../../shared/model/case.js';
+import { messageOf, useApi } from '../api.js';
+import { ActivityHistogram } from './ActivityHistogram.js';
+import { SeverityBars } from './SeverityBars.js';
+import './overview.css';
+
+/** Enough bars to show a burst, few enough that each is a few pixels wide. */
+const BINS = 160;
+
+/** `info` is replaced whenever the case changes (import, detection), so the charts are fetched again. */
+export function ActivityPanel({ info }: { info: CaseInfo }) {
+  const api = useApi();
+  const [activity, setActivity] = useState<CaseActivity | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.call('case/activity', { bins: BINS }).then(setActivity, (err: unknown) => setError(messageOf(err)));
+  }, [api, info]);
+  const zone = info.meta.displayTimeZone;
+
+  return (
+    <div className="activity">
+      <section aria-labelledby="activity-heading" className="panel activity-events">
+        <h2 id="activity-heading">Events over time</h2>
+        {error !== null && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {activity !== null && activity.range === null && <p className="muted">No events yet.</p>}
+        {activity?.range != null && <ActivityHistogram range={activity.range} sources={activity.sources} zone={zone} />}
+      </section>
+      <section aria-labelledby="severity-heading" className="panel activity-findings">
+        <h2 id="severity-heading">Findings by severity</h2>
+        {activity !== null && <SeverityBars counts={activity.findingsBySeverity} />}
+      </section>
+    </div>
+  );
+}
