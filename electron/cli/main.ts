@@ -8,6 +8,7 @@ import { DETECT_USAGE, runDetect } from './commands/detect.js';
 import { USERS_USAGE, runUsers } from './commands/users.js';
 import { INFO_USAGE, runInfo } from './commands/info.js';
 import { SERVE_USAGE, runServe } from './commands/serve.js';
+import { REPORT_HELP, REPORT_USAGE, runReport } from './commands/report.js';
 import { printError } from './output.js';
 
 const HELP = `PushTrail ${TOOL_VERSION}: investigate MFA request generation (MITRE ATT&CK T1621)
@@ -27,9 +28,12 @@ ${IMPORT_HELP}
   ${USERS_USAGE}
       Users ranked by risk with their verdict (compromised, attacked, suspicious, clear),
       as the last detection run assessed them.
+  ${REPORT_USAGE}
+${REPORT_HELP}
   ${DEMO_USAGE}
       Build the recorded demo incident (Okta, Entra and Duo logs of a push-bombing campaign),
-      import it into DIR/demo-incident.pushtrail (default DIR: ./pushtrail-demo) and run detection.
+      import it into DIR/demo-incident.pushtrail (default DIR: ./pushtrail-demo), run detection
+      and write the case report to DIR/demo-report.pdf (--no-report skips it).
   pushtrail --help | --version
 
 Errors go to stderr with a non-zero exit code; --json prints machine-readable output.
@@ -42,6 +46,7 @@ const COMMANDS: Record<string, (argv: string[]) => void | Promise<void>> = {
   users: runUsers,
   info: runInfo,
   serve: runServe,
+  report: runReport,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -7,14 +7,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { PushTrailError } from '../../shared/api/errors.js';
 import { escapeHtml } from './html.js';
-
-export type Paper = 'A4' | 'Letter';
-
-export interface PdfOptions {
-  paper: Paper;
-  /** Shown in every page header, e.g. the case name and id. */
-  header: string;
-}
+import type { PdfOptions, PdfPrinter } from './print-report.js';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -30,32 +23,47 @@ export function findChromium(): string {
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-const headerTemplate = (text: string): string =>
+/** Header and footer of every page; Electron's printToPDF takes the same templates. */
+export const headerTemplate = (text: string): string =>
   `<div style="font-size:8px;width:100%;padding:0 12mm;color:#555;display:flex;justify-content:space-between">` +
   `<span>${escapeHtml(text)}</span><span>PushTrail case report</span></div>`;
 
-const FOOTER =
+export const FOOTER_TEMPLATE =
   '<div style="font-size:8px;width:100%;padding:0 12mm;color:#555;text-align:right">' +
   'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
 
-export async function printPdf(page: string, options: PdfOptions): Promise<Buffer> {
+/** Run `fn` with a printer backed by one Chromium, closed afterwards. */
+export async function withChromiumPrinter<T>(fn: (print: PdfPrinter) => Promise<T>): Promise<T> {
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ARGS });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    const tab = await context.newPage();
-    await tab.route('**/*', (route) => route.abort());
-    await tab.setContent(page, { waitUntil: 'load' });
-    return await tab.pdf({
-      format: options.paper,
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: headerTemplate(options.header),
-      footerTemplate: FOOTER,
-      margin: { top: '18mm', bottom: '16mm', left: '12mm', right: '12mm' },
-      outline: true,
-      tagged: true,
-    });
+    const print: PdfPrinter = async (page, options) => {
+      const tab = await context.newPage();
+      try {
+        await tab.route('**/*', (route) => route.abort());
+        await tab.setContent(page, { waitUntil: 'load' });
+        return await tab.pdf({
+          format: options.paper,
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: headerTemplate(options.header),
+          footerTemplate: FOOTER_TEMPLATE,
+          margin: PDF_MARGINS,
+          outline: true,
+          tagged: true,
+        });
+      } finally {
+        await tab.close();
+      }
+    };
+    return await fn(print);
   } finally {
     await browser.close();
   }
+}
+
+export const PDF_MARGINS = { top: '18mm', bottom: '16mm', left: '12mm', right: '12mm' } as const;
+
+export async function printPdf(page: string, options: PdfOptions): Promise<Uint8Array> {
+  return withChromiumPrinter((print) => print(page, options));
 }

@@ -202,4 +202,18 @@ INSERT INTO event_raw (event_id, raw) SELECT id, raw FROM events;
 ALTER TABLE events DROP COLUMN raw;
 `,
   },
+  {
+    id: 5,
+    name: 'report text: client, reference and narrative',
+    sql: `
+CREATE TABLE report_text (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  client TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  narrative TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+`,
+  },
 ];

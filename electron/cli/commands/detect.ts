@@ -67,7 +67,10 @@ export async function runDetect(argv: string[]): Promise<void> {
   if (casePath === undefined || positionals.length > 1) throw new PushTrailError('bad_input', `usage: ${DETECT_USAGE}`);
   const path = resolve(casePath);
   const actor = typeof values['analyst'] === 'string' ? values['analyst'] : 'cli';
-  const list = (key: string): string[] => (Array.isArray(values[key]) ? (values[key] as string[]) : []);
+  const list = (key: string): string[] => {
+    const v = values[key];
+    return Array.isArray(v) ? v : [];
+  };
 
   const store = CaseStore.open(path, actor);
   try {

@@ -1,0 +1,182 @@
+/**
+ * Read-only queries for case reports and exports: evidence with its import counts, assessments
+ * with their finding ids, a user's events in a time window, and events streamed in time order
+ * (with the findings each belongs to) for CSV and OCSF exports that never hold a case in memory.
+ */
+import type { Database } from 'better-sqlite3';
+import type { EvidenceFile } from '../../shared/model/case.js';
+import type { StoredEvent } from '../../shared/model/event.js';
+import type { UserAssessment, UserVerdict } from '../../shared/model/finding.js';
+import { EVENT_COLUMNS, fromEventRow, type EventRecordRow } from './event-row.js';
+
+/** An evidence file with what the import recorded beside the counts of `EvidenceFile`. */
+export interface EvidenceRecord extends EvidenceFile {
+  /** Records read from the file, rejected ones included. */
+  records: number;
+  container: string | null;
+  compression: string | null;
+  /** Path of the archive the file was read from, if any. */
+  archive: string | null;
+}
+
+interface EvidenceRow {
+  id: number;
+  path: string;
+  sha256: string;
+  size: number;
+  format: string | null;
+  parent_id: number | null;
+  imported_at: number;
+  events: number;
+  duplicates: number;
+  rejected: number;
+  records: number;
+  container: string | null;
+  compression: string | null;
+  archive_path: string | null;
+}
+
+export function readEvidenceRecords(db: Database): EvidenceRecord[] {
+  const rows = db
+    .prepare('SELECT v.*, a.path AS archive_path FROM evidence v LEFT JOIN evidence a ON a.id = v.parent_id ORDER BY v.id')
+    .all() as EvidenceRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    path: r.path,
+    sha256: r.sha256,
+    size: r.size,
+    format: r.format,
+    parentId: r.parent_id,
+    importedAt: r.imported_at,
+    events: r.events,
+    duplicates: r.duplicates,
+    rejected: r.rejected,
+    records: r.records,
+    container: r.container,
+    compression: r.compression,
+    archive: r.archive_path,
+  }));
+}
+
+interface AssessmentRow {
+  user: string;
+  risk: number;
+  verdict: string;
+  reasons: string;
+  finding_ids: string;
+  events: number;
+  challenges: number;
+  denied: number;
+  timeouts: number;
+  approved: number;
+  fraud: number;
+}
+
+/** Assessments of the last detection run, ranked by risk then user; optionally one user's. */
+export function readAssessments(db: Database, user?: string): UserAssessment[] {
+  const rows = (
+    user === undefined
+      ? db.prepare('SELECT * FROM user_assessments ORDER BY risk DESC, user').all()
+      : db.prepare('SELECT * FROM user_assessments WHERE user = ?').all(user)
+  ) as AssessmentRow[];
+  return rows.map((r) => ({
+    user: r.user,
+    risk: r.risk,
+    verdict: r.verdict as UserVerdict,
+    reasons: JSON.parse(r.reasons) as string[],
+    findingIds: JSON.parse(r.finding_ids) as string[],
+    counts: { events: r.events, challenges: r.challenges, denied: r.denied, timeouts: r.timeouts, approved: r.approved, fraud: r.fraud },
+  }));
+}
+
+/** Columns of an event without its verbatim record and dedup key (prefixed for joins). */
+const COLUMNS = ['id', ...EVENT_COLUMNS.filter((c) => c !== 'raw' && c !== 'dedup_key')].map((c) => `e.${c}`).join(', ');
+
+/** One user's events with from <= time <= to, in time order, at most `limit`. */
+export function userEventsInRange(db: Database, user: string, from: number, to: number, limit: number): StoredEvent[] {
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM events e WHERE e.user = ? AND e.time >= ? AND e.time <= ? ORDER BY e.time, e.id LIMIT ?`)
+    .all(user, from, to, limit) as Omit<EventRecordRow, 'raw'>[];
+  return rows.map(fromEventRow);
+}
+
+/** How many events of the user fall in [from, to]. */
+export function countUserEventsInRange(db: Database, user: string, from: number, to: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM events WHERE user = ? AND time >= ? AND time <= ?').get(user, from, to) as { n: number }).n;
+}
+
+/** Events by id, in id order (ids that do not exist are skipped). */
+export function eventsById(db: Database, ids: readonly number[]): StoredEvent[] {
+  const one = db.prepare(`SELECT ${COLUMNS} FROM events e WHERE e.id = ?`);
+  const out: StoredEvent[] = [];
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const row = one.get(id) as Omit<EventRecordRow, 'raw'> | undefined;
+    if (row !== undefined) out.push(fromEventRow(row));
+  }
+  return out;
+}
+
+export interface EventSpan {
+  first: number;
+  last: number;
+  events: number;
+}
+
+/** First and last event time and the number of events (of one user, or the whole case). */
+export function eventSpan(db: Database, user?: string): EventSpan | null {
+  const row = (
+    user === undefined
+      ? db.prepare('SELECT min(time) AS first, max(time) AS last, count(*) AS n FROM events').get()
+      : db.prepare('SELECT min(time) AS first, max(time) AS last, count(*) AS n FROM events WHERE user = ?').get(user)
+  ) as { first: number | null; last: number | null; n: number };
+  return row.first === null || row.last === null ? null : { first: row.first, last: row.last, events: row.n };
+}
+
+/** Events per vendor, most first. */
+export function vendorCounts(db: Database): { vendor: string; events: number }[] {
+  return db.prepare('SELECT vendor, count(*) AS events FROM events GROUP BY vendor ORDER BY events DESC, vendor').all() as {
+    vendor: string;
+    events: number;
+  }[];
+}
+
+/** Display names the vendors logged for a user (most used first), at most `limit`. */
+export function displayNames(db: Database, user: string, limit = 3): string[] {
+  return db
+    .prepare('SELECT user_display AS name FROM events WHERE user = ? AND user_display IS NOT NULL GROUP BY user_display ORDER BY count(*) DESC, user_display LIMIT ?')
+    .pluck()
+    .all(user, limit) as string[];
+}
+
+/** An event for an export row, with the ids of the findings it is evidence in. */
+export interface ExportEvent {
+  event: StoredEvent;
+  findingIds: string[];
+}
+
+/**
+ * Every event (or the chosen users' events) in time order, one at a time from SQLite's cursor:
+ * exports of millions of events never hold more than one row. The caller must finish (or
+ * abandon) the iteration before writing to the case. Without `withFindings` the finding ids
+ * are not looked up.
+ */
+export function* streamExportEvents(db: Database, users: readonly string[] = [], withFindings = true): Generator<ExportEvent> {
+  const findings = withFindings
+    ? `(SELECT group_concat(f.uid, ' ') FROM finding_events fe JOIN findings f ON f.id = fe.finding_id WHERE fe.event_id = e.id) AS finding_uids`
+    : 'NULL AS finding_uids';
+  const where = users.length === 0 ? '' : `WHERE e.user IN (${users.map(() => '?').join(', ')})`;
+  const rows = db.prepare(`SELECT ${COLUMNS}, ${findings} FROM events e ${where} ORDER BY e.time, e.id`).iterate(...users) as IterableIterator<
+    Omit<EventRecordRow, 'raw'> & { finding_uids: string | null }
+  >;
+  for (const row of rows) {
+    yield { event: fromEventRow(row), findingIds: row.finding_uids === null ? [] : row.finding_uids.split(' ').sort() };
+  }
+}
+
+/** Events of one user, or of the case. */
+export function countEvents(db: Database, user?: string): number {
+  const row = (user === undefined ? db.prepare('SELECT count(*) AS n FROM events').get() : db.prepare('SELECT count(*) AS n FROM events WHERE user = ?').get(user)) as {
+    n: number;
+  };
+  return row.n;
+}
