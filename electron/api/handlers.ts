@@ -4,14 +4,17 @@
  */
 import { resolve } from 'node:path';
 import type { ArgOf, JobFinished, Method, ResultOf } from '../../shared/api/contract.js';
+import type { SearchIndexStatus } from '../../shared/api/search.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import type { JobArg, JobKind } from '../../shared/api/jobs.js';
 import { startJob } from '../jobs/runner.js';
 import { caseActivity, userSparklines } from '../store/activity.js';
+import { insertAnalystEvent, listAnalystEvents } from '../store/analyst-events.js';
 import { applyAnnotation, listAnnotations } from '../store/annotations.js';
 import { readFindings, readUserRows } from '../store/detection-store.js';
 import { userEvents } from '../store/events.js';
 import { CaseStore } from '../store/case-store.js';
+import { entriesAround, searchEntries, searchIndexStatus } from '../store/search.js';
 import type { Session } from './session.js';
 
 export type Handlers = { [M in Method]: (arg: ArgOf<M>) => Promise<ResultOf<M>> };
@@ -78,7 +81,11 @@ export function createHandlers(session: Session): Handlers {
       };
       // Whole files were committed even when the import failed or was cancelled part-way.
       return startSessionJob(session, 'import', arg, () => {
-        if (session.store === store) announce();
+        if (session.store !== store) return;
+        announce();
+        // New records are searchable once indexed; indexing waits for the import to end so
+        // it never competes with the import's writes.
+        keepIndexCurrent(session);
       });
     },
 
@@ -114,6 +121,32 @@ export function createHandlers(session: Session): Handlers {
       return saved;
     },
 
+    'search/events': async ({ offset, limit, ...filters }) => {
+      const db = session.requireCase().db;
+      const from = offset ?? 0;
+      const page = searchEntries(db, filters, from, Math.min(limit ?? 50, 500));
+      return { ...page, offset: from, index: keepIndexCurrent(session) };
+    },
+
+    'search/index': async () => keepIndexCurrent(session),
+
+    'events/around': async ({ time, minutes, limit }) => entriesAround(session.requireCase().db, time, minutes, Math.min(limit ?? 200, 2000)),
+
+    'analyst/add': async (input) => {
+      const store = session.requireCase();
+      // The custody entry is written after the insert, so it can name the new entry's id.
+      const detail: Record<string, unknown> = { ...input };
+      const saved = store.change(session.actor, 'analyst-event/add', detail, () => {
+        const entry = insertAnalystEvent(store.db, input, session.actor);
+        detail['id'] = entry.id;
+        return entry;
+      });
+      announce();
+      return saved;
+    },
+
+    'analyst/list': async ({ user }) => listAnalystEvents(session.requireCase().db, user),
+
     'evidence/errors': async ({ evidenceId, afterId, limit }) =>
       session.requireCase().evidenceErrors(evidenceId, afterId ?? 0, Math.min(limit ?? 1000, 10000)),
 
@@ -124,6 +157,20 @@ export function createHandlers(session: Session): Handlers {
       return { cancelled: true };
     },
   };
+}
+
+/**
+ * The index's coverage, starting the indexing job when records are pending and nothing that
+ * writes them (an import) or indexes them is running.
+ */
+function keepIndexCurrent(session: Session): SearchIndexStatus {
+  const store = session.requireCase();
+  const running = [...session.jobs.values()];
+  const indexing = running.find((j) => j.kind === 'search/index');
+  const status = searchIndexStatus(store.db);
+  if (indexing !== undefined) return { ...status, jobId: indexing.id };
+  if (status.pending === 0 || running.some((j) => j.kind === 'import')) return { ...status, jobId: null };
+  return { ...status, jobId: startSessionJob(session, 'search/index', { casePath: store.path, actor: session.actor }).jobId };
 }
 
 /** Start a job for a session: progress and the outcome go out as push events. */

@@ -2,6 +2,7 @@
 import type { JobKind } from '../../shared/api/jobs.js';
 import { detectCase } from '../detect/detect-job.js';
 import { importJob } from '../ingest/import-job.js';
+import { indexCase } from '../search/index-job.js';
 import type { JobFn } from './job.js';
 import { verifyCase } from './verify-case.js';
 
@@ -9,4 +10,5 @@ export const JOBS: { [K in JobKind]: JobFn<K> } = {
   'case/verify': verifyCase,
   import: importJob,
   detect: detectCase,
+  'search/index': indexCase,
 };

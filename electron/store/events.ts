@@ -68,7 +68,7 @@ export function readEvidenceErrors(db: Database, evidenceId: number, afterId: nu
  * Columns for streaming reads: everything but the verbatim record and the dedup key, which
  * detection and timelines never need and which would dominate the bytes read.
  */
-const STREAM_COLUMNS = ['id', ...EVENT_COLUMNS.filter((c) => c !== 'raw' && c !== 'dedup_key')].join(', ');
+export const STREAM_COLUMNS = ['id', ...EVENT_COLUMNS.filter((c) => c !== 'raw' && c !== 'dedup_key')].join(', ');
 
 function* streamed(statement: Statement, ...params: unknown[]): Generator<StoredEvent> {
   for (const row of statement.iterate(...params) as IterableIterator<Omit<EventRecordRow, 'raw'>>) yield fromEventRow(row);
@@ -82,6 +82,12 @@ export function eventsByUser(db: Database): Iterable<StoredEvent> {
 /** Every event ordered by (time, id): the cross-user pass of detection. */
 export function eventsByTime(db: Database): Iterable<StoredEvent> {
   return streamed(db.prepare(`SELECT ${STREAM_COLUMNS} FROM events ORDER BY time, id`));
+}
+
+/** The events with these ids, in no particular order. */
+export function readEventsByIds(db: Database, ids: readonly number[]): StoredEvent[] {
+  if (ids.length === 0) return [];
+  return [...streamed(db.prepare(`SELECT ${STREAM_COLUMNS} FROM events WHERE id IN (${ids.map(() => '?').join(', ')})`), ...ids)];
 }
 
 /** One user's events in time order, at most `limit`. */

@@ -216,4 +216,40 @@ CREATE TABLE report_text (
 ) STRICT;
 `,
   },
+  {
+    id: 6,
+    name: 'full-text index of the original records',
+    // External-content FTS5 over event_raw: the index stores no second copy of the records.
+    // It is filled by its own worker job after import (never by triggers), so the import's
+    // hot path pays nothing; `search_index` records how far the event ids are indexed.
+    sql: `
+CREATE VIRTUAL TABLE event_raw_fts USING fts5(raw, content = 'event_raw', content_rowid = 'event_id');
+CREATE TABLE search_index (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  indexed_through INTEGER NOT NULL,
+  indexed INTEGER NOT NULL
+) STRICT;
+INSERT INTO search_index (id, indexed_through, indexed) VALUES (1, 0, 0);
+`,
+  },
+  {
+    id: 7,
+    name: 'analyst-entered events',
+    // Not rows of `events`: those are evidence (each has an evidence file, and detection reads
+    // them all). An analyst's account of what happened stays beside the evidence, never in it.
+    sql: `
+CREATE TABLE analyst_events (
+  id INTEGER PRIMARY KEY,
+  time INTEGER NOT NULL,
+  user TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  factor TEXT,
+  description TEXT NOT NULL,
+  analyst TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX analyst_events_by_user_time ON analyst_events(user, time);
+CREATE INDEX analyst_events_by_time ON analyst_events(time);
+`,
+  },
 ];

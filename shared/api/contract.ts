@@ -2,6 +2,7 @@
  * The one typed contract between the renderer and the backend. Every transport
  * (Electron IPC, the local HTTP server, tests) carries exactly these calls and events.
  */
+import type { AnalystEvent, AnalystEventInput } from '../model/analyst-event.js';
 import type { Annotation, AnnotationKind, AnnotationPatch, AnnotationTarget } from '../model/annotation.js';
 import type { UserRow } from './detection.js';
 import type { CaseActivity, UserSparklines } from './activity.js';
@@ -10,6 +11,7 @@ import type { CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../model/ca
 import type { StoredEvent } from '../model/event.js';
 import type { ApiResult } from './errors.js';
 import type { ImportOptions, ImportRecordError, JobKind, JobProgress, JobResultOf } from './jobs.js';
+import type { AroundQuery, AroundResult, SearchIndexStatus, SearchPage, SearchQuery } from './search.js';
 
 export interface CreateCaseArg {
   path: string;
@@ -98,6 +100,14 @@ export interface ApiMethods {
   'user/events': { arg: { user: string; limit?: number }; result: StoredEvent[] };
   'annotations/list': { arg: { kind?: AnnotationKind }; result: Annotation[] };
   'annotations/set': { arg: { targets: AnnotationTarget[]; patch: AnnotationPatch }; result: Annotation[] };
+  /** Filtered and full-text search; starts indexing records not indexed yet. */
+  'search/events': { arg: SearchQuery; result: SearchPage };
+  /** The full-text index's coverage; starts indexing when records are pending. */
+  'search/index': { arg: null; result: SearchIndexStatus };
+  /** Every user's events around one moment. */
+  'events/around': { arg: AroundQuery; result: AroundResult };
+  'analyst/add': { arg: AnalystEventInput; result: AnalystEvent };
+  'analyst/list': { arg: { user?: string }; result: AnalystEvent[] };
   'job/cancel': { arg: { jobId: string }; result: { cancelled: boolean } };
 }
 export type Method = keyof ApiMethods;
@@ -127,6 +137,11 @@ export const METHODS = [
   'user/events',
   'annotations/list',
   'annotations/set',
+  'search/events',
+  'search/index',
+  'events/around',
+  'analyst/add',
+  'analyst/list',
   'job/cancel',
 ] as const satisfies readonly Method[];
 

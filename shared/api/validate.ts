@@ -3,9 +3,11 @@
  * values that passed through here, so they never re-check shapes.
  */
 import { ANNOTATION_KINDS, type AnnotationKind, type AnnotationPatch } from '../model/annotation.js';
+import { FACTORS, OUTCOMES, VENDORS, type Factor, type Outcome, type Vendor } from '../model/event.js';
 import { PushTrailError } from './errors.js';
 import type { ArgOf, Method } from './contract.js';
 import { IMPORT_FORMATS, isImportFormat, type ImportOptions } from './jobs.js';
+import type { SearchQuery } from './search.js';
 
 type Validator<M extends Method> = (raw: unknown) => ArgOf<M>;
 
@@ -90,6 +92,61 @@ function annotationKind(method: string, value: unknown): AnnotationKind {
     bad(method, `"kind" must be one of ${ANNOTATION_KINDS.join(', ')}`);
   }
   return value as AnnotationKind;
+}
+
+function optionalChoice<T extends string>(method: string, obj: Record<string, unknown>, key: string, choices: readonly T[]): T | undefined {
+  const v = obj[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !(choices as readonly string[]).includes(v)) bad(method, `"${key}" must be one of ${choices.join(', ')}`);
+  return v as T;
+}
+
+/** UTC milliseconds within the years any log can carry. */
+const MAX_TIME = Date.UTC(3000, 0, 1);
+
+function optionalTime(method: string, obj: Record<string, unknown>, key: string): number | undefined {
+  const v = obj[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || Math.abs(v) > MAX_TIME) bad(method, `"${key}" must be a time in UTC milliseconds`);
+  return v;
+}
+
+function requiredTime(method: string, obj: Record<string, unknown>, key: string): number {
+  const v = optionalTime(method, obj, key);
+  if (v === undefined) bad(method, `"${key}" is required`);
+  return v;
+}
+
+/** Canonical user names are lower case (see AuthEvent.user). */
+function userName(method: string, obj: Record<string, unknown>, key: string): string {
+  return text(method, obj, key, 1000).trim().toLowerCase();
+}
+
+/** Only the keys given: handlers and the custody log see the filters the caller set, nothing else. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function searchQuery(method: string, raw: unknown): SearchQuery {
+  const o = raw === null || raw === undefined ? {} : record(method, raw);
+  const short = (key: string): string | undefined => (o[key] === undefined ? undefined : text(method, o, key, 1000));
+  const from = optionalTime(method, o, 'from');
+  const to = optionalTime(method, o, 'to');
+  if (from !== undefined && to !== undefined && from > to) bad(method, '"from" is after "to"');
+  return defined<SearchQuery>({
+    user: short('user'),
+    ip: short('ip'),
+    country: short('country'),
+    outcome: optionalChoice<Outcome>(method, o, 'outcome', OUTCOMES),
+    factor: optionalChoice<Factor>(method, o, 'factor', FACTORS),
+    vendor: optionalChoice<Vendor>(method, o, 'vendor', VENDORS),
+    evidenceId: optionalId(method, o, 'evidenceId'),
+    from,
+    to,
+    text: short('text'),
+    offset: optionalCount(method, o, 'offset'),
+    limit: optionalCount(method, o, 'limit'),
+  });
 }
 
 function nothing(method: string, raw: unknown): null {
@@ -223,6 +280,34 @@ export const VALIDATORS: { [M in Method]: Validator<M> } = {
       ...(afterId === undefined ? {} : { afterId }),
       ...(limit === undefined ? {} : { limit }),
     };
+  },
+  'search/events': (raw) => searchQuery('search/events', raw),
+  'search/index': (raw) => nothing('search/index', raw),
+  'events/around': (raw) => {
+    const method = 'events/around';
+    const o = record(method, raw);
+    const minutes = o['minutes'];
+    if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440) bad(method, '"minutes" must be a whole number from 1 to 1440');
+    const limit = optionalCount(method, o, 'limit');
+    return { time: requiredTime(method, o, 'time'), minutes, ...(limit === undefined ? {} : { limit }) };
+  },
+  'analyst/add': (raw) => {
+    const method = 'analyst/add';
+    const o = record(method, raw);
+    const outcome = optionalChoice<Outcome>(method, o, 'outcome', OUTCOMES);
+    if (outcome === undefined) bad(method, '"outcome" is required');
+    const factor = optionalChoice<Factor>(method, o, 'factor', FACTORS);
+    return {
+      user: userName(method, o, 'user'),
+      time: requiredTime(method, o, 'time'),
+      outcome,
+      ...(factor === undefined ? {} : { factor }),
+      description: text(method, o, 'description', 10_000).trim(),
+    };
+  },
+  'analyst/list': (raw) => {
+    const o = raw === null || raw === undefined ? {} : record('analyst/list', raw);
+    return o['user'] === undefined ? {} : { user: userName('analyst/list', o, 'user') };
   },
   'job/cancel': (raw) => ({ jobId: text('job/cancel', record('job/cancel', raw), 'jobId', 100) }),
 };

@@ -48,3 +48,38 @@ test('time zones are checked against the runtime IANA database', () => {
   assert.equal(isTimeZone('America/New_York'), true);
   assert.equal(isTimeZone('Not/AZone'), false);
 });
+
+test('search/events keeps the filters given, checks each, and drops unknown keys', () => {
+  assert.deepEqual(validateArg('search/events', null), {});
+  assert.deepEqual(validateArg('search/events', { user: 'dana*', outcome: 'denied', factor: 'push', vendor: 'analyst', evidenceId: 3, from: 1, to: 2, text: 'a "b c"', offset: 50, limit: 50, extra: 1 }), {
+    user: 'dana*',
+    outcome: 'denied',
+    factor: 'push',
+    vendor: 'analyst',
+    evidenceId: 3,
+    from: 1,
+    to: 2,
+    text: 'a "b c"',
+    offset: 50,
+    limit: 50,
+  });
+  rejects(() => validateArg('search/events', { outcome: 'owned' }), /"outcome"/);
+  rejects(() => validateArg('search/events', { vendor: 'myspace' }), /"vendor"/);
+  rejects(() => validateArg('search/events', { from: 2, to: 1 }), /after/);
+  rejects(() => validateArg('search/events', { from: 1.5 }), /"from"/);
+  rejects(() => validateArg('search/events', { text: '' }), /"text"/);
+});
+
+test('analyst/add normalises the user name and requires a time, an outcome and a description', () => {
+  assert.deepEqual(validateArg('analyst/add', { user: ' Dana@X.example ', time: 5, outcome: 'approved', description: ' said so ' }), {
+    user: 'dana@x.example',
+    time: 5,
+    outcome: 'approved',
+    description: 'said so',
+  });
+  rejects(() => validateArg('analyst/add', { user: 'd', time: 5, outcome: 'approved' }), /"description"/);
+  rejects(() => validateArg('analyst/add', { user: 'd', time: 5, description: 'x' }), /"outcome"/);
+  rejects(() => validateArg('analyst/add', { user: 'd', outcome: 'approved', description: 'x' }), /"time"/);
+  rejects(() => validateArg('analyst/add', { user: 'd', time: 5, outcome: 'approved', factor: 'telepathy', description: 'x' }), /"factor"/);
+  rejects(() => validateArg('events/around', { time: 5, minutes: 1441 }), /"minutes"/);
+});
