@@ -624,7 +624,8 @@ export const OUTCOME_LABEL: Readonly<Record<Outcome, string>> = Object.fromEntri
 
 /** The sentence the aria-live region reads when the playhead moves. */
 export function describeEvent(e: StoredEvent, index: number, count: number, zone: string, findings: readonly FindingSpan[] = []): string {
-  const head = `Event ${(index + 1).toLocaleString('en-US')} of ${count.toLocaleString('en-US')}, ${formatTime(e.time, zone)}`;
+  const kind = e.vendor === 'analyst' ? ', analyst-entered (not evidence)' : '';
+  const head = `Event ${(index + 1).toLocaleString('en-US')} of ${count.toLocaleString('en-US')}${kind}, ${formatTime(e.time, zone)}`;
   const clauses = [e.factor !== undefined ? `${OUTCOME_LABEL[e.outcome]} (${FACTOR_LABEL[e.factor]})` : OUTCOME_LABEL[e.outcome]];
   if (e.source !== undefined) {
     const where = [placeOf(e.source), networkOf(e.source)].filter((p): p is string => p !== undefined).join(', ');

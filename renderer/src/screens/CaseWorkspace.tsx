@@ -4,11 +4,12 @@ import type { CaseInfo } from '../../../shared/model/case.js';
 import { messageOf, useApi } from '../api.js';
 import { CaseOverview } from './CaseOverview.js';
 import { ImportScreen } from './ImportScreen.js';
+import { SearchScreen } from '../search/SearchScreen.js';
 import { SequenceView } from './SequenceView.js';
 import { UsersScreen } from './UsersScreen.js';
 import { ThemeSelect } from '../theme/ThemeSelect.js';
 
-type Screen = { name: 'overview' } | { name: 'import' } | { name: 'users' } | { name: 'sequence'; user: string };
+type Screen = { name: 'overview' } | { name: 'import' } | { name: 'users' } | { name: 'search' } | { name: 'sequence'; user: string; focusId?: number };
 
 export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: () => void }) {
   const api = useApi();
@@ -19,9 +20,9 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
   const close = (): void => {
     api.call('case/close', null).then(onClosed, (err: unknown) => setError(messageOf(err)));
   };
-  const openUser = (user: string): void => {
+  const openUser = (user: string, focusId?: number): void => {
     setLastUser(user);
-    setScreen({ name: 'sequence', user });
+    setScreen(focusId === undefined ? { name: 'sequence', user } : { name: 'sequence', user, focusId });
   };
   const tab = (name: Screen['name'], label: string, go: () => void, disabled = false) => (
     <button type="button" className="tab" aria-current={screen.name === name ? 'page' : undefined} disabled={disabled} onClick={go}>
@@ -37,6 +38,7 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
           {tab('overview', 'Overview', () => setScreen({ name: 'overview' }))}
           {tab('import', 'Import', () => setScreen({ name: 'import' }))}
           {tab('users', 'Users', () => setScreen({ name: 'users' }))}
+          {tab('search', 'Search', () => setScreen({ name: 'search' }))}
           {tab('sequence', lastUser === null ? 'Sequence' : `Sequence: ${lastUser}`, () => lastUser !== null && openUser(lastUser), lastUser === null)}
         </nav>
         <ThemeSelect />
@@ -52,9 +54,10 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
       {screen.name === 'overview' && <CaseOverview info={info} />}
       {screen.name === 'import' && <ImportScreen onImported={() => undefined} />}
       {screen.name === 'users' && <UsersScreen onOpenUser={openUser} />}
+      {screen.name === 'search' && <SearchScreen zone={info.meta.displayTimeZone} onOpen={openUser} />}
       {screen.name === 'sequence' && (
         <main className="workspace-main wide">
-          <SequenceView user={screen.user} zone={info.meta.displayTimeZone} />
+          <SequenceView user={screen.user} focusId={screen.focusId} zone={info.meta.displayTimeZone} onOpen={openUser} />
         </main>
       )}
     </div>

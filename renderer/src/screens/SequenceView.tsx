@@ -1,24 +1,59 @@
-/** Loads one user's events and findings through the contract and shows the authentication sequence. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * Loads one user's events, findings and analyst entries through the contract and shows the
+ * authentication sequence, with the context of all users around the current event, annotation
+ * and the form for analyst-entered events.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AnalystEvent } from '../../../shared/model/analyst-event.js';
 import type { StoredEvent } from '../../../shared/model/event.js';
 import type { Finding } from '../../../shared/model/finding.js';
+import { isAnalystEvent } from '../../../shared/view/entries.js';
 import { messageOf, useApi } from '../api.js';
-import { SequenceScreen } from '../sequence/SequenceScreen.js';
+import { SequenceScreen, type SequenceFocus } from '../sequence/SequenceScreen.js';
+import { AnalystEventForm } from '../components/AnalystEventForm.js';
 import { AnnotationEditor } from '../components/AnnotationEditor.js';
+import { ContextPanel } from '../components/ContextPanel.js';
 
-export function SequenceView({ user, zone }: { user: string; zone: string }) {
+export interface SequenceViewProps {
+  user: string;
+  zone: string;
+  /** Sequence id of the event to land on (a search result, another user's context event). */
+  focusId?: number;
+  /** Open an event of any user in its sequence. */
+  onOpen: (user: string, sequenceId: number) => void;
+}
+
+export function SequenceView({ user, zone, focusId, onOpen }: SequenceViewProps) {
   const api = useApi();
   const [data, setData] = useState<{ events: StoredEvent[]; findings: Finding[] } | null>(null);
+  const [entries, setEntries] = useState<AnalystEvent[]>([]);
+  const [evidence, setEvidence] = useState<Map<number, string>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [current, setCurrent] = useState<StoredEvent | null>(null);
+  const [focus, setFocus] = useState<SequenceFocus | undefined>(focusId === undefined ? undefined : { eventId: focusId });
 
   useEffect(() => {
     setData(null);
-    Promise.all([api.call('user/events', { user }), api.call('findings/list', { user })]).then(
-      ([events, findings]) => setData({ events, findings }),
+    Promise.all([api.call('user/events', { user }), api.call('findings/list', { user }), api.call('analyst/list', { user })]).then(
+      ([events, findings, analyst]) => {
+        setEntries(analyst);
+        setData({ events, findings });
+      },
       (err: unknown) => setError(messageOf(err)),
     );
   }, [api, user]);
+
+  useEffect(() => {
+    setFocus(focusId === undefined ? undefined : { eventId: focusId });
+  }, [focusId]);
+
+  useEffect(() => {
+    api.call('case/evidence', null).then(
+      (files) => setEvidence(new Map(files.map((f) => [f.id, f.path.split(/[\\/]/).pop() ?? f.path]))),
+      (err: unknown) => setError(messageOf(err)),
+    );
+  }, [api]);
+  const evidenceName = useCallback((id: number) => evidence.get(id) ?? `evidence ${id}`, [evidence]);
 
   const loadRaw = useCallback(
     async (id: number) => {
@@ -29,6 +64,17 @@ export function SequenceView({ user, zone }: { user: string; zone: string }) {
     [api],
   );
 
+  // The same user's events move the playhead here; another user's open their own sequence.
+  const openFromContext = useCallback(
+    (other: string, sequenceId: number) => (other === user ? setFocus({ eventId: sequenceId }) : onOpen(other, sequenceId)),
+    [user, onOpen],
+  );
+  const added = useCallback((entry: AnalystEvent) => {
+    setEntries((list) => [...list, entry]);
+    setFocus({ eventId: -entry.id });
+  }, []);
+  const sortedEntries = useMemo(() => [...entries].sort((a, b) => a.time - b.time || a.id - b.id), [entries]);
+
   if (error !== null)
     return (
       <p role="alert" className="error">
@@ -38,11 +84,25 @@ export function SequenceView({ user, zone }: { user: string; zone: string }) {
   if (data === null) return <p className="muted">Loading {user}…</p>;
   return (
     <>
-      <SequenceScreen key={user} user={user} events={data.events} findings={data.findings} zone={zone} loadRaw={loadRaw} onCurrentChange={setCurrent} />
-      <div className="annotations">
-        {current !== null && <AnnotationEditor targets={[{ kind: 'event', target: String(current.id) }]} label={`event ${current.id}`} />}
-        {current?.source !== undefined && <AnnotationEditor targets={[{ kind: 'entity', target: current.source.ip }]} label={`address ${current.source.ip}`} />}
-        <AnnotationEditor targets={[{ kind: 'user', target: user }]} label={`user ${user}`} />
+      <SequenceScreen
+        key={user}
+        user={user}
+        events={data.events}
+        findings={data.findings}
+        analystEntries={sortedEntries}
+        focus={focus}
+        zone={zone}
+        loadRaw={loadRaw}
+        onCurrentChange={setCurrent}
+      />
+      <div className="sequence-tools">
+        <ContextPanel current={current} zone={zone} evidenceName={evidenceName} onOpen={openFromContext} />
+        <div className="annotations">
+          {current !== null && !isAnalystEvent(current) && <AnnotationEditor targets={[{ kind: 'event', target: String(current.id) }]} label={`event ${current.id}`} />}
+          {current?.source !== undefined && <AnnotationEditor targets={[{ kind: 'entity', target: current.source.ip }]} label={`address ${current.source.ip}`} />}
+          <AnnotationEditor targets={[{ kind: 'user', target: user }]} label={`user ${user}`} />
+          <AnalystEventForm user={user} zone={zone} near={current?.time ?? null} onAdded={added} />
+        </div>
       </div>
     </>
   );

@@ -4,6 +4,7 @@
  * content, so all of it is rendered as React text children, never as markup.
  */
 import type { ReactNode } from 'react';
+import type { AnalystEvent } from '../../../shared/model/analyst-event.js';
 import type { Network, StoredEvent } from '../../../shared/model/event.js';
 import { formatTime } from '../../../shared/format/time.js';
 import { FACTOR_LABEL, OUTCOME_LABEL, networkOf, placeOf, type FindingSpan } from '../../../shared/view/sequence.js';
@@ -28,6 +29,8 @@ export interface EventDetailProps {
   /** Fetching the record failed. */
   error?: string;
   scheme: ColorScheme;
+  /** Set when the event is the analyst's entry rather than evidence. */
+  analystEntry?: AnalystEvent;
 }
 
 const NONE = <span className="muted">—</span>;
@@ -95,8 +98,39 @@ function RawRecord({ raw, evidencePath, line, record, loading, error }: { raw: s
   );
 }
 
+/** An analyst-entered event: what was said, by whom and when it was entered; no evidence to show. */
+function AnalystEntryDetail({ entry, zone, scheme }: { entry: AnalystEvent; zone: string; scheme: ColorScheme }) {
+  return (
+    <section className="seq-detail panel seq-detail-analyst" aria-label="Event detail">
+      <h2>
+        <span className="analyst-badge">Analyst-entered</span> <MarkSymbol outcome={entry.outcome} scheme={scheme} size={16} /> {OUTCOME_LABEL[entry.outcome]}
+        {entry.factor !== undefined && <span className="muted"> · {FACTOR_LABEL[entry.factor]}</span>}
+      </h2>
+      <p className="seq-analyst-note">
+        Entered by the analyst, not read from evidence: it has no evidence file or original record, and detection does not use it.
+      </p>
+      <dl className="meta seq-fields">
+        <Field label="Time">
+          {formatTime(entry.time, zone)}
+          {zone !== 'UTC' && <span className="muted"> · {formatTime(entry.time, 'UTC')}</span>}
+        </Field>
+        <Field label="User">{text(entry.user)}</Field>
+        <Field label="Outcome">{OUTCOME_LABEL[entry.outcome]}</Field>
+        <Field label="Factor">{entry.factor === undefined ? NONE : FACTOR_LABEL[entry.factor]}</Field>
+        <Field label="Account">
+          <span className="seq-analyst-description">{entry.description}</span>
+        </Field>
+        <Field label="Entered by">
+          {entry.analyst} <span className="muted">· {formatTime(entry.createdAt, zone)}</span>
+        </Field>
+      </dl>
+    </section>
+  );
+}
+
 export function EventDetail(props: EventDetailProps) {
   const { event, zone, findings, scheme } = props;
+  if (props.analystEntry !== undefined) return <AnalystEntryDetail entry={props.analystEntry} zone={zone} scheme={scheme} />;
   if (event === null) {
     return (
       <section className="seq-detail panel" aria-label="Event detail">

@@ -13,7 +13,7 @@ export function MarkSymbol({ outcome, scheme, size = 14 }: { outcome: Outcome; s
   );
 }
 
-export function MarkLegend({ outcomes, scheme }: { outcomes: readonly Outcome[]; scheme: ColorScheme }) {
+export function MarkLegend({ outcomes, scheme, analyst = false }: { outcomes: readonly Outcome[]; scheme: ColorScheme; analyst?: boolean }) {
   return (
     <ul className="seq-legend" aria-label="Legend">
       {outcomes.map((o) => (
@@ -26,6 +26,14 @@ export function MarkLegend({ outcomes, scheme }: { outcomes: readonly Outcome[];
         <span className="seq-legend-span" aria-hidden="true" />
         Finding (rule · severity)
       </li>
+      {analyst && (
+        <li>
+          <span className="seq-legend-analyst" aria-hidden="true">
+            A
+          </span>
+          Analyst-entered (not evidence)
+        </li>
+      )}
       <li>
         <span className="seq-legend-playhead" aria-hidden="true" />
         Current event

@@ -5,7 +5,9 @@
  * data API is wired by the caller.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnalystEvent } from '../../../shared/model/analyst-event.js';
 import type { StoredEvent } from '../../../shared/model/event.js';
+import { analystEntryOf, isAnalystEvent, withAnalystEvents } from '../../../shared/view/entries.js';
 import { formatTime } from '../../../shared/format/time.js';
 import { visibleFindings, visibleVerdict } from '../../../shared/view/replay.js';
 import {
@@ -46,7 +48,20 @@ export interface SequenceScreenProps {
   onDrawn?: (stats: DrawStats) => void;
   /** Told which event the playhead is on, e.g. to annotate it. */
   onCurrentChange?: (event: StoredEvent | null) => void;
+  /** The analyst's entries for this user, drawn among the events and marked as such. */
+  analystEntries?: readonly AnalystEvent[];
+  /** Put the playhead on this event; a new object moves it again. */
+  focus?: SequenceFocus;
 }
+
+/** A request to land on one event (by its sequence id: analyst entries have negative ids). */
+export interface SequenceFocus {
+  eventId: number;
+}
+
+/** How much of the timeline to show around an event the screen lands on. */
+const FOCUS_WINDOW_MS = 30 * 60_000;
+const NO_ENTRIES: readonly AnalystEvent[] = [];
 
 interface Opening {
   current: number;
@@ -71,11 +86,13 @@ const GROUPINGS: readonly { value: SourceGrouping; label: string }[] = [
   { value: 'network', label: 'Network (ASN)' },
 ];
 
-export function SequenceScreen({ user, events, findings, zone, loadRaw, initialView = 'incident', onDrawn, onCurrentChange }: SequenceScreenProps) {
+export function SequenceScreen(props: SequenceScreenProps) {
+  const { user, events, findings, zone, loadRaw, initialView = 'incident', onDrawn, onCurrentChange, analystEntries = NO_ENTRIES, focus } = props;
   const root = useRef<HTMLDivElement>(null);
   const scheme = useColorScheme();
   const [grouping, setGrouping] = useState<SourceGrouping>('ip');
-  const model = useMemo(() => buildSequence(events, findings, { grouping }), [events, findings, grouping]);
+  const merged = useMemo(() => withAnalystEvents(events, analystEntries), [events, analystEntries]);
+  const model = useMemo(() => buildSequence(merged, findings, { grouping }), [merged, findings, grouping]);
   const count = model.events.length;
   // Open on the main incident: that is what the investigator came for.
   const [initial] = useState(() => opening(model, findings, initialView));
@@ -91,6 +108,18 @@ export function SequenceScreen({ user, events, findings, zone, loadRaw, initialV
     const open = opening(model, findings, initialView);
     setCurrent(open.current);
     setFrame(open.frame);
+  }
+  // Landing on an event (a search result, the context list, a new analyst entry) comes last,
+  // so it wins over the opening position of a sequence that arrives with it.
+  const [seenFocus, setSeenFocus] = useState<SequenceFocus | undefined>(undefined);
+  if (seenFocus !== focus) {
+    setSeenFocus(focus);
+    const at = focus === undefined ? -1 : model.events.findIndex((e) => e.id === focus.eventId);
+    const target = model.events[at];
+    if (target !== undefined) {
+      setCurrent(at);
+      setFrame({ start: target.time - FOCUS_WINDOW_MS, end: target.time + FOCUS_WINDOW_MS });
+    }
   }
 
   const replay = mode === 'replay';
@@ -155,7 +184,9 @@ export function SequenceScreen({ user, events, findings, zone, loadRaw, initialV
     setPresentation(false);
   };
 
-  const raw = useRawRecord(event?.id ?? null, loadRaw);
+  // Analyst entries have no original record to fetch.
+  const raw = useRawRecord(event === null || isAnalystEvent(event) ? null : event.id, loadRaw);
+  const analystEntry = event === null ? undefined : analystEntryOf(event, analystEntries);
   const eventFindings = event === null ? [] : (model.findingsByEvent.get(event.id) ?? []);
   const activeId = eventFindings[0]?.id ?? null;
   const first = model.events[0];
@@ -227,6 +258,7 @@ export function SequenceScreen({ user, events, findings, zone, loadRaw, initialV
           loading={raw.status === 'loading'}
           error={raw.status === 'error' ? raw.message : undefined}
           scheme={scheme}
+          analystEntry={analystEntry}
         />
         <div className="seq-side">
           <AttackMap events={model.events} current={current} through={replay ? current : undefined} scheme={scheme} />

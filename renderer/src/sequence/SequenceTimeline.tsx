@@ -24,6 +24,7 @@ import {
   type ZoomTransform,
 } from 'd3';
 import { OUTCOMES } from '../../../shared/model/event.js';
+import { analystIndexes } from '../../../shared/view/entries.js';
 import { OUTCOME_STYLE, SEVERITY_COLOR, colorOf, isStroked, shapePath } from '../../../shared/view/palette.js';
 import {
   describeEvent,
@@ -81,6 +82,8 @@ const CONTEXT_GAP = 30;
 const CONTEXT_H = 38;
 const CONTEXT_AXIS_H = 22;
 const MARK_R = 4.6;
+/** Side of the dashed frame around an analyst-entered mark. */
+const ANALYST_BOX = 17;
 /** Probe text for the average advance of the span-label font (its size changes with the layout). */
 const LABEL_PROBE = 'approval-after-denials · critical';
 const MAX_BAND_ROWS = 4;
@@ -165,6 +168,7 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
   });
 
   const geometry = useMemo(() => laneGeometry(model.layout, LANE_H, HEADER_H), [model.layout]);
+  const analyst = useMemo(() => analystIndexes(model.events), [model.events]);
   // Rows of the findings band: enough for findings that overlap in time, plus spare rows so
   // labels of findings that only meet on screen (zoomed out) can still be placed.
   const timeRows = spans.reduce((n, s) => Math.max(n, s.row + 1), 0);
@@ -276,6 +280,9 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
     const probe = plot.append('text').attr('class', 'seq-span-label').attr('visibility', 'hidden').text(LABEL_PROBE);
     /** Width per character of span labels, measured (presentation layout enlarges them). */
     const labelCharW = (): number => (probe.node()?.getComputedTextLength() ?? LABEL_PROBE.length * 7) / LABEL_PROBE.length;
+    // Analyst-entered events: a dashed frame and an "A" around their mark, so they are never read
+    // as evidence. Few per user, so SVG; under the playhead so the current mark stays on top.
+    const analystG = plot.append('g').attr('class', 'seq-analyst').attr('clip-path', `url(#${clipId})`);
     const playG = plot.append('g').attr('class', 'seq-playhead').attr('clip-path', `url(#${clipId})`);
     const playLine = playG.append('line').attr('y1', findingsTop).attr('y2', lanesTop + lanesH);
     const playHalo = playG.append('circle').attr('class', 'seq-halo').attr('r', 10.5);
@@ -415,6 +422,22 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
         .attr('x', Math.min(plotW - ww, Math.max(0, (w0 + x0(d1)) / 2 - ww / 2)))
         .attr('width', ww);
 
+      const marks = analystG
+        .selectAll<SVGGElement, number>('g')
+        .data(analyst.filter((a) => a <= live.current.through))
+        .join((enter) => {
+          const g = enter.append('g');
+          g.append('title').text('Analyst-entered event (not evidence)');
+          g.append('rect').attr('class', 'seq-analyst-frame').attr('width', ANALYST_BOX).attr('height', ANALYST_BOX);
+          g.append('text').attr('class', 'seq-analyst-letter').text('A');
+          return g;
+        });
+      marks.attr('transform', (a) => {
+        const y = lanesTop + (geometry.top[layout.laneOf[a] ?? 0] ?? 0) + LANE_H / 2;
+        return `translate(${xs(model.events[a]?.time ?? 0) - ANALYST_BOX / 2},${y - ANALYST_BOX / 2})`;
+      });
+      marks.select('text').attr('x', ANALYST_BOX + 1).attr('y', 1);
+
       const i = live.current.current;
       const e = model.events[i];
       if (e === undefined || i > live.current.through) {
@@ -538,7 +561,7 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
     };
     // `frame` is read for the first draw only; later frames arrive through the effect below.
     // `largeType` changes only CSS, but lane and span labels are fitted by measuring text.
-  }, [model, geometry, spans, dims, scheme, zone, clipId, measured, largeType]);
+  }, [model, geometry, analyst, spans, dims, scheme, zone, clipId, measured, largeType]);
 
   useEffect(() => {
     engineRef.current?.setThrough();
@@ -571,7 +594,7 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
   return (
     <section className="seq-timeline" aria-label="Authentication sequence" tabIndex={0} onKeyDown={onKeyDown}>
       <div className="seq-timeline-head">
-        <MarkLegend outcomes={outcomes} scheme={scheme} />
+        <MarkLegend outcomes={outcomes} scheme={scheme} analyst={analyst.length > 0} />
         <div className="seq-zoom" role="group" aria-label="Zoom">
           <button type="button" onClick={() => engineRef.current?.zoomBy(2)} aria-keyshortcuts="+">
             Zoom in
