@@ -40,7 +40,7 @@ export function applyAnnotation(db: Database, targets: readonly AnnotationTarget
     const before = read.get(t.kind, t.target) as AnnotationRow | undefined;
     const current = before === undefined ? { starred: false, tags: [], note: '' } : toAnnotation(before);
     const starred = patch.starred ?? current.starred;
-    const tags = patch.tags ?? current.tags;
+    const tags = [...new Set([...(patch.tags ?? current.tags), ...(patch.addTags ?? [])])];
     const note = patch.note ?? current.note;
     write.run(t.kind, t.target, starred ? 1 : 0, JSON.stringify(tags), note, analyst, before?.created_at ?? now, now);
     return toAnnotation(read.get(t.kind, t.target) as AnnotationRow);

@@ -252,13 +252,18 @@ export const VALIDATORS: { [M in Method]: Validator<M> } = {
       if (typeof p['starred'] !== 'boolean') bad(method, '"patch.starred" must be true or false');
       patch.starred = p['starred'];
     }
-    if (p['tags'] !== undefined) {
-      const tags = p['tags'];
-      if (!Array.isArray(tags) || tags.length > 50 || !tags.every((t): t is string => typeof t === 'string' && t.trim() !== '' && t.length <= 100)) {
-        bad(method, '"patch.tags" must be a list of up to 50 tags of 1 to 100 characters');
+    const tags = (key: 'tags' | 'addTags'): string[] | undefined => {
+      const list = p[key];
+      if (list === undefined) return undefined;
+      if (!Array.isArray(list) || list.length > 50 || !list.every((t): t is string => typeof t === 'string' && t.trim() !== '' && t.length <= 100)) {
+        bad(method, `"patch.${key}" must be a list of up to 50 tags of 1 to 100 characters`);
       }
-      patch.tags = [...new Set(tags.map((t) => t.trim()))];
-    }
+      return [...new Set(list.map((t) => t.trim()))];
+    };
+    const replaced = tags('tags');
+    if (replaced !== undefined) patch.tags = replaced;
+    const added = tags('addTags');
+    if (added !== undefined) patch.addTags = added;
     if (p['note'] !== undefined) {
       if (typeof p['note'] !== 'string' || p['note'].length > 100_000) bad(method, '"patch.note" must be text of at most 100,000 characters');
       patch.note = p['note'];

@@ -22,6 +22,9 @@ export interface Annotation extends AnnotationTarget {
 /** What one save changes; fields left out keep their value. */
 export interface AnnotationPatch {
   starred?: boolean;
+  /** Replaces the tags. */
   tags?: string[];
+  /** Added to the tags each target already has (bulk tagging keeps what was there). */
+  addTags?: string[];
   note?: string;
 }

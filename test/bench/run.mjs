@@ -1,11 +1,12 @@
 // Runs the compiled benchmarks (dist/test/bench/*.bench.js); `npm run bench` builds first.
-// Usage: node test/bench/run.mjs [import|detect] [--mb N] [--events N]
+// Usage: node test/bench/run.mjs [import|detect|draw] [--mb N] [--events N] [--user-events N] [--steps N]
 //   import: --mb N MiB per generated input (default 500); detect: --events N (default 2,000,000)
+//   draw: --user-events N events of the drawn user (default 100,000), --steps N key presses (default 300)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const names = ['import', 'detect'];
+const names = ['import', 'detect', 'draw'];
 const chosen = names.filter((n) => process.argv.includes(n));
 const args = process.argv.slice(2).filter((a) => !names.includes(a));
 for (const name of chosen.length > 0 ? chosen : names) {

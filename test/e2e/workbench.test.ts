@@ -96,5 +96,30 @@ test('workbench: demo case → overview, import, users, the compromised user\'s 
   assert.equal(pwned, 0);
   assert.equal(await page.locator('img[src="x"]').count(), 0);
   await screenshot(page, 'workbench-hostile-as-text');
+
+  // Trainer replay: verdict and findings hidden, play moves the playhead, pause holds it,
+  // reveal shows the verdict; the presentation layout for a projector.
+  await page.getByRole('button', { name: 'Trainer replay' }).click();
+  const replay = page.getByRole('region', { name: 'Trainer replay' });
+  await replay.getByText(/^Verdict and findings are hidden/).waitFor();
+  await page.getByRole('region', { name: 'Findings', exact: true }).getByText('Hidden until the trainer presses Reveal.').waitFor();
+  const position = page.locator('.seq-position');
+  const start = await position.innerText();
+  assert.match(start, /^Event 1 of /);
+  await replay.getByLabel('Speed').selectOption('3600');
+  await replay.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForFunction((before) => document.querySelector('.seq-position')?.textContent !== before, start);
+  await replay.getByRole('button', { name: 'Pause' }).click();
+  const paused = await position.innerText();
+  await page.waitForTimeout(600);
+  assert.equal(await position.innerText(), paused);
+  await screenshot(page, 'workbench-replay');
+  await replay.getByRole('button', { name: 'Reveal' }).click();
+  await replay.getByRole('status').getByText(/^CRITICAL: \d+ findings?\./).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Findings', exact: true }).getByText('Hidden until the trainer presses Reveal.').count(), 0);
+  await replay.getByRole('button', { name: 'Presentation layout' }).click();
+  await screenshot(page, 'workbench-replay-revealed-presentation');
+  await replay.getByRole('button', { name: 'Exit replay' }).click();
+  await page.getByRole('button', { name: 'Trainer replay' }).waitFor();
   assert.deepEqual(errors, []);
 });

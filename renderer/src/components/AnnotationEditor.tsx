@@ -2,31 +2,29 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AnnotationTarget } from '../../../shared/model/annotation.js';
 import { messageOf, useApi } from '../api.js';
+import { useAnnotations } from '../annotations/AnnotationsProvider.js';
 
 export function AnnotationEditor({ targets, label }: { targets: AnnotationTarget[]; label: string }) {
   const api = useApi();
+  const annotations = useAnnotations();
   const [starred, setStarred] = useState(false);
   const [tags, setTags] = useState('');
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<string | null>(null);
   const key = targets.map((t) => `${t.kind}:${t.target}`).join('|');
 
+  const loaded = annotations.version > 0;
+  // The form shows what is saved when the target changes (or the case's annotations first
+  // arrive), not on every save elsewhere, which would overwrite what is being typed.
   useEffect(() => {
     setStatus(null);
-    if (targets.length !== 1) return;
-    const only = targets[0];
-    if (only === undefined) return;
-    api.call('annotations/list', { kind: only.kind }).then(
-      (all) => {
-        const found = all.find((a) => a.target === only.target);
-        setStarred(found?.starred ?? false);
-        setTags(found?.tags.join(', ') ?? '');
-        setNote(found?.note ?? '');
-      },
-      (err: unknown) => setStatus(messageOf(err)),
-    );
+    const only = targets.length === 1 ? targets[0] : undefined;
+    const found = only === undefined ? undefined : annotations.get(only.kind, only.target);
+    setStarred(found?.starred ?? false);
+    setTags(found?.tags.join(', ') ?? '');
+    setNote(found?.note ?? '');
     // `key` stands for the targets' identity, so a new array of the same targets does not reload.
-  }, [api, key]);
+  }, [key, loaded]);
 
   const save = (e: FormEvent): void => {
     e.preventDefault();

@@ -1,7 +1,8 @@
 /**
  * Offline map of one user's sequence: where login attempts came from, where the prompts were
  * answered, and a line joining the two ends of each prompt that logged both. The playhead's
- * event is ringed and its line drawn bold. A text list beside the map carries the same
+ * event is ringed, its line drawn bold, and its places labelled with the analyst's notes on its
+ * address and device. A text list beside the map carries the same
  * information for screen readers and for anyone who cannot tell the marks apart.
  */
 import { useDeferredValue, useMemo, useRef } from 'react';
@@ -11,6 +12,7 @@ import type { StoredEvent } from '../../../shared/model/event.js';
 import { buildMap, coordsOf, type MapModel, type MapPlace } from '../../../shared/view/map.js';
 import { colorOf, shapePath, type ColorScheme } from '../../../shared/view/palette.js';
 import { placeOf } from '../../../shared/view/sequence.js';
+import { useAnnotations } from '../annotations/AnnotationsProvider.js';
 import { useElementWidth } from '../sequence/useElementWidth.js';
 import { BORDERS, COUNTRIES } from './world.js';
 import './map.css';
@@ -25,6 +27,8 @@ export interface AttackMapProps {
   scheme: ColorScheme;
 }
 
+/** Longest note shown on the map; the whole note is in the label's tooltip and the event detail. */
+const NOTE_CHARS = 48;
 /** Smallest area the map zooms to, in degrees, so one city does not fill the frame. */
 const MIN_SPAN_LON = 36;
 const MIN_SPAN_LAT = 20;
@@ -78,6 +82,7 @@ function PlaceList({ title, places }: { title: string; places: readonly MapPlace
 
 export function AttackMap({ events, current, through, scheme }: AttackMapProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
+  const annotations = useAnnotations();
   // Projecting the world costs tens of milliseconds; deferring it lets the timeline paint first.
   const measured = useDeferredValue(useElementWidth(wrapRef));
   const width = measured ?? 480;
@@ -156,12 +161,26 @@ export function AttackMap({ events, current, through, scheme }: AttackMapProps) 
       </path>
     );
   };
-  const label = (xy: [number, number] | null, text: string | undefined, dy: number) =>
-    xy === null || text === undefined ? null : (
-      <text className="map-label" x={xy[0] + 10} y={xy[1] + dy}>
+  // The analyst's note on the address or device of the playhead's event labels its place.
+  const noteOn = (...entities: (string | undefined)[]): string | undefined =>
+    entities.map((t) => (t === undefined ? '' : (annotations.get('entity', t)?.note ?? ''))).find((n) => n !== '');
+  // Labels on the right half of the map run leftwards so the frame does not cut them.
+  const label = (xy: [number, number] | null, text: string | undefined, dy: number, note: string | undefined) => {
+    if (xy === null || text === undefined) return null;
+    const right = xy[0] > width * 0.55;
+    const x = right ? xy[0] - 12 : xy[0] + 10;
+    return (
+      <text className="map-label" x={x} y={xy[1] + dy} textAnchor={right ? 'end' : 'start'}>
+        {note !== undefined && <title>{`${text}: ${note}`}</title>}
         {text}
+        {note !== undefined && (
+          <tspan className="map-note" x={x} dy={14}>
+            {`✎ ${note.length > NOTE_CHARS ? `${note.slice(0, NOTE_CHARS - 1)}…` : note}`}
+          </tspan>
+        )}
       </text>
     );
+  };
 
   return (
     <section className="map panel" aria-label="Map">
@@ -198,8 +217,8 @@ export function AttackMap({ events, current, through, scheme }: AttackMapProps) 
           {model.sources.map((p) => placeMark(p, 'source'))}
           {srcXY !== null && <circle className="map-halo" cx={srcXY[0]} cy={srcXY[1]} r={15} />}
           {devXY !== null && <circle className="map-halo" cx={devXY[0]} cy={devXY[1]} r={15} />}
-          {label(srcXY, placeOf(e?.source), -6)}
-          {label(devXY, placeOf(e?.responder), devXY !== null && srcXY !== null && devXY[1] > srcXY[1] ? 14 : -6)}
+          {label(srcXY, placeOf(e?.source), -6, noteOn(e?.source?.ip))}
+          {label(devXY, placeOf(e?.responder), devXY !== null && srcXY !== null && devXY[1] > srcXY[1] ? 14 : -6, noteOn(e?.responder?.name, e?.responder?.ip))}
         </svg>
         )}
       </div>

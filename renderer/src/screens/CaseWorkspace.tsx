@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { CaseInfo } from '../../../shared/model/case.js';
 import { messageOf, useApi } from '../api.js';
+import { AnnotationsProvider } from '../annotations/AnnotationsProvider.js';
 import { CaseOverview } from './CaseOverview.js';
 import { ImportScreen } from './ImportScreen.js';
 import { SearchScreen } from '../search/SearchScreen.js';
@@ -31,35 +32,37 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
   );
 
   return (
-    <div className="workspace">
-      <header className="case-header">
-        <h1>{info.meta.name}</h1>
-        <nav aria-label="Screens" className="tabs">
-          {tab('overview', 'Overview', () => setScreen({ name: 'overview' }))}
-          {tab('import', 'Import', () => setScreen({ name: 'import' }))}
-          {tab('users', 'Users', () => setScreen({ name: 'users' }))}
-          {tab('search', 'Search', () => setScreen({ name: 'search' }))}
-          {tab('sequence', lastUser === null ? 'Sequence' : `Sequence: ${lastUser}`, () => lastUser !== null && openUser(lastUser), lastUser === null)}
-        </nav>
-        <ThemeSelect />
-        <button type="button" onClick={close}>
-          Close case
-        </button>
-      </header>
-      {error !== null && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {screen.name === 'overview' && <CaseOverview info={info} />}
-      {screen.name === 'import' && <ImportScreen onImported={() => undefined} />}
-      {screen.name === 'users' && <UsersScreen onOpenUser={openUser} />}
-      {screen.name === 'search' && <SearchScreen zone={info.meta.displayTimeZone} onOpen={openUser} />}
-      {screen.name === 'sequence' && (
-        <main className="workspace-main wide">
-          <SequenceView user={screen.user} focusId={screen.focusId} zone={info.meta.displayTimeZone} onOpen={openUser} />
-        </main>
-      )}
-    </div>
+    <AnnotationsProvider>
+      <div className="workspace">
+        <header className="case-header">
+          <h1>{info.meta.name}</h1>
+          <nav aria-label="Screens" className="tabs">
+            {tab('overview', 'Overview', () => setScreen({ name: 'overview' }))}
+            {tab('import', 'Import', () => setScreen({ name: 'import' }))}
+            {tab('users', 'Users', () => setScreen({ name: 'users' }))}
+            {tab('search', 'Search', () => setScreen({ name: 'search' }))}
+            {tab('sequence', lastUser === null ? 'Sequence' : `Sequence: ${lastUser}`, () => lastUser !== null && openUser(lastUser), lastUser === null)}
+          </nav>
+          <ThemeSelect />
+          <button type="button" onClick={close}>
+            Close case
+          </button>
+        </header>
+        {error !== null && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {screen.name === 'overview' && <CaseOverview info={info} />}
+        {screen.name === 'import' && <ImportScreen onImported={() => undefined} />}
+        {screen.name === 'users' && <UsersScreen onOpenUser={openUser} />}
+        {screen.name === 'search' && <SearchScreen zone={info.meta.displayTimeZone} onOpen={openUser} />}
+        {screen.name === 'sequence' && (
+          <main className="workspace-main wide">
+            <SequenceView user={screen.user} focusId={screen.focusId} zone={info.meta.displayTimeZone} onOpen={openUser} />
+          </main>
+        )}
+      </div>
+    </AnnotationsProvider>
   );
 }

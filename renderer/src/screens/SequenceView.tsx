@@ -5,14 +5,33 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AnalystEvent } from '../../../shared/model/analyst-event.js';
+import type { AnnotationTarget } from '../../../shared/model/annotation.js';
 import type { StoredEvent } from '../../../shared/model/event.js';
 import type { Finding } from '../../../shared/model/finding.js';
+import { TIMING } from '../../../shared/view/timing.js';
 import { isAnalystEvent } from '../../../shared/view/entries.js';
 import { messageOf, useApi } from '../api.js';
 import { SequenceScreen, type SequenceFocus } from '../sequence/SequenceScreen.js';
 import { AnalystEventForm } from '../components/AnalystEventForm.js';
 import { AnnotationEditor } from '../components/AnnotationEditor.js';
 import { ContextPanel } from '../components/ContextPanel.js';
+import { BulkAnnotate } from '../annotations/BulkAnnotate.js';
+import { selectionKey, type Selection } from '../annotations/selection.js';
+
+function count(n: number, one: string): string {
+  return `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
+}
+
+/** "3 events and 1 finding" */
+function pickLabel(picked: Iterable<AnnotationTarget>): string {
+  let events = 0;
+  let findings = 0;
+  for (const t of picked) {
+    if (t.kind === 'event') events++;
+    else findings++;
+  }
+  return [events > 0 ? count(events, 'event') : '', findings > 0 ? count(findings, 'finding') : ''].filter((p) => p !== '').join(' and ');
+}
 
 export interface SequenceViewProps {
   user: string;
@@ -31,11 +50,27 @@ export function SequenceView({ user, zone, focusId, onOpen }: SequenceViewProps)
   const [error, setError] = useState<string | null>(null);
   const [current, setCurrent] = useState<StoredEvent | null>(null);
   const [focus, setFocus] = useState<SequenceFocus | undefined>(focusId === undefined ? undefined : { eventId: focusId });
+  const [picked, setPicked] = useState<ReadonlyMap<string, AnnotationTarget>>(new Map());
+  // `set` never changes, so lists can pass it down without rendering again.
+  const setSelected = useCallback((targets: readonly AnnotationTarget[], on: boolean) => {
+    setPicked((prev) => {
+      const next = new Map(prev);
+      for (const t of targets) {
+        if (on) next.set(selectionKey(t), t);
+        else next.delete(selectionKey(t));
+      }
+      return next;
+    });
+  }, []);
+  const selection = useMemo<Selection>(() => ({ has: (t) => picked.has(selectionKey(t)), set: setSelected }), [picked, setSelected]);
 
   useEffect(() => {
     setData(null);
+    setPicked(new Map());
+    performance.mark(TIMING.sequenceRequested, { detail: { user } });
     Promise.all([api.call('user/events', { user }), api.call('findings/list', { user }), api.call('analyst/list', { user })]).then(
       ([events, findings, analyst]) => {
+        performance.mark(TIMING.sequenceLoaded, { detail: { user, events: events.length } });
         setEntries(analyst);
         setData({ events, findings });
       },
@@ -94,7 +129,9 @@ export function SequenceView({ user, zone, focusId, onOpen }: SequenceViewProps)
         zone={zone}
         loadRaw={loadRaw}
         onCurrentChange={setCurrent}
+        selection={selection}
       />
+      {picked.size > 0 && <BulkAnnotate targets={[...picked.values()]} label={pickLabel(picked.values())} onClear={() => setPicked(new Map())} />}
       <div className="sequence-tools">
         <ContextPanel current={current} zone={zone} evidenceName={evidenceName} onOpen={openFromContext} />
         <div className="annotations">

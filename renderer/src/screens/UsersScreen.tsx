@@ -1,10 +1,15 @@
 /**
  * Users ranked by risk: sortable, filterable, and virtualised (only the visible rows are in the
- * DOM) so a case with 100,000 users scrolls smoothly. A user name opens the sequence.
+ * DOM) so a case with 100,000 users scrolls smoothly. A user name opens the sequence; the
+ * checkboxes select users to star, tag or note in one action.
  */
 import { useEffect, useMemo, useState, type UIEvent } from 'react';
 import type { UserRow } from '../../../shared/api/detection.js';
 import { messageOf, useApi } from '../api.js';
+import { AnnotationBadge } from '../annotations/AnnotationBadge.js';
+import { BulkAnnotate } from '../annotations/BulkAnnotate.js';
+import { Sparkline } from '../users/Sparkline.js';
+import { useSparklines } from '../users/useSparklines.js';
 
 const ROW_HEIGHT = 34;
 const VIEW_ROWS = 18;
@@ -31,6 +36,7 @@ export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortKey>('risk');
   const [scrollTop, setScrollTop] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     api.call('users/list', { limit: 100_000 }).then(setRows, (err: unknown) => setError(messageOf(err)));
@@ -44,6 +50,16 @@ export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - 4);
   const visible = shown.slice(first, first + VIEW_ROWS + 8);
+  const sparklines = useSparklines(visible.map((r) => r.user));
+  const allShownSelected = shown.length > 0 && shown.every((r) => selected.has(r.user));
+
+  const toggle = (user: string): void =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(user)) next.add(user);
+      return next;
+    });
+  const toggleAllShown = (): void => setSelected(allShownSelected ? new Set() : new Set(shown.map((r) => r.user)));
 
   return (
     <main className="workspace-main">
@@ -62,8 +78,18 @@ export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void
         <span className="muted">
           {shown.length.toLocaleString('en-US')} of {(rows?.length ?? 0).toLocaleString('en-US')} users
         </span>
+        {selected.size > 0 && (
+          <BulkAnnotate
+            targets={[...selected].map((target) => ({ kind: 'user', target }))}
+            label={`${selected.size.toLocaleString('en-US')} ${selected.size === 1 ? 'user' : 'users'}`}
+            onClear={() => setSelected(new Set())}
+          />
+        )}
         <div role="table" aria-label="Users" aria-rowcount={shown.length + 1} className="vtable">
           <div role="row" className="vrow vhead">
+            <span role="columnheader">
+              <input type="checkbox" aria-label={`Select all ${shown.length.toLocaleString('en-US')} users shown`} checked={allShownSelected} onChange={toggleAllShown} />
+            </span>
             {COLUMNS.map((c) => (
               <span role="columnheader" key={c.key} aria-sort={sort === c.key ? (c.key === 'user' ? 'ascending' : 'descending') : 'none'}>
                 <button type="button" className="link" onClick={() => setSort(c.key)}>
@@ -71,12 +97,17 @@ export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void
                 </button>
               </span>
             ))}
+            <span role="columnheader">Prompts over time</span>
             <span role="columnheader">Verdict</span>
+            <span role="columnheader">Notes</span>
           </div>
           <div className="vbody" style={{ height: VIEW_ROWS * ROW_HEIGHT }} onScroll={(e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop)}>
             <div style={{ height: shown.length * ROW_HEIGHT, position: 'relative' }}>
               {visible.map((r, i) => (
                 <div role="row" aria-rowindex={first + i + 2} key={r.user} className={`vrow verdict-${r.verdict}`} style={{ position: 'absolute', top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}>
+                  <span role="cell">
+                    <input type="checkbox" aria-label={`Select ${r.user}`} checked={selected.has(r.user)} onChange={() => toggle(r.user)} />
+                  </span>
                   <span role="cell">{r.risk}</span>
                   <span role="cell">
                     <button type="button" className="link" onClick={() => onOpenUser(r.user)} title={r.reasons.join('\n')}>
@@ -88,7 +119,13 @@ export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void
                   <span role="cell">{r.denied}</span>
                   <span role="cell">{r.timeouts}</span>
                   <span role="cell">{r.approved}</span>
+                  <span role="cell">
+                    <Sparkline counts={sparklines.of(r.user)} />
+                  </span>
                   <span role="cell" className="verdict">{r.verdict}</span>
+                  <span role="cell" className="notes-cell">
+                    <AnnotationBadge kind="user" target={r.user} compact />
+                  </span>
                 </div>
               ))}
             </div>

@@ -1,6 +1,7 @@
 /**
  * The event under the playhead: its normalised fields, the findings it belongs to, and the
- * original record exactly as the evidence holds it. Every value is attacker-influenced log
+ * original record exactly as the evidence holds it, with the analyst's marks on the event and on
+ * every entity in it (user, addresses, devices). Every value is attacker-influenced log
  * content, so all of it is rendered as React text children, never as markup.
  */
 import type { ReactNode } from 'react';
@@ -9,6 +10,7 @@ import type { Network, StoredEvent } from '../../../shared/model/event.js';
 import { formatTime } from '../../../shared/format/time.js';
 import { FACTOR_LABEL, OUTCOME_LABEL, networkOf, placeOf, type FindingSpan } from '../../../shared/view/sequence.js';
 import type { ColorScheme } from '../../../shared/view/palette.js';
+import { AnnotationBadge } from '../annotations/AnnotationBadge.js';
 import { MarkSymbol } from './MarkLegend.js';
 
 export interface EventDetailProps {
@@ -69,6 +71,7 @@ function FindingsOfEvent({ findings, hidden }: { findings: readonly FindingSpan[
       {findings.map((f) => (
         <li key={String(f.id)}>
           <span className={`seq-severity seq-severity-${f.severity}`}>{f.severity}</span> <strong>{f.rule}</strong>: {f.summary}
+          <AnnotationBadge kind="finding" target={String(f.id)} />
         </li>
       ))}
     </ul>
@@ -146,6 +149,7 @@ export function EventDetail(props: EventDetailProps) {
         <MarkSymbol outcome={event.outcome} scheme={scheme} size={16} /> {OUTCOME_LABEL[event.outcome]}
         {event.factor !== undefined && <span className="muted"> · {FACTOR_LABEL[event.factor]}</span>}
       </h2>
+      <AnnotationBadge kind="event" target={String(event.id)} />
       <dl className="meta seq-fields">
         <Field label="Time">
           {formatTime(event.time, zone)}
@@ -154,19 +158,28 @@ export function EventDetail(props: EventDetailProps) {
         <Field label="User">
           {text(event.user)}
           {event.userDisplay !== undefined && <span className="muted"> · {event.userDisplay}</span>}
+          <AnnotationBadge kind="user" target={event.user} />
         </Field>
         <Field label="Outcome">{OUTCOME_LABEL[event.outcome]}</Field>
         <Field label="Factor">{event.factor === undefined ? NONE : FACTOR_LABEL[event.factor]}</Field>
-        <Field label="Source IP">{text(event.source?.ip)}</Field>
+        <Field label="Source IP">
+          {text(event.source?.ip)}
+          <AnnotationBadge kind="entity" target={event.source?.ip} />
+        </Field>
         <Field label="Source location">{geoText(event.source)}</Field>
         <Field label="Source network">{text(networkOf(event.source))}</Field>
         <Field label="Responder device">
           {responder === undefined ? NONE : [responder.name, responder.ip].filter((p) => p !== undefined && p !== '').join(' · ') || NONE}
+          <AnnotationBadge kind="entity" target={responder?.name} />
+          <AnnotationBadge kind="entity" target={responder?.ip} />
         </Field>
         <Field label="Responder location">{geoText(responder)}</Field>
         <Field label="Responder network">{text(networkOf(responder))}</Field>
         <Field label="User agent">{text(event.userAgent)}</Field>
-        <Field label="Device">{text(event.device)}</Field>
+        <Field label="Device">
+          {text(event.device)}
+          <AnnotationBadge kind="entity" target={event.device} />
+        </Field>
         <Field label="App">{text(event.app)}</Field>
         <Field label="Session">{text(event.sessionId)}</Field>
         <Field label="Vendor event">

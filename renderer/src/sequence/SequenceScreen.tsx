@@ -25,10 +25,12 @@ import { EventDetail } from './EventDetail.js';
 import { FindingList } from './FindingList.js';
 import { ReplayPlayer } from './ReplayPlayer.js';
 import { SequenceControls } from './SequenceControls.js';
-import { SequenceTimeline, type DrawStats, type TimeFrame } from './SequenceTimeline.js';
+import { SequenceTimeline, type TimeFrame } from './SequenceTimeline.js';
 import { useColorScheme } from '../theme/ThemeProvider.js';
 import { useRawRecord, type RawRecord } from './useRawRecord.js';
-import { useStepKeys } from './useStepKeys.js';
+import { useLetterKey, useStepKeys } from './useStepKeys.js';
+import { SelectionBar, toggleEvent } from './SelectionBar.js';
+import type { Selection } from '../annotations/selection.js';
 import './sequence.css';
 
 export type { RawRecord } from './useRawRecord.js';
@@ -42,16 +44,14 @@ export interface SequenceScreenProps {
   zone: string;
   /** The original record of one event, verbatim, with where it came from. */
   loadRaw: (eventId: number) => Promise<RawRecord>;
-  /** Open framed on the main incident (default) or on the whole history. */
-  initialView?: 'incident' | 'all';
-  /** Called after each canvas draw (measurement hook for the demo and e2e tests). */
-  onDrawn?: (stats: DrawStats) => void;
   /** Told which event the playhead is on, e.g. to annotate it. */
   onCurrentChange?: (event: StoredEvent | null) => void;
   /** The analyst's entries for this user, drawn among the events and marked as such. */
   analystEntries?: readonly AnalystEvent[];
   /** Put the playhead on this event; a new object moves it again. */
   focus?: SequenceFocus;
+  /** Events and findings picked for a bulk annotation; omitted, nothing can be picked. */
+  selection?: Selection;
 }
 
 /** A request to land on one event (by its sequence id: analyst entries have negative ids). */
@@ -69,13 +69,13 @@ interface Opening {
 }
 
 /** Where the screen opens: on the main incident's first event, framed on it; else at the end. */
-function opening(model: SequenceModel, findings: readonly FindingSpan[], view: 'incident' | 'all'): Opening {
+function opening(model: SequenceModel, findings: readonly FindingSpan[]): Opening {
   const incident = mainIncident(findings);
   const last = model.events.length - 1;
   if (incident === null) return { current: last, frame: null };
   const firsts = incident.findings.map((f) => findingExtent(f, model.findingEventIndex, model.times)?.[0] ?? Infinity);
   const current = Math.min(...firsts);
-  return { current: Number.isFinite(current) ? current : last, frame: view === 'incident' ? { start: incident.start, end: incident.end } : null };
+  return { current: Number.isFinite(current) ? current : last, frame: { start: incident.start, end: incident.end } };
 }
 
 type Mode = 'investigate' | 'replay';
@@ -87,7 +87,7 @@ const GROUPINGS: readonly { value: SourceGrouping; label: string }[] = [
 ];
 
 export function SequenceScreen(props: SequenceScreenProps) {
-  const { user, events, findings, zone, loadRaw, initialView = 'incident', onDrawn, onCurrentChange, analystEntries = NO_ENTRIES, focus } = props;
+  const { user, events, findings, zone, loadRaw, onCurrentChange, analystEntries = NO_ENTRIES, focus, selection } = props;
   const root = useRef<HTMLDivElement>(null);
   const scheme = useColorScheme();
   const [grouping, setGrouping] = useState<SourceGrouping>('ip');
@@ -95,7 +95,7 @@ export function SequenceScreen(props: SequenceScreenProps) {
   const model = useMemo(() => buildSequence(merged, findings, { grouping }), [merged, findings, grouping]);
   const count = model.events.length;
   // Open on the main incident: that is what the investigator came for.
-  const [initial] = useState(() => opening(model, findings, initialView));
+  const [initial] = useState(() => opening(model, findings));
   const [current, setCurrent] = useState(initial.current);
   const [frame, setFrame] = useState<TimeFrame | null>(initial.frame);
   const [mode, setMode] = useState<Mode>('investigate');
@@ -105,7 +105,7 @@ export function SequenceScreen(props: SequenceScreenProps) {
   const [seenEvents, setSeenEvents] = useState(events);
   if (seenEvents !== events) {
     setSeenEvents(events);
-    const open = opening(model, findings, initialView);
+    const open = opening(model, findings);
     setCurrent(open.current);
     setFrame(open.frame);
   }
@@ -163,12 +163,19 @@ export function SequenceScreen(props: SequenceScreenProps) {
     [current, count, stops, frameFinding, replay],
   );
   useStepKeys(root, onStep);
+  const toggleCurrent = useCallback(() => selection !== undefined && toggleEvent(selection, event), [selection, event]);
+  useLetterKey(root, 'x', replay || selection === undefined ? undefined : toggleCurrent);
 
-  const jumpTo = (f: FindingSpan): void => {
-    const extent = findingExtent(f, model.findingEventIndex, model.times);
-    if (extent !== null) setCurrent(extent[0]);
-    setFrame({ start: f.start, end: f.end });
-  };
+  // Stable, so the findings list (hundreds of findings for a heavily attacked user) is not
+  // rendered again on every step.
+  const jumpTo = useCallback(
+    (f: FindingSpan): void => {
+      const extent = findingExtent(f, model.findingEventIndex, model.times);
+      if (extent !== null) setCurrent(extent[0]);
+      setFrame({ start: f.start, end: f.end });
+    },
+    [model],
+  );
 
   const enterReplay = (): void => {
     setMode('replay');
@@ -235,6 +242,7 @@ export function SequenceScreen(props: SequenceScreenProps) {
         />
       )}
       <SequenceControls current={current} count={count} findingStarts={stops} onStep={onStep} />
+      {selection !== undefined && !replay && <SelectionBar event={event} finding={eventFindings[0]} selection={selection} />}
       <SequenceTimeline
         model={model}
         spans={spans}
@@ -244,7 +252,6 @@ export function SequenceScreen(props: SequenceScreenProps) {
         frame={frame}
         largeType={presentation}
         onSelect={setCurrent}
-        onDrawn={onDrawn}
       />
       <div className="seq-lower">
         <EventDetail
@@ -262,7 +269,7 @@ export function SequenceScreen(props: SequenceScreenProps) {
         />
         <div className="seq-side">
           <AttackMap events={model.events} current={current} through={replay ? current : undefined} scheme={scheme} />
-          <FindingList findings={shown} zone={zone} hidden={replay && !revealed} activeId={activeId} onJump={jumpTo} />
+          <FindingList findings={shown} zone={zone} hidden={replay && !revealed} activeId={activeId} onJump={jumpTo} selection={replay ? undefined : selection} />
         </div>
       </div>
     </div>

@@ -1,7 +1,7 @@
 /**
- * Binds ← / → , Shift+← / Shift+→ , Home and End to the playhead while focus is in the
- * sequence screen or nowhere in particular (the page body). Keys typed into form controls
- * and the raw-record text keep their usual meaning.
+ * Binds ← / → , Shift+← / Shift+→ , Home and End to the playhead, and the screen's letter
+ * keys to their actions, while focus is in the sequence screen or nowhere in particular (the
+ * page body). Keys typed into form controls and the raw-record text keep their usual meaning.
  */
 import { useEffect, type RefObject } from 'react';
 import { keyToCommand, type StepCommand } from '../../../shared/view/sequence.js';
@@ -12,14 +12,19 @@ function ownsKeys(target: EventTarget | null): boolean {
   return target.closest('input, select, textarea, pre, [data-own-keys]') !== null;
 }
 
+/** True when a key press belongs to the sequence screen: focus is in it, or nowhere in particular. */
+function isScreenKey(root: RefObject<HTMLElement | null>, e: KeyboardEvent): boolean {
+  const el = root.current;
+  if (el === null || e.defaultPrevented || ownsKeys(e.target)) return false;
+  const inside = e.target instanceof Node && el.contains(e.target);
+  return inside || e.target === document.body || e.target === document.documentElement;
+}
+
 export function useStepKeys(root: RefObject<HTMLElement | null>, onStep: (command: StepCommand) => void, enabled = true): void {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent): void => {
-      const el = root.current;
-      if (el === null || e.defaultPrevented || ownsKeys(e.target)) return;
-      const inside = e.target instanceof Node && el.contains(e.target);
-      if (!inside && e.target !== document.body && e.target !== document.documentElement) return;
+      if (!isScreenKey(root, e)) return;
       const command = keyToCommand(e);
       if (command === null) return;
       e.preventDefault();
@@ -28,4 +33,18 @@ export function useStepKeys(root: RefObject<HTMLElement | null>, onStep: (comman
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [root, onStep, enabled]);
+}
+
+/** One plain letter key (no modifiers) bound to an action of the screen, e.g. X to select. */
+export function useLetterKey(root: RefObject<HTMLElement | null>, letter: string, action: (() => void) | undefined): void {
+  useEffect(() => {
+    if (action === undefined) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key.toLowerCase() !== letter || e.ctrlKey || e.metaKey || e.altKey || !isScreenKey(root, e)) return;
+      e.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [root, letter, action]);
 }
