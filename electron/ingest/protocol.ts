@@ -15,8 +15,8 @@ export interface ImportLimits {
   maxRecordChars: number;
   /** Events per batch handed to the writer. */
   batchEvents: number;
-  /** UTF-8 bytes of text per batch, whichever limit comes first. */
-  batchBytes: number;
+  /** Characters (UTF-16 code units) of text per batch, whichever limit comes first. */
+  batchChars: number;
   /** Batches the parse thread may run ahead of the writer. */
   inFlight: number;
 }
@@ -24,7 +24,7 @@ export interface ImportLimits {
 export const DEFAULT_LIMITS: ImportLimits = {
   maxRecordChars: 1024 * 1024,
   batchEvents: 2000,
-  batchBytes: 4 * 1024 * 1024,
+  batchChars: 4 * 1024 * 1024,
   inFlight: 4,
 };
 

@@ -66,35 +66,95 @@ export function parseJson(text: string): unknown {
 // ---------------------------------------------------------------------------------------
 // Paths
 
+/**
+ * Field names and dotted paths are literals of the vendor modules, read for every record:
+ * each is prepared once (split, lower-cased) and kept. The bound only guards against a caller
+ * that builds names from data.
+ */
+const PREPARED_LIMIT = 10_000;
+
+interface Name {
+  exact: string;
+  lower: string;
+  /** Printable ASCII: a key can only match it case-insensitively if it has the same length. */
+  ascii: boolean;
+}
+
+const names = new Map<string, Name>();
+const paths = new Map<string, readonly string[]>();
+const splitPaths = new Map<string, readonly Name[]>();
+
+function nameOf(key: string): Name {
+  let name = names.get(key);
+  if (name === undefined) {
+    name = { exact: key, lower: key.toLowerCase(), ascii: /^[ -~]*$/.test(key) };
+    if (names.size < PREPARED_LIMIT) names.set(key, name);
+  }
+  return name;
+}
+
+function keysOf(path: string): readonly string[] {
+  let keys = paths.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    if (paths.size < PREPARED_LIMIT) paths.set(path, keys);
+  }
+  return keys;
+}
+
+function namesOf(path: string): readonly Name[] {
+  let list = splitPaths.get(path);
+  if (list === undefined) {
+    list = keysOf(path).map(nameOf);
+    if (splitPaths.size < PREPARED_LIMIT) splitPaths.set(path, list);
+  }
+  return list;
+}
+
 /** Follow a dotted path ("client.geographicalContext.city") through nested objects. */
 export function at(value: unknown, path: string): unknown {
   let current: unknown = value;
-  for (const key of path.split('.')) {
+  for (const key of keysOf(path)) {
     if (!isObject(current)) return undefined;
     current = current[key];
   }
   return current;
 }
 
-/** An own property, matched exactly first and then case-insensitively. */
-export function ciKey(object: JsonObject, key: string): unknown {
-  if (Object.hasOwn(object, key)) return object[key];
-  const lower = key.toLowerCase();
-  for (const k of Object.keys(object)) if (k.toLowerCase() === lower) return object[k];
+function matchKey(object: JsonObject, name: Name): unknown {
+  if (Object.hasOwn(object, name.exact)) return object[name.exact];
+  // Most lookups that get here are fields the record does not have: the length test spares
+  // lower-casing every key of the object for each of them.
+  for (const k in object) {
+    if (name.ascii && k.length !== name.exact.length) continue;
+    if (k.toLowerCase() === name.lower && Object.hasOwn(object, k)) return object[k];
+  }
   return undefined;
 }
+
+/** An own property, matched exactly first and then case-insensitively. */
+export function ciKey(object: JsonObject, key: string): unknown {
+  return matchKey(object, nameOf(key));
+}
+
+/** True when `path` names a nested field (has a dot). */
+export function isDotted(path: string): boolean {
+  return keysOf(path).length > 1;
+}
+
+const asStored = (container: unknown): unknown => container;
 
 /**
  * Follow a dotted path matching each key with `ciKey` (camelCase, PascalCase and lower-cased
  * exports of one field are the same field). `open` is applied to every value before it is
  * entered (a vendor may decode JSON text there); the final value is returned as stored.
  */
-export function ciAt(value: unknown, path: string, open: (container: unknown) => unknown = (c) => c): unknown {
+export function ciAt(value: unknown, path: string, open: (container: unknown) => unknown = asStored): unknown {
   let current: unknown = value;
-  for (const key of path.split('.')) {
+  for (const name of namesOf(path)) {
     const container = open(current);
     if (!isObject(container)) return undefined;
-    current = ciKey(container, key);
+    current = matchKey(container, name);
   }
   return current;
 }
@@ -129,7 +189,12 @@ export function firstOf<T>(...values: (T | undefined)[]): T | undefined {
 /** Copy of an object without its undefined properties, so events carry only what the record gave. */
 export function prune<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
+  const source = value as Record<string, unknown>;
+  // for-in rather than Object.entries: no array of pairs per object (events are built per record).
+  for (const k in source) {
+    const v = source[k];
+    if (v !== undefined && Object.hasOwn(source, k)) out[k] = v;
+  }
   return out as T;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { AuthEvent, Factor, Geo, Network, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
-import { asArray, asDecimal, asObject, asText, canonicalUser, ciAt, ciKey, isObject, isoTime, joinParts, prune, stripPort, type JsonObject } from './fields.js';
+import { asArray, asDecimal, asObject, asText, canonicalUser, ciAt, ciKey, isDotted, isObject, isoTime, joinParts, prune, stripPort, type JsonObject } from './fields.js';
 import { mostRecordsMatch } from './sniff.js';
 
 // ---------------------------------------------------------------------------------------
@@ -14,7 +14,7 @@ import { mostRecordsMatch } from './sniff.js';
 /** A dotted path read case-insensitively; a flattened CSV column named by the whole path also counts. */
 function field(value: unknown, path: string): unknown {
   const v = ciAt(value, path);
-  return v === undefined && isObject(value) ? ciKey(value, path) : v;
+  return v === undefined && isObject(value) && isDotted(path) ? ciKey(value, path) : v;
 }
 
 /** A non-empty string (numbers as text). Okta writes "unknown" (or "null") for fields it could not fill. */

@@ -69,6 +69,15 @@ describe('fields: paths', () => {
     assert.equal(ciKey({}, 'userId'), undefined);
   });
 
+  it('ciKey: only own keys of the same spelling match; non-ASCII names still match in any case', () => {
+    // Keys of other lengths are skipped without lower-casing; one of the same length still matches.
+    assert.equal(ciKey({ userIdentity: 1, USERI: 2, UserID: 3 }, 'userId'), 3);
+    assert.equal(ciKey(JSON.parse('{"__proto__": "own"}') as { [key: string]: string }, '__PROTO__'), 'own');
+    assert.equal(ciKey({}, 'constructor'), undefined);
+    assert.equal(ciKey({ 'Ünïcode Name': 'u' }, 'ünïcode name'), 'u');
+    assert.equal(ciKey({ 'Date (UTC)': 'd' }, 'date (utc)'), 'd');
+  });
+
   it('ciAt walks case-insensitively and lets the caller open each container', () => {
     const value = { Status: { ErrorCode: 0 }, Location: '{"City":"Paris"}' };
     assert.equal(ciAt(value, 'status.errorCode'), 0);
