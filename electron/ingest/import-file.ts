@@ -3,10 +3,13 @@
  * open archives member by member, detect the format and stream the records through the
  * pipeline to the writer.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { openArchive } from './archive.js';
+import { pipeline } from 'node:stream/promises';
+import { openArchive, type ZipMember } from './archive.js';
 import { createReader } from './containers/index.js';
 import { openContent, hashBytes, type Hashed, type OpenBytes } from './content.js';
 import { decodeText } from './decode.js';
@@ -91,52 +94,100 @@ export async function importEntry(entry: WalkEntry, settings: ImportSettings): P
     return;
   }
   const unchanged = sameFile(entry.path, entry.size, entry.mtime);
-  if (magicOf(hashed.head).kind === 'zip') await importArchive(entry.path, hashed, unchanged, settings);
+  if (magicOf(hashed.head).kind === 'zip') await importArchive({ path: entry.path, file: entry.path, depth: 1 }, hashed, unchanged, settings);
   else await importSource({ path: entry.path, mtime: entry.mtime, open, unchanged }, hashed, settings);
 }
 
-async function importArchive(path: string, hashed: Hashed, unchanged: () => Promise<boolean>, settings: ImportSettings): Promise<void> {
+/**
+ * Archives inside archives are opened down to this depth (an export zipped again for
+ * transfer is two); deeper ones are listed with the reason, so a self-containing "zip quine"
+ * cannot make an import endless.
+ */
+const MAX_ARCHIVE_DEPTH = 4;
+
+/** An archive to open: a file named by the analyst, or a member of another archive. */
+interface ArchiveInput {
+  /** As reported: the file's path, or the member's path inside the archive holding it. */
+  path: string;
+  /** The archive holding this one, when it is nested. */
+  parent?: { path: string; evidenceId: number };
+  /** Where its bytes are: the file itself, or a temporary copy of a nested member. */
+  file: string;
+  depth: number;
+}
+
+/** How a member's archive is named in reports: the chain of archives, outermost first. */
+function chainPath(input: ArchiveInput): string {
+  return input.parent === undefined ? input.path : `${input.parent.path}!${input.path}`;
+}
+
+async function importArchive(input: ArchiveInput, hashed: Hashed, unchanged: () => Promise<boolean>, settings: ImportSettings): Promise<void> {
+  const where = { path: input.path, ...(input.parent === undefined ? {} : { archive: input.parent.path }) };
   let archive;
   try {
-    archive = await openArchive(path);
+    archive = await openArchive(input.file);
   } catch (err) {
-    skip(settings, { path, status: 'unreadable', reason: `damaged zip archive: ${message(err)}`, sha256: hashed.sha256, size: hashed.size });
+    skip(settings, { ...where, status: 'unreadable', reason: `damaged zip archive: ${message(err)}`, sha256: hashed.sha256, size: hashed.size });
     return;
   }
   try {
-    const reply = await settings.link.request({ t: 'archive', path, sha256: hashed.sha256, size: hashed.size });
+    const nested = input.parent === undefined ? {} : { parent: input.parent };
+    const reply = await settings.link.request({ t: 'archive', path: input.path, ...nested, sha256: hashed.sha256, size: hashed.size });
     if (reply.t !== 'archive-reply') throw new Error(`unexpected reply ${reply.t} to an archive`);
-    const parent = { path, evidenceId: reply.evidenceId };
+    const parent = { path: chainPath(input), evidenceId: reply.evidenceId };
     for await (const member of archive.members()) {
       if (member.unreadable !== undefined) {
-        skip(settings, { path: member.name, archive: path, status: 'unreadable', reason: member.unreadable });
+        skip(settings, { path: member.name, archive: parent.path, status: 'unreadable', reason: member.unreadable });
         continue;
       }
-      settings.link.send({ t: 'hashing', path: member.name, archive: path, size: member.size });
+      settings.link.send({ t: 'hashing', path: member.name, archive: parent.path, size: member.size });
       let memberHash: Hashed;
       try {
         memberHash = await hashBytes(member.open);
       } catch (err) {
-        skip(settings, { path: member.name, archive: path, status: 'unreadable', reason: message(err) });
+        skip(settings, { path: member.name, archive: parent.path, status: 'unreadable', reason: message(err) });
         continue;
       }
-      if (magicOf(memberHash.head).kind === 'zip') {
-        skip(settings, {
-          path: member.name,
-          archive: path,
-          status: 'unrecognised',
-          reason: 'a zip archive inside a zip archive is not opened; extract the inner archive and import it',
-          sha256: memberHash.sha256,
-          size: memberHash.size,
-        });
-        continue;
-      }
-      await importSource({ path: member.name, archive: parent, mtime: member.mtime, open: member.open, unchanged }, memberHash, settings);
+      if (magicOf(memberHash.head).kind === 'zip') await importNestedArchive(member, parent, input.depth + 1, memberHash, unchanged, settings);
+      else await importSource({ path: member.name, archive: parent, mtime: member.mtime, open: member.open, unchanged }, memberHash, settings);
     }
   } catch (err) {
-    skip(settings, { path, status: 'unreadable', reason: `damaged zip archive: ${message(err)}`, sha256: hashed.sha256, size: hashed.size });
+    skip(settings, { ...where, status: 'unreadable', reason: `damaged zip archive: ${message(err)}`, sha256: hashed.sha256, size: hashed.size });
   } finally {
     archive.close();
+  }
+}
+
+/**
+ * A zip inside a zip: a zip is read from its end (the central directory), which an inflating
+ * stream cannot do, so the member is copied to a temporary file, opened from there and the
+ * copy removed. The evidence is the member's own bytes, hashed as stored in the outer archive.
+ */
+async function importNestedArchive(
+  member: ZipMember,
+  parent: { path: string; evidenceId: number },
+  depth: number,
+  hashed: Hashed,
+  unchanged: () => Promise<boolean>,
+  settings: ImportSettings,
+): Promise<void> {
+  const where = { path: member.name, archive: parent.path, sha256: hashed.sha256, size: hashed.size };
+  if (depth > MAX_ARCHIVE_DEPTH) {
+    skip(settings, { ...where, status: 'unrecognised', reason: `archives nested more than ${MAX_ARCHIVE_DEPTH} deep are not opened; extract this one and import it` });
+    return;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'pushtrail-archive-'));
+  try {
+    const copy = join(dir, 'member.zip');
+    try {
+      await pipeline(await member.open(), createWriteStream(copy));
+    } catch (err) {
+      skip(settings, { ...where, status: 'unreadable', reason: `the archive could not be read out of ${parent.path}: ${message(err)}` });
+      return;
+    }
+    await importArchive({ path: member.name, parent, file: copy, depth }, hashed, unchanged, settings);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -152,9 +152,9 @@ class ImportRun {
         this.progress('hashing', displayPath(message), 0, message.size, 0, true);
         return;
       case 'archive': {
-        const { id, known } = this.writer.archive(message.path, message.sha256, message.size);
+        const { id, known } = this.writer.archive(message.path, message.sha256, message.size, message.parent);
         this.files.push({
-          ...blankEntry(message.path, undefined),
+          ...blankEntry(message.path, message.parent?.path),
           status: 'archive',
           container: 'zip',
           sha256: message.sha256,

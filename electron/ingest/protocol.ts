@@ -87,7 +87,8 @@ export interface RawBatch {
 export type ToWriter =
   | { t: 'hashing'; path: string; archive?: string; size: number }
   | { t: 'file'; file: FileIdentity }
-  | { t: 'archive'; path: string; sha256: string; size: number }
+  /** An archive about to be opened; `parent` is the archive holding it, if any. */
+  | { t: 'archive'; path: string; parent?: { path: string; evidenceId: number }; sha256: string; size: number }
   | { t: 'begin'; format: FormatId; container: ContainerKind; compression: 'gzip' | null; year: number }
   | Batch
   | RawBatch

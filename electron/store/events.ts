@@ -13,17 +13,34 @@ interface DetailRow extends EventRecordRow {
   ev_path: string;
   ev_sha256: string;
   ev_format: string | null;
-  archive_path: string | null;
+  ev_parent: number | null;
+}
+
+/**
+ * The archives holding a piece of evidence, outermost first, joined with '!' as the import
+ * reports them ("export.zip!logs/okta.zip"); null for a file imported as it is.
+ */
+function archiveChain(db: Database, parentId: number | null): string | null {
+  const step = db.prepare('SELECT path, parent_id FROM evidence WHERE id = ?');
+  const paths: string[] = [];
+  const seen = new Set<number>();
+  for (let id = parentId; id !== null && !seen.has(id); ) {
+    seen.add(id);
+    const row = step.get(id) as { path: string; parent_id: number | null } | undefined;
+    if (row === undefined) break;
+    paths.unshift(row.path);
+    id = row.parent_id;
+  }
+  return paths.length === 0 ? null : paths.join('!');
 }
 
 export function readEventDetail(db: Database, id: number): EventDetail | undefined {
   const row = db
     .prepare(
-      `SELECT e.*, r.raw AS raw, v.path AS ev_path, v.sha256 AS ev_sha256, v.format AS ev_format, a.path AS archive_path
+      `SELECT e.*, r.raw AS raw, v.path AS ev_path, v.sha256 AS ev_sha256, v.format AS ev_format, v.parent_id AS ev_parent
        FROM events e
        JOIN event_raw r ON r.event_id = e.id
        JOIN evidence v ON v.id = e.evidence_id
-       LEFT JOIN evidence a ON a.id = v.parent_id
        WHERE e.id = ?`,
     )
     .get(id) as DetailRow | undefined;
@@ -36,7 +53,7 @@ export function readEventDetail(db: Database, id: number): EventDetail | undefin
       path: row.ev_path,
       sha256: row.ev_sha256,
       format: row.ev_format,
-      archive: row.archive_path,
+      archive: archiveChain(db, row.ev_parent),
       line: row.line,
       record: row.record,
     },

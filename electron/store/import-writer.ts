@@ -85,14 +85,16 @@ export class ImportWriter {
   }
 
   /**
-   * The evidence row of an archive, created (with its custody entry) when the case has none.
-   * It is committed at once: its members are committed one by one after it.
+   * The evidence row of an archive, created (with its custody entry) when the case has none;
+   * `parent` is the archive holding it, for an archive inside an archive. It is committed at
+   * once: its members are committed one by one after it.
    */
-  archive(path: string, sha256: string, size: number): { id: number; known: boolean } {
+  archive(path: string, sha256: string, size: number, parent?: { path: string; evidenceId: number }): { id: number; known: boolean } {
     const known = this.findBySha(sha256);
     if (known !== undefined) return { id: known.id, known: true };
-    const id = this.store.change(this.actor, 'evidence/archive', { path, sha256, size }, () =>
-      Number(this.insertEvidence.run(path, sha256, size, null, 'zip', null, null, Date.now()).lastInsertRowid),
+    const detail = { path, ...(parent === undefined ? {} : { archive: parent.path, archiveEvidenceId: parent.evidenceId }), sha256, size };
+    const id = this.store.change(this.actor, 'evidence/archive', detail, () =>
+      Number(this.insertEvidence.run(path, sha256, size, null, 'zip', null, parent?.evidenceId ?? null, Date.now()).lastInsertRowid),
     );
     return { id, known: false };
   }

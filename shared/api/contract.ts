@@ -47,7 +47,7 @@ export interface EventDetail {
     path: string;
     sha256: string;
     format: string | null;
-    /** The archive the file was read from, if any. */
+    /** The archive the file was read from, if any; archives inside archives as a chain, outermost first ("a.zip!b.zip"). */
     archive: string | null;
     line: number | null;
     record: number;

@@ -95,7 +95,7 @@ export interface ImportRecordError {
 export interface ImportFileReport {
   /** The path as given (or found in a folder); for an archive member, the path inside the archive. */
   path: string;
-  /** The archive this file was read from, if any. */
+  /** The archive this file was read from, if any; archives inside archives as a chain, outermost first ("a.zip!b.zip"). */
   archive?: string;
   /** SHA-256 of the file's bytes as stored (compressed bytes for a .gz); null when unreadable. */
   sha256: string | null;

@@ -1,11 +1,13 @@
 /** Every container kind, end to end through the import job in its worker threads. */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { cloudTrailLogin, duoAuth, entraSignIn, m365Csv, oktaEvent, syslogLines } from '../../unit/ingest-pipeline/samples.js';
+import { corpusPath } from '../../support/corpus.js';
 import { tempDir } from '../../support/temp.js';
 import { count, entry, importPaths, inCase, newCase } from './helpers.js';
 
@@ -88,6 +90,76 @@ test('a zip with nested folders: members are evidence with the archive as their 
     const detail = store.event(first.id);
     assert.equal(detail.evidence.archive, zipPath);
   });
+});
+
+test('a zip inside a zip, with a .gz inside that: real samples import as they do on their own, and evidence keeps the archive chain', async (t) => {
+  const dir = tempDir(t);
+  const okta = readFileSync(corpusPath('okta', 'elastic-integrations', 'test-okta-system-events.log'));
+  const duo = readFileSync(corpusPath('duo', 'elastic-integrations', 'test-auth.log'));
+  const trail = readFileSync(corpusPath('aws-cloudtrail', 'elastic-integrations', 'test-console-login-json.log'));
+  const inner = zipSync({ 'okta/system-events.log': okta, 'aws/console-login.json.gz': gzipSync(trail) });
+  const outerPath = join(dir, 'handover.zip');
+  // The inner archive deflated again, as zipping a folder that holds a zip does.
+  writeFileSync(outerPath, zipSync({ 'transfer/okta-export.zip': inner, 'duo/auth.log': duo }));
+  const plain = join(dir, 'plain');
+  mkdirSync(plain);
+  writeFileSync(join(plain, 'system-events.log'), okta);
+  writeFileSync(join(plain, 'console-login.json.gz'), gzipSync(trail));
+  writeFileSync(join(plain, 'auth.log'), duo);
+  const alone = await importPaths(newCase(t, tempDir(t)), [plain]);
+  const eventsAlone = (name: string): number => entry(alone, name).events;
+
+  const casePath = newCase(t, dir);
+  const report = await importPaths(casePath, [outerPath]);
+  const innerChain = `${outerPath}!transfer/okta-export.zip`;
+  const nested = entry(report, 'transfer/okta-export.zip');
+  assert.deepEqual([nested.status, nested.container, nested.archive], ['archive', 'zip', outerPath]);
+  const oktaEntry = entry(report, 'okta/system-events.log');
+  assert.deepEqual([oktaEntry.status, oktaEntry.format, oktaEntry.archive], ['imported', 'okta', innerChain]);
+  assert.equal(oktaEntry.events, eventsAlone('system-events.log'));
+  assert.ok(oktaEntry.events > 0);
+  const trailEntry = entry(report, 'aws/console-login.json.gz');
+  assert.deepEqual([trailEntry.format, trailEntry.compression, trailEntry.archive], ['cloudtrail', 'gzip', innerChain]);
+  assert.equal(trailEntry.events, eventsAlone('console-login.json.gz'));
+  const duoEntry = entry(report, 'duo/auth.log');
+  assert.deepEqual([duoEntry.format, duoEntry.archive, duoEntry.events], ['duo-auth', outerPath, eventsAlone('auth.log')]);
+  assert.equal(report.totals.events, alone.totals.events);
+  assert.equal(nested.sha256, createHash('sha256').update(inner).digest('hex'), 'the inner archive is hashed as stored in the outer one');
+
+  inCase(casePath, (store) => {
+    const rows = store.evidence();
+    const outerRow = rows.find((r) => r.path === outerPath);
+    const innerRow = rows.find((r) => r.path === 'transfer/okta-export.zip');
+    const oktaRow = rows.find((r) => r.path === 'okta/system-events.log');
+    assert.ok(outerRow && innerRow && oktaRow);
+    assert.deepEqual([outerRow.parentId, innerRow.parentId, oktaRow.parentId], [null, outerRow.id, innerRow.id]);
+    const oktaEvent = store.events(0, 10_000).find((e) => e.vendor === 'okta');
+    assert.ok(oktaEvent);
+    assert.equal(store.event(oktaEvent.id).evidence.archive, innerChain);
+  });
+  const custody = inCase(casePath, (store) => store.custody().filter((c) => c.action === 'evidence/archive').map((c) => c.detail));
+  assert.deepEqual(custody.map((d) => [d['path'], d['archive'] ?? null]), [
+    [outerPath, null],
+    ['transfer/okta-export.zip', outerPath],
+  ]);
+
+  const again = await importPaths(casePath, [outerPath]);
+  assert.equal(again.totals.events, 0);
+  assert.equal(entry(again, 'okta/system-events.log').status, 'already_imported');
+});
+
+test('archives nested deeper than four levels are listed with the reason, not opened', async (t) => {
+  const dir = tempDir(t);
+  let zip = zipSync({ 'okta.ndjson': new TextEncoder().encode(ndjson(range(2).map((i) => oktaEvent(i)))) });
+  for (let level = 5; level >= 2; level -= 1) zip = zipSync({ [`level-${level}.zip`]: zip, [`okta-${level}.ndjson`]: new TextEncoder().encode(ndjson([oktaEvent(level * 10)])) });
+  const path = join(dir, 'level-1.zip');
+  writeFileSync(path, zip);
+  const report = await importPaths(newCase(t, dir), [path]);
+  assert.deepEqual(report.files.filter((f) => f.status === 'archive').map((f) => f.path), [path, 'level-2.zip', 'level-3.zip', 'level-4.zip']);
+  const deepest = entry(report, 'level-5.zip');
+  assert.equal(deepest.status, 'unrecognised');
+  assert.match(deepest.reason ?? '', /nested more than 4 deep/);
+  assert.equal(report.totals.events, 4, 'the records beside each opened archive are imported');
 });
 
 test('a .gz file and CloudTrail .json.gz are recognised by content, whatever their names', async (t) => {
