@@ -252,12 +252,13 @@ async function importSource(source: Source, hashed: Hashed, settings: ImportSett
   }
 
   const { container, parser } = detection;
-  const year = settings.year ?? new Date(source.mtime).getUTCFullYear();
-  settings.link.send({ t: 'begin', format: parser.id, container, compression: content.compression, year });
+  // Timestamps without a year (classic syslog) are dated by --year, or else by the file's modification time.
+  const when = settings.year === undefined ? { fileTime: source.mtime } : { year: settings.year };
+  settings.link.send({ t: 'begin', format: parser.id, container, compression: content.compression, ...when });
   const json = container === 'json' || container === 'ndjson';
   // CSV rows are objects already; JSON and text records can go to the writer as they are.
   const shareable = container !== 'csv';
-  const records = new RecordParser(parser, { fileName: source.path, year }, json, settings.geo);
+  const records = new RecordParser(parser, { fileName: source.path, ...when }, json, settings.geo);
   const pipeline = new RecordPipeline(records, shareable, settings.link, settings.limits);
   const reader = createReader(container, pipeline.sink, { maxRecordChars: settings.limits.maxRecordChars, parseJson: false });
   // Only a failure to read (or inflate) the content is the file's problem; anything else is a bug.

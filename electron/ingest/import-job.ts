@@ -18,7 +18,7 @@ import { forEachRow } from '../store/row-batch.js';
 import { RepeatCounter, writeBaseKey } from './dedup.js';
 import { parserFor } from './formats.js';
 import { GeoDatabases, GeoEnricher, loadUserDatabase } from './geo.js';
-import { MAX_STORED_ERRORS, addErrors, blankEntry, buildReport, notImportedEntry } from './import-report.js';
+import { MAX_STORED_ERRORS, addErrors, blankEntry, buildReport, notImportedEntry, yearNote } from './import-report.js';
 import { DEFAULT_LIMITS, type Batch, type FileIdentity, type ImportLimits, type ParseWorkerInput, type RawBatch, type ToParser, type ToWriter } from './protocol.js';
 import { decodeRecords } from './raw-batch.js';
 import { RecordParser } from './record-parser.js';
@@ -177,8 +177,11 @@ class ImportRun {
         const open = this.requireOpen('begin');
         if (message.container !== 'csv') {
           const json = message.container === 'json' || message.container === 'ndjson';
-          open.parser = new RecordParser(parserFor(message.format), { fileName: open.identity.path, year: message.year }, json, this.geo);
+          const when = message.year === undefined ? { fileTime: message.fileTime } : { year: message.year };
+          open.parser = new RecordParser(parserFor(message.format), { fileName: open.identity.path, ...when }, json, this.geo);
         }
+        const note = yearNote(message.format, message.year, message.fileTime);
+        if (note !== undefined) open.entry.note = note;
         open.entry.format = message.format;
         open.entry.container = message.container;
         open.entry.compression = message.compression;
@@ -333,6 +336,7 @@ class ImportRun {
         format: entry.format,
         container: entry.container,
         compression: entry.compression,
+        ...(entry.note === undefined ? {} : { note: entry.note }),
         records: entry.records,
         events: entry.events,
         duplicates: entry.duplicates,

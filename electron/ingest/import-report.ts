@@ -1,5 +1,6 @@
 /** The per-file report of an import and its totals, built by the writer as files finish. */
 import type { ImportFileReport, ImportRecordError, ImportReport } from '../../shared/api/jobs.js';
+import type { FormatId } from './parser.js';
 import type { NotImported } from './protocol.js';
 
 /** Errors listed per file in the job's result; the case keeps up to MAX_STORED_ERRORS. */
@@ -56,4 +57,19 @@ export function buildReport(files: ImportFileReport[]): ImportReport {
     }
   }
   return { files, totals };
+}
+
+/** Formats whose timestamps may carry no year (classic syslog lines). */
+const YEARLESS: ReadonlySet<FormatId> = new Set<FormatId>(['syslog']);
+
+/**
+ * What the summary says of a file whose timestamps may carry no year and whose year was not
+ * given: how it was dated, so that a wrong year is never a silent one.
+ */
+export function yearNote(format: FormatId, year: number | undefined, fileTime: number | undefined): string | undefined {
+  if (!YEARLESS.has(format) || year !== undefined || fileTime === undefined || !Number.isFinite(fileTime)) return undefined;
+  return (
+    `timestamps without a year were dated by the file's modification time (${new Date(fileTime).toISOString()}): ` +
+    'each takes the latest year that does not put it after that time; --year sets the year instead'
+  );
 }

@@ -29,10 +29,15 @@ export interface ParseContext {
   /** Name of the file being read, for messages. */
   fileName: string;
   /**
-   * Year for formats whose timestamps have none (classic syslog). Set from `--year` or the
-   * file's context (its modification time); a parser must not guess it any other way.
+   * Year of timestamps that carry none (classic syslog), when the analyst gave it (`--year`).
+   * A parser must not guess a year any other way than this or `fileTime`.
    */
   year?: number;
+  /**
+   * Without `year`: when the file was last modified (UTC ms). A timestamp without a year then
+   * takes the latest year that does not put it after this time (see syslog-line.ts).
+   */
+  fileTime?: number;
 }
 
 /** Thrown by a parser for a record it must reject; the importer reports it with file and line. */

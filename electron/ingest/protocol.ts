@@ -89,7 +89,8 @@ export type ToWriter =
   | { t: 'file'; file: FileIdentity }
   /** An archive about to be opened; `parent` is the archive holding it, if any. */
   | { t: 'archive'; path: string; parent?: { path: string; evidenceId: number }; sha256: string; size: number }
-  | { t: 'begin'; format: FormatId; container: ContainerKind; compression: 'gzip' | null; year: number }
+  /** The file's records follow; `year` (given) or `fileTime` (its modification time) dates timestamps without a year. */
+  | { t: 'begin'; format: FormatId; container: ContainerKind; compression: 'gzip' | null; year?: number; fileTime?: number }
   | Batch
   | RawBatch
   | { t: 'geo-db'; family: 4 | 6 }

@@ -107,6 +107,8 @@ export interface ImportFileReport {
   status: ImportFileStatus;
   /** Why a file was not imported (unrecognised, unreadable, already imported). */
   reason?: string;
+  /** A decision taken in reading the file that the analyst must know of (how syslog timestamps got their year). */
+  note?: string;
   evidenceId?: number;
   /** Records read from the file (the rejected ones included). */
   records: number;

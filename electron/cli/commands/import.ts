@@ -17,14 +17,16 @@ import { printJson } from '../output.js';
 export const IMPORT_USAGE = 'pushtrail import <case> <path>... [--format <id>] [--year N] [--mmdb FILE] [--analyst NAME] [--json]';
 
 export const IMPORT_HELP = `      Import evidence into <case> (created if missing): files, folders (recursively), .zip
-      archives and .gz files. Formats are recognised from content; --format <id> forces one
-      (okta, entra-signin, entra-audit, m365-audit, duo-auth, duo-admin, duo-telephony,
-      google-workspace, cloudtrail, pingone, syslog). --year dates syslog lines that carry no
-      year (default: each file's modification year). --mmdb adds a MaxMind-format city or ASN
-      database for offline IP lookups. A file already in the case (same SHA-256) and events
-      already in it are not added again. Exit status: 0 when every file was imported, even if
-      some records were rejected (they are listed with their line); 1 when a file could not be
-      read or recognised (the other files are still imported) or on any other error.`;
+      archives (archives inside them too) and .gz files. Formats are recognised from content;
+      --format <id> forces one (okta, entra-signin, entra-audit, m365-audit, duo-auth,
+      duo-admin, duo-telephony, google-workspace, cloudtrail, pingone, syslog). --year dates
+      syslog lines that carry no year; without it each line takes the latest year that does
+      not put it after its file's modification time, and the summary says so. --mmdb adds a
+      MaxMind-format city or ASN database for offline IP lookups. A file already in the case
+      (same SHA-256) and events already in it are not added again.
+      Exit status: 0 when every file was imported, even if some records were rejected (they
+      are listed with their line); 1 when a file could not be read or recognised (the other
+      files are still imported) or on any other error.`;
 
 function mib(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
@@ -70,6 +72,7 @@ function textSummary(report: ImportReport): string {
       lines.push(`${head}${label(f)}`);
     }
     if (f.reason !== undefined && f.status !== 'archive') lines.push(`    ${f.reason}`);
+    if (f.note !== undefined) lines.push(`    ${f.note}`);
     for (const e of f.errors) lines.push(`    ${e.line === undefined ? '' : `line ${e.line}: `}${e.message}`);
     if (f.errorsOmitted > 0) lines.push(`    ... and ${count(f.errorsOmitted, 'more error')} (kept in the case)`);
   }
@@ -93,6 +96,7 @@ function jsonSummary(report: ImportReport): unknown {
       errors: f.errors.map((e) => ({ line: e.line ?? null, message: e.message, record: e.record ?? null })),
       status: f.status,
       ...(f.reason === undefined ? {} : { reason: f.reason }),
+      ...(f.note === undefined ? {} : { note: f.note }),
       ...(f.archive === undefined ? {} : { archive: f.archive }),
       size: f.size,
       container: f.container,
@@ -102,7 +106,14 @@ function jsonSummary(report: ImportReport): unknown {
       errorsOmitted: f.errorsOmitted,
       ...(f.evidenceId === undefined ? {} : { evidenceId: f.evidenceId }),
     })),
-    totals: report.totals,
+    totals: {
+      files: report.totals.files,
+      events: report.totals.events,
+      duplicates: report.totals.duplicates,
+      errors: report.totals.errors,
+      rejected: report.totals.rejected,
+      notImported: report.totals.notImported,
+    },
   };
 }
 

@@ -10,6 +10,11 @@
  *
  * Time zone: classic timestamps carry none; they are read as UTC. The importer will offer a
  * zone option later; until then UTC is the one documented assumption, never the host's zone.
+ *
+ * Year: classic timestamps carry none either. It is the analyst's `--year`, or else comes from
+ * the file: a log cannot hold a line written after the file was last modified, so each line
+ * takes the latest year that does not put it after that time. A log written across New Year
+ * (December lines, then January ones, modified in January) keeps December in the old year.
  */
 import { RecordError } from '../parser.js';
 import { isoTime } from './fields.js';
@@ -56,20 +61,40 @@ function splitTag(rest: string): Pick<SyslogLine, 'tag' | 'program' | 'pid' | 'm
   return parts;
 }
 
-function bsdTime(m: RegExpExecArray, year: number | undefined, text: string): number {
-  if (year === undefined) {
-    throw new RecordError(
-      `classic syslog timestamp "${m[1]} ${m[2]} ${m[3]}:${m[4]}:${m[5]}" carries no year and the year of this file is unknown; ` +
-        'give it explicitly (--year) — PushTrail does not guess it',
-    );
-  }
+/** Slack for a line "after" its file's modification time: the line's zone is unknown (read as UTC). */
+const ZONE_SLACK_MS = 24 * 60 * 60 * 1000;
+
+/** How a classic timestamp gets its year: given (`--year`), or from the file's modification time. */
+export interface YearContext {
+  year?: number;
+  fileTime?: number;
+}
+
+function usableYear(year: number): number {
   if (!Number.isInteger(year) || year < 1970 || year > 9999) throw new RecordError(`year ${year} is not a usable year for syslog timestamps`);
+  return year;
+}
+
+function bsdTime(m: RegExpExecArray, when: YearContext, text: string): number {
   const month = MONTHS[m[1] ?? ''];
   const [day, hour, minute, second] = [m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number];
   const ms = Number((m[6] ?? '').slice(0, 3).padEnd(3, '0'));
   if (month === undefined || hour > 23 || minute > 59 || second > 60) throw new RecordError(`not a valid syslog timestamp: ${text.slice(0, 40)}`);
   // UTC by assumption (see the file comment); Feb 30 and the like are rejected, not rolled over.
-  const time = Date.UTC(year, month, day, hour, minute, Math.min(second, 59), ms);
+  const at = (year: number): number => Date.UTC(year, month, day, hour, minute, Math.min(second, 59), ms);
+  let year: number;
+  if (when.year !== undefined) {
+    year = usableYear(when.year);
+  } else if (when.fileTime !== undefined && Number.isFinite(when.fileTime)) {
+    year = usableYear(new Date(when.fileTime).getUTCFullYear());
+    if (at(year) > when.fileTime + ZONE_SLACK_MS) year -= 1;
+  } else {
+    throw new RecordError(
+      `classic syslog timestamp "${m[1]} ${m[2]} ${m[3]}:${m[4]}:${m[5]}" carries no year and the year of this file is unknown; ` +
+        'give it explicitly (--year) — PushTrail does not guess it',
+    );
+  }
+  const time = at(year);
   if (new Date(time).getUTCDate() !== day) throw new RecordError(`no such date in ${year}: ${m[1]} ${m[2]}`);
   return time;
 }
@@ -107,10 +132,10 @@ function rfc5424(m: RegExpExecArray): SyslogLine {
 }
 
 /**
- * Split a syslog line. `year` dates classic timestamps and is required for them; ISO and
+ * Split a syslog line. `when` dates classic timestamps and is required for them; ISO and
  * RFC 5424 lines carry their own. Throws RecordError for anything that is not a syslog line.
  */
-export function splitSyslogLine(text: string, year: number | undefined): SyslogLine {
+export function splitSyslogLine(text: string, when: YearContext): SyslogLine {
   // A byte-order mark may precede the first line of a file; a trailing CR ends CRLF files.
   const line = text.replace(/^\uFEFF/, '').replace(/\r$/, '');
   const r5424 = RFC5424_HEAD.exec(line);
@@ -119,7 +144,7 @@ export function splitSyslogLine(text: string, year: number | undefined): SyslogL
   if (iso !== null) return { time: zonedTime(iso[1] ?? ''), host: iso[2] ?? '', ...splitTag(iso[3] ?? '') };
   const bsd = BSD_HEAD.exec(line);
   if (bsd !== null && Object.hasOwn(MONTHS, bsd[1] ?? '')) {
-    return { time: bsdTime(bsd, year, line), host: bsd[7] ?? '', ...splitTag(bsd[8] ?? '') };
+    return { time: bsdTime(bsd, when, line), host: bsd[7] ?? '', ...splitTag(bsd[8] ?? '') };
   }
   throw new RecordError('not a syslog line: it does not start with a syslog timestamp and host');
 }

@@ -251,7 +251,7 @@ export const syslogParser: VendorParser = {
   input: 'text',
   sniff: (sample) => mostRecordsMatch(sample, (r) => isSyslogText(r.text)),
   parse(record: SourceRecord, ctx: ParseContext): AuthEvent[] {
-    const line = splitSyslogLine(record.text, ctx.year);
+    const line = splitSyslogLine(record.text, ctx);
     let meaning: Meaning | undefined;
     for (const mapper of MAPPERS) {
       meaning = mapper(line);

@@ -41,7 +41,7 @@ test('import creates the case, prints the documented --json summary and exits 0 
     [join(dir, 'duo.ndjson'), 'duo-auth', 2, 0],
   ]);
   assert.deepEqual(out.files[1]?.errors.map((e) => [e.line, /not valid JSON/.test(e.message)]), [[2, true]]);
-  assert.deepEqual(Object.keys(out.totals).slice(0, 4), ['files', 'events', 'duplicates', 'rejected']);
+  assert.deepEqual(Object.keys(out.totals).slice(0, 4), ['files', 'events', 'duplicates', 'errors']);
   assert.deepEqual([out.totals.files, out.totals.events, out.totals.duplicates, out.totals.errors], [2, 5, 0, 1]);
   assert.equal(count(casePath, 'SELECT count(*) AS n FROM events'), 5);
 

@@ -1,6 +1,6 @@
 /** Every container kind, end to end through the import job in its worker threads. */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -206,4 +206,33 @@ test('JSON arrays, wrapped arrays and NDJSON with the same records give the same
     ['ndjson', 'duo-auth', 0, 6],
   ]);
   assert.equal(count(casePath, 'SELECT count(*) AS n FROM events'), 6);
+});
+
+test('syslog lines without a year are dated by their file\'s modification time, and the summary says so', async (t) => {
+  const dir = tempDir(t);
+  const log = join(dir, 'auth.log.1');
+  writeFileSync(
+    log,
+    [
+      'Dec 31 23:58:01 bastion sshd[811]: Failed password for alice from 192.0.2.10 port 50022 ssh2',
+      'Jan  1 00:00:12 bastion sshd[811]: Accepted password for alice from 192.0.2.10 port 50022 ssh2',
+      '',
+    ].join('\n'),
+  );
+  const modified = new Date(Date.UTC(2025, 0, 1, 6, 25, 0));
+  utimesSync(log, modified, modified);
+  const casePath = newCase(t, dir);
+  const f = entry(await importPaths(casePath, [log]), 'auth.log.1');
+  assert.deepEqual([f.format, f.events], ['syslog', 2]);
+  assert.match(f.note ?? '', /dated by the file's modification time \(2025-01-01T06:25:00\.000Z\).*--year/);
+  const times = inCase(casePath, (store) => store.events(0, 10).map((e) => e.time));
+  assert.deepEqual(times, [Date.UTC(2024, 11, 31, 23, 58, 1), Date.UTC(2025, 0, 1, 0, 0, 12)]);
+  const custody = inCase(casePath, (store) => store.custody().find((c) => c.action === 'evidence/import'));
+  assert.equal(custody?.detail['note'], f.note, 'the custody log records how the year was decided');
+
+  const other = join(dir, 'with-year');
+  mkdirSync(other);
+  writeFileSync(join(other, 'auth.log'), 'Mar  1 10:00:00 bastion sshd[4242]: Accepted publickey for bob from 192.0.2.11 port 50022 ssh2\n');
+  const given = entry(await importPaths(newCase(t, other), [join(other, 'auth.log')], { year: 2021 }), 'auth.log');
+  assert.equal(given.note, undefined, 'a year the analyst gave needs no note');
 });

@@ -39,6 +39,23 @@ test('a classic line without a known year is rejected with a clear message', () 
   assert.equal(e.vendorUid, undefined);
 });
 
+test('without --year a classic line takes the latest year that does not put it after the file was modified', () => {
+  // A log written across New Year, last modified on 2 January 2025.
+  const ctx: ParseContext = { fileName: 'auth.log', fileTime: Date.UTC(2025, 0, 2, 10, 0, 0) };
+  const at = (stamp: string): number => parseLine(`${stamp} bastion sshd[1]: Accepted password for alice from 192.0.2.10 port 1 ssh2`, ctx).time;
+  assert.equal(at('Dec 31 23:59:58'), Date.UTC(2024, 11, 31, 23, 59, 58));
+  assert.equal(at('Jan  1 00:00:05'), Date.UTC(2025, 0, 1, 0, 0, 5));
+  // The line's zone is unknown: up to a day "after" the modification time is the same day's line.
+  assert.equal(at('Jan  2 23:30:00'), Date.UTC(2025, 0, 2, 23, 30, 0));
+  assert.equal(at('Jan  4 12:00:00'), Date.UTC(2024, 0, 4, 12, 0, 0));
+  assert.equal(at('Mar  1 10:00:00'), Date.UTC(2024, 2, 1, 10, 0, 0));
+  // A leap day is taken from the year the rule gives, and refused where that year has none.
+  assert.equal(parseLine('Feb 29 10:00:00 h sshd[1]: x', { fileName: 'a', fileTime: Date.UTC(2024, 5, 1) }).time, Date.UTC(2024, 1, 29, 10));
+  assert.throws(() => parseLine('Feb 29 10:00:00 h sshd[1]: x', { fileName: 'a', fileTime: Date.UTC(2025, 5, 1) }), /no such date in 2025/);
+  // --year wins over the file's time.
+  assert.equal(parseLine('Dec 31 23:59:58 h sshd[1]: x', { ...ctx, year: 2019 }).time, Date.UTC(2019, 11, 31, 23, 59, 58));
+});
+
 test('ISO-8601 and RFC 5424 lines carry their own year and zone', () => {
   const iso = parseLine('2024-03-01T10:00:00+01:00 bastion sshd[7]: Failed password for bob from 2001:db8::5 port 2222 ssh2', noYear);
   assert.equal(iso.time, Date.UTC(2024, 2, 1, 9, 0, 0));
