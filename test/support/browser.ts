@@ -2,12 +2,12 @@
  * Debian's Chromium driven by playwright-core: never a downloaded browser, a fresh profile
  * per test, and the flags that keep it off the network.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from './corpus.js';
-import { tempDir } from './temp.js';
 
 export const CHROMIUM = process.env['PUSHTRAIL_CHROMIUM'] ?? '/usr/bin/chromium';
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
@@ -30,13 +30,18 @@ export interface BrowserPage {
 }
 
 export async function openBrowser(t: TestContext): Promise<BrowserPage> {
-  const context = await chromium.launchPersistentContext(tempDir(t, 'pushtrail-chromium-'), {
+  // Not tempDir(t): its clean-up would run before the browser has closed and still writes there.
+  const profile = mkdtempSync(join(tmpdir(), 'pushtrail-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 860 },
   });
-  t.after(() => context.close());
+  t.after(async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('console', (m) => {
