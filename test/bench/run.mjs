@@ -1,12 +1,13 @@
 // Runs the compiled benchmarks (dist/test/bench/*.bench.js); `npm run bench` builds first.
-// Usage: node test/bench/run.mjs [import|detect|draw] [--mb N] [--events N] [--user-events N] [--steps N]
+// Usage: node test/bench/run.mjs [import|detect|draw|search] [--mb N] [--events N] [--user-events N] [--steps N]
 //   import: --mb N MiB per generated input (default 500); detect: --events N (default 2,000,000)
 //   draw: --user-events N events of the drawn user (default 100,000), --steps N key presses (default 300)
+//   search: --events N (default 1,000,000)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const names = ['import', 'detect', 'draw'];
+const names = ['import', 'detect', 'draw', 'search'];
 const chosen = names.filter((n) => process.argv.includes(n));
 const args = process.argv.slice(2).filter((a) => !names.includes(a));
 for (const name of chosen.length > 0 ? chosen : names) {

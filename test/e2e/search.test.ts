@@ -98,7 +98,10 @@ test('search: full text and filters, a result opens in the sequence, an analyst-
   await screenshot(page, 'search-context-other-user');
 
   // Search finds the analyst's entry too, marked as such, and it opens back in Dana's sequence.
+  // Back on the search screen the filters and results are as they were left.
   await screens.getByRole('button', { name: 'Search' }).click();
+  assert.equal(await form.getByLabel('User').inputValue(), DANA);
+  assert.equal(await table.getByRole('row').nth(1).getByRole('cell').first().innerText(), hitTime);
   await form.getByLabel('Source').selectOption({ label: 'Analyst-entered events' });
   await form.getByRole('button', { name: 'Search' }).click();
   await results.getByRole('status').getByText('Results 1–1').waitFor();

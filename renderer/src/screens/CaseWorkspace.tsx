@@ -16,6 +16,9 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
   const api = useApi();
   const [screen, setScreen] = useState<Screen>({ name: 'overview' });
   const [lastUser, setLastUser] = useState<string | null>(null);
+  // Once opened, the search screen stays mounted (hidden) so its filters and page survive
+  // opening a result in the sequence and coming back.
+  const [searched, setSearched] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const close = (): void => {
@@ -40,7 +43,10 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
             {tab('overview', 'Overview', () => setScreen({ name: 'overview' }))}
             {tab('import', 'Import', () => setScreen({ name: 'import' }))}
             {tab('users', 'Users', () => setScreen({ name: 'users' }))}
-            {tab('search', 'Search', () => setScreen({ name: 'search' }))}
+            {tab('search', 'Search', () => {
+              setSearched(true);
+              setScreen({ name: 'search' });
+            })}
             {tab('sequence', lastUser === null ? 'Sequence' : `Sequence: ${lastUser}`, () => lastUser !== null && openUser(lastUser), lastUser === null)}
           </nav>
           <ThemeSelect />
@@ -56,7 +62,11 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
         {screen.name === 'overview' && <CaseOverview info={info} />}
         {screen.name === 'import' && <ImportScreen onImported={() => undefined} />}
         {screen.name === 'users' && <UsersScreen onOpenUser={openUser} />}
-        {screen.name === 'search' && <SearchScreen zone={info.meta.displayTimeZone} onOpen={openUser} />}
+        {searched && (
+          <div hidden={screen.name !== 'search'}>
+            <SearchScreen zone={info.meta.displayTimeZone} onOpen={openUser} />
+          </div>
+        )}
         {screen.name === 'sequence' && (
           <main className="workspace-main wide">
             <SequenceView user={screen.user} focusId={screen.focusId} zone={info.meta.displayTimeZone} onOpen={openUser} />

@@ -50,8 +50,13 @@ export function SearchScreen({ zone, onOpen }: { zone: string; onOpen: (user: st
     if (query !== null) run(query.filters, query.offset);
   }, [query, run]);
 
-  // When indexing finishes, the same search may find more: ask again.
-  const rerun = useCallback(() => setQuery((q) => (q === null ? q : { ...q })), []);
+  // When indexing finishes (after an import, too), the same search may find more, and there may
+  // be new evidence files to filter by: ask again.
+  const [generation, setGeneration] = useState(0);
+  const rerun = useCallback(() => {
+    setGeneration((g) => g + 1);
+    setQuery((q) => (q === null ? q : { ...q }));
+  }, []);
   const index = useSearchIndex(rerun);
   const { setStatus } = index;
   useEffect(() => {
@@ -60,7 +65,7 @@ export function SearchScreen({ zone, onOpen }: { zone: string; onOpen: (user: st
 
   useEffect(() => {
     api.call('case/evidence', null).then(setEvidence, (err: unknown) => setError(messageOf(err)));
-  }, [api]);
+  }, [api, generation]);
 
   const names = new Map(evidence.map((f) => [f.id, f.path.split(/[\\/]/).pop() ?? f.path]));
   const evidenceName = (id: number): string => names.get(id) ?? `evidence ${id}`;
@@ -70,7 +75,7 @@ export function SearchScreen({ zone, onOpen }: { zone: string; onOpen: (user: st
   return (
     <main className="workspace-main">
       <SearchForm zone={zone} evidence={evidence} onSearch={(filters) => setQuery({ filters, offset: 0 })} />
-      <section className="panel" aria-label="Full-text index">
+      <section className="panel search-index" aria-label="Full-text index">
         {status === null ? (
           <p className="muted">Reading the full-text index…</p>
         ) : indexing ? (
