@@ -104,7 +104,7 @@ test('search: full text and filters, a result opens in the sequence, an analyst-
   assert.equal(await table.getByRole('row').nth(1).getByRole('cell').first().innerText(), hitTime);
   await form.getByLabel('Source').selectOption({ label: 'Analyst-entered events' });
   await form.getByRole('button', { name: 'Search' }).click();
-  await results.getByRole('status').getByText('Results 1–1').waitFor();
+  await results.getByRole('status').getByText(/^Results 1–1$/).waitFor();
   const analystRow = table.getByRole('row').nth(1);
   assert.match(await analystRow.innerText(), /Analyst-entered[\s\S]*Approved/i);
   assert.match(await analystRow.innerText(), /Analyst-entered by e2e-analyst/);
