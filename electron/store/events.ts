@@ -1,6 +1,7 @@
 /** Reading stored events back: pages of events, one event with its verbatim record, rejected records. */
 import type { Database, Statement } from 'better-sqlite3';
 import type { EventDetail, EvidenceError } from '../../shared/api/contract.js';
+import { encodeEvents, type EventColumns } from '../../shared/api/event-columns.js';
 import type { StoredEvent } from '../../shared/model/event.js';
 import { EVENT_COLUMNS, fromEventRow, type EventRecordRow } from './event-row.js';
 
@@ -107,7 +108,7 @@ export function readEventsByIds(db: Database, ids: readonly number[]): StoredEve
   return [...streamed(db.prepare(`SELECT ${STREAM_COLUMNS} FROM events WHERE id IN (${ids.map(() => '?').join(', ')})`), ...ids)];
 }
 
-/** One user's events in time order, at most `limit`. */
-export function userEvents(db: Database, user: string, limit: number): StoredEvent[] {
-  return [...streamed(db.prepare(`SELECT ${STREAM_COLUMNS} FROM events WHERE user = ? ORDER BY time, id LIMIT ?`), user, limit)];
+/** One user's events in time order, at most `limit`, as columns for the wire. */
+export function userEvents(db: Database, user: string, limit: number): EventColumns {
+  return encodeEvents(user, streamed(db.prepare(`SELECT ${STREAM_COLUMNS} FROM events WHERE user = ? ORDER BY time, id LIMIT ?`), user, limit));
 }

@@ -6,6 +6,7 @@ import type { AnalystEvent, AnalystEventInput } from '../model/analyst-event.js'
 import type { Annotation, AnnotationKind, AnnotationPatch, AnnotationTarget } from '../model/annotation.js';
 import type { UserRow } from './detection.js';
 import type { CaseActivity, UserSparklines } from './activity.js';
+import type { EventColumns } from './event-columns.js';
 import type { Finding } from '../model/finding.js';
 import type { CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../model/case.js';
 import type { StoredEvent } from '../model/event.js';
@@ -97,7 +98,8 @@ export interface ApiMethods {
   /** Prompt volume over time of the named users (the rows on screen). */
   'users/sparklines': { arg: { users: string[]; bins?: number }; result: UserSparklines };
   'findings/list': { arg: { user?: string }; result: Finding[] };
-  'user/events': { arg: { user: string; limit?: number }; result: StoredEvent[] };
+  /** One user's events in time order, as columns (`decodeEvents` gives the events back). */
+  'user/events': { arg: { user: string; limit?: number }; result: EventColumns };
   'annotations/list': { arg: { kind?: AnnotationKind }; result: Annotation[] };
   'annotations/set': { arg: { targets: AnnotationTarget[]; patch: AnnotationPatch }; result: Annotation[] };
   /** Filtered and full-text search; starts indexing records not indexed yet. */

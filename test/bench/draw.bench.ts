@@ -3,8 +3,9 @@
  * analysed for real), gives its top user at least 100,000 events (their own records cloned a
  * minute apart, verbatim records included), runs detection again, serves the case with
  * `pushtrail serve` and opens the user's sequence in Debian's Chromium. Prints:
- * - delivery: the store's read of the user's events beside a bare SQL scan of the same rows
- *   (the floor), their JSON size, and the HTTP call end to end;
+ * - delivery: the store's read of the user's events (as columns) beside a bare SQL scan of the
+ *   same rows (the floor), their JSON size against the same events as objects, and the HTTP
+ *   call end to end;
  * - first draw: the time from the data arriving in the page to the first frame of the canvas
  *   timeline drawn (goal: under 300 ms), beside the same for an ordinary user (the floor);
  * - steps: the latency of ← / → from key press to the next frame, p50 / p95 over many
@@ -16,6 +17,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Page } from 'playwright-core';
+import { decodeEvents } from '../../shared/api/event-columns.js';
 import { TIMING } from '../../shared/view/timing.js';
 import { startJob } from '../../electron/jobs/runner.js';
 import { CaseStore } from '../../electron/store/case-store.js';
@@ -90,23 +92,24 @@ function median(xs: readonly number[]): number {
   return quantile([...xs].sort((a, b) => a - b), 0.5);
 }
 
-function delivery(casePath: string, user: string): { floor: number; read: number; json: number; bytes: number } {
+function delivery(casePath: string, user: string): { floor: number; read: number; json: number; bytes: number; objectBytes: number } {
   const store = CaseStore.open(casePath, 'bench', { readOnly: true });
-  const columns = ['id', ...EVENT_COLUMNS.filter((c) => c !== 'raw' && c !== 'dedup_key')].join(', ');
-  const scan = store.db.prepare(`SELECT ${columns} FROM events WHERE user = ? ORDER BY time, id`);
+  const read = ['id', ...EVENT_COLUMNS.filter((c) => c !== 'raw' && c !== 'dedup_key')].join(', ');
+  const scan = store.db.prepare(`SELECT ${read} FROM events WHERE user = ? ORDER BY time, id`);
   let t = performance.now();
   let rows = 0;
   for (const row of scan.iterate(user)) if (row !== undefined) rows++;
   const floor = performance.now() - t;
   t = performance.now();
-  const events = userEvents(store.db, user, 1_000_000);
-  const read = performance.now() - t;
+  const columns = userEvents(store.db, user, 1_000_000);
+  const stored = performance.now() - t;
   t = performance.now();
-  const bytes = Buffer.byteLength(JSON.stringify(events));
+  const bytes = Buffer.byteLength(JSON.stringify(columns));
   const json = performance.now() - t;
+  const objectBytes = Buffer.byteLength(JSON.stringify(decodeEvents(columns)));
   store.close();
-  if (rows !== events.length) throw new Error(`scan saw ${rows} rows, the store ${events.length}`);
-  return { floor, read, json, bytes };
+  if (rows !== columns.count) throw new Error(`scan saw ${rows} rows, the store ${columns.count}`);
+  return { floor, read: stored, json, bytes, objectBytes };
 }
 
 async function serveCase(casePath: string): Promise<{ url: string; stop: () => void }> {
@@ -199,7 +202,7 @@ async function main(): Promise<void> {
 
   const d = delivery(casePath, heavy);
   console.log(
-    `  delivery   bare SQL scan (floor) ${ms(d.floor)} · store read ${ms(d.read)} (ratio ${(d.read / d.floor).toFixed(1)}x) · JSON ${(d.bytes / 1e6).toFixed(1)} MB in ${ms(d.json)}`,
+    `  delivery   bare SQL scan (floor) ${ms(d.floor)} · store read as columns ${ms(d.read)} (ratio ${(d.read / d.floor).toFixed(1)}x) · JSON ${(d.bytes / 1e6).toFixed(1)} MB in ${ms(d.json)} (${(d.objectBytes / 1e6).toFixed(1)} MB as objects)`,
   );
 
   const server = await serveCase(casePath);

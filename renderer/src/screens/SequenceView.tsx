@@ -4,6 +4,7 @@
  * and the form for analyst-entered events.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { decodeEvents } from '../../../shared/api/event-columns.js';
 import type { AnalystEvent } from '../../../shared/model/analyst-event.js';
 import type { AnnotationTarget } from '../../../shared/model/annotation.js';
 import type { StoredEvent } from '../../../shared/model/event.js';
@@ -69,7 +70,8 @@ export function SequenceView({ user, zone, focusId, onOpen }: SequenceViewProps)
     setPicked(new Map());
     performance.mark(TIMING.sequenceRequested, { detail: { user } });
     Promise.all([api.call('user/events', { user }), api.call('findings/list', { user }), api.call('analyst/list', { user })]).then(
-      ([events, findings, analyst]) => {
+      ([columns, findings, analyst]) => {
+        const events = decodeEvents(columns);
         performance.mark(TIMING.sequenceLoaded, { detail: { user, events: events.length } });
         setEntries(analyst);
         setData({ events, findings });
