@@ -20,6 +20,8 @@ export interface FindingListProps {
   zone: string;
   /** Findings exist but a replay hides them until the reveal. */
   hidden: boolean;
+  /** A replay lists only findings that have begun: how many the user has in all. */
+  total?: number;
   /** Id of the finding the playhead is in, if any. */
   activeId: FindingId | null;
   onJump: (finding: FindingSpan) => void;
@@ -58,7 +60,7 @@ const FindingItem = memo(function FindingItem({ finding: f, zone, active, onJump
 
 const NO_SELECT = (): void => undefined;
 
-export const FindingList = memo(function FindingList({ findings, zone, hidden, activeId, onJump, selection }: FindingListProps) {
+export const FindingList = memo(function FindingList({ findings, zone, hidden, total = findings.length, activeId, onJump, selection }: FindingListProps) {
   const [all, setAll] = useState(false);
   const ranked = useMemo(() => [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.start - b.start), [findings]);
   // The finding the playhead is in is always listed, even when it is not among the first.
@@ -69,7 +71,7 @@ export const FindingList = memo(function FindingList({ findings, zone, hidden, a
       {hidden ? (
         <p className="muted">Hidden until the trainer presses Reveal.</p>
       ) : ranked.length === 0 ? (
-        <p className="muted">No findings for this user.</p>
+        <p className="muted">{total === 0 ? 'No findings for this user.' : 'No finding has begun yet at this point of the replay.'}</p>
       ) : (
         <>
           <ol>

@@ -269,7 +269,7 @@ export function SequenceScreen(props: SequenceScreenProps) {
         />
         <div className="seq-side">
           <AttackMap events={model.events} current={current} through={replay ? current : undefined} scheme={scheme} />
-          <FindingList findings={shown} zone={zone} hidden={replay && !revealed} activeId={activeId} onJump={jumpTo} selection={replay ? undefined : selection} />
+          <FindingList findings={shown} total={findings.length} zone={zone} hidden={replay && !revealed} activeId={activeId} onJump={jumpTo} selection={replay ? undefined : selection} />
         </div>
       </div>
     </div>
