@@ -48,6 +48,8 @@ export interface FindingSpan {
   end: number;
   eventIds: readonly number[];
   summary: string;
+  /** The address or network the finding is about, when it is about one. */
+  source?: string | null;
 }
 
 /** A stable order for ids of either kind: numbers numerically, otherwise as text. */

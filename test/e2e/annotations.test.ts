@@ -72,7 +72,7 @@ test('bulk tagging and entity notes: users and events tagged in one action, note
   await addressForm.getByLabel('Note').fill(IP_NOTE);
   await addressForm.getByRole('button', { name: 'Save annotation' }).click();
   await addressForm.getByRole('status').getByText(/^Saved/).waitFor();
-  await detail.getByText(IP_NOTE).waitFor();
+  await detail.getByText(IP_NOTE).first().waitFor();
   await page.getByRole('region', { name: 'Map' }).getByText(`✎ ${IP_NOTE.slice(0, 20)}`, { exact: false }).waitFor();
 
   // Events: X picks the current one, → moves on, X again; then every event of its finding.

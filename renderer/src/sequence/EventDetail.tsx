@@ -72,6 +72,7 @@ function FindingsOfEvent({ findings, hidden }: { findings: readonly FindingSpan[
         <li key={String(f.id)}>
           <span className={`seq-severity seq-severity-${f.severity}`}>{f.severity}</span> <strong>{f.rule}</strong>: {f.summary}
           <AnnotationBadge kind="finding" target={String(f.id)} />
+          <AnnotationBadge kind="entity" target={f.source ?? undefined} />
         </li>
       ))}
     </ul>

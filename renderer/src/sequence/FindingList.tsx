@@ -53,6 +53,7 @@ const FindingItem = memo(function FindingItem({ finding: f, zone, active, onJump
         </span>
         <span className="seq-finding-summary">{f.summary}</span>
         <AnnotationBadge kind="finding" target={target.target} />
+        <AnnotationBadge kind="entity" target={f.source ?? undefined} />
       </button>
     </li>
   );
