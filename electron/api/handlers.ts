@@ -85,7 +85,7 @@ export function createHandlers(session: Session): Handlers {
         announce();
         // New records are searchable once indexed; indexing waits for the import to end so
         // it never competes with the import's writes.
-        keepIndexCurrent(session);
+        indexStatus(session, true);
       });
     },
 
@@ -125,10 +125,11 @@ export function createHandlers(session: Session): Handlers {
       const db = session.requireCase().db;
       const from = offset ?? 0;
       const page = searchEntries(db, filters, from, Math.min(limit ?? 50, 500));
-      return { ...page, offset: from, index: keepIndexCurrent(session) };
+      // Only full text needs the index: a text search catches it up, other searches just report it.
+      return { ...page, offset: from, index: indexStatus(session, filters.text !== undefined) };
     },
 
-    'search/index': async () => keepIndexCurrent(session),
+    'search/index': async ({ start }) => indexStatus(session, start === true),
 
     'events/around': async ({ time, minutes, limit }) => entriesAround(session.requireCase().db, time, minutes, Math.min(limit ?? 200, 2000)),
 
@@ -160,16 +161,16 @@ export function createHandlers(session: Session): Handlers {
 }
 
 /**
- * The index's coverage, starting the indexing job when records are pending and nothing that
- * writes them (an import) or indexes them is running.
+ * The index's coverage; with `start`, the indexing job is started when records are pending and
+ * nothing that writes them (an import) or indexes them is running.
  */
-function keepIndexCurrent(session: Session): SearchIndexStatus {
+function indexStatus(session: Session, start: boolean): SearchIndexStatus {
   const store = session.requireCase();
   const running = [...session.jobs.values()];
   const indexing = running.find((j) => j.kind === 'search/index');
   const status = searchIndexStatus(store.db);
   if (indexing !== undefined) return { ...status, jobId: indexing.id };
-  if (status.pending === 0 || running.some((j) => j.kind === 'import')) return { ...status, jobId: null };
+  if (!start || status.pending === 0 || running.some((j) => j.kind === 'import')) return { ...status, jobId: null };
   return { ...status, jobId: startSessionJob(session, 'search/index', { casePath: store.path, actor: session.actor }).jobId };
 }
 

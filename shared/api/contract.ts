@@ -102,10 +102,10 @@ export interface ApiMethods {
   'user/events': { arg: { user: string; limit?: number }; result: EventColumns };
   'annotations/list': { arg: { kind?: AnnotationKind }; result: Annotation[] };
   'annotations/set': { arg: { targets: AnnotationTarget[]; patch: AnnotationPatch }; result: Annotation[] };
-  /** Filtered and full-text search; starts indexing records not indexed yet. */
+  /** Filtered and full-text search; a text search starts indexing records not indexed yet. */
   'search/events': { arg: SearchQuery; result: SearchPage };
-  /** The full-text index's coverage; starts indexing when records are pending. */
-  'search/index': { arg: null; result: SearchIndexStatus };
+  /** The full-text index's coverage; with `start`, indexes the pending records. */
+  'search/index': { arg: { start?: boolean }; result: SearchIndexStatus };
   /** Every user's events around one moment. */
   'events/around': { arg: AroundQuery; result: AroundResult };
   'analyst/add': { arg: AnalystEventInput; result: AnalystEvent };

@@ -287,7 +287,12 @@ export const VALIDATORS: { [M in Method]: Validator<M> } = {
     };
   },
   'search/events': (raw) => searchQuery('search/events', raw),
-  'search/index': (raw) => nothing('search/index', raw),
+  'search/index': (raw) => {
+    const o = raw === null || raw === undefined ? {} : record('search/index', raw);
+    if (o['start'] === undefined) return {};
+    if (typeof o['start'] !== 'boolean') bad('search/index', '"start" must be true or false');
+    return { start: o['start'] };
+  },
   'events/around': (raw) => {
     const method = 'events/around';
     const o = record(method, raw);

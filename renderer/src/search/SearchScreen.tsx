@@ -89,7 +89,12 @@ export function SearchScreen({ zone, onOpen }: { zone: string; onOpen: (user: st
         ) : (
           <p className="muted">
             Full-text index: {status.indexed.toLocaleString('en-US')} records
-            {status.pending > 0 ? `, ${status.pending.toLocaleString('en-US')} not indexed yet` : ', all records indexed'}.
+            {status.pending > 0 ? `, ${status.pending.toLocaleString('en-US')} not indexed yet` : ', all records indexed'}.{' '}
+            {status.pending > 0 && (
+              <button type="button" className="secondary" onClick={index.start}>
+                Index them now
+              </button>
+            )}
           </p>
         )}
         {index.error !== null && (

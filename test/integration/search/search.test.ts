@@ -65,17 +65,34 @@ test('search: full-text index built by its own job, filters, analyst entries bes
   const { dispatch, call, finished } = api(session);
   await call('case/open', { path: casePath });
 
-  // Nothing is indexed by the import; the first search starts the indexing job.
+  // Nothing is indexed by the import. Asking, or searching without text, starts nothing;
+  // the first text search starts the indexing job.
+  const untouched = await call<SearchIndexStatus>('search/index', {});
+  assert.equal(untouched.indexed, 0);
+  assert.ok(untouched.pending > 4000);
+  assert.equal(untouched.jobId, null);
+  assert.equal((await call<SearchPage>('search/events', { outcome: 'denied' })).index.jobId, null);
+  const total = untouched.pending;
+
+  // Cancelled indexing stops, leaves the index consistent, and is not restarted by asking.
+  const cancelled = finished('search/index');
+  const started = await call<SearchIndexStatus>('search/index', { start: true });
+  assert.equal(typeof started.jobId, 'string');
+  await call('job/cancel', { jobId: started.jobId });
+  const stop = (await cancelled).outcome;
+  assert.equal(stop.ok ? 'finished' : stop.error.kind, 'cancelled');
+  const paused = await call<SearchIndexStatus>('search/index', {});
+  assert.equal(paused.jobId, null);
+  assert.equal(paused.indexed + paused.pending, total);
+
   const indexed = finished('search/index');
   const first = await call<SearchPage>('search/events', { text: ATTACKER_IP });
-  assert.equal(first.index.indexed, 0);
-  assert.ok(first.index.pending > 4000);
+  assert.equal(first.index.indexed, paused.indexed);
   assert.equal(typeof first.index.jobId, 'string');
-  assert.deepEqual(first.hits, []);
   const job = await indexed;
   assert.ok(job.outcome.ok, JSON.stringify(job.outcome));
-  const status = await call<SearchIndexStatus>('search/index', null);
-  assert.deepEqual(status, { indexed: first.index.pending, pending: 0, jobId: null });
+  const status = await call<SearchIndexStatus>('search/index', { start: true });
+  assert.deepEqual(status, { indexed: total, pending: 0, jobId: null }, 'up to date: nothing to start');
 
   // Full text: exactly the records holding the address, in time order, over several pages.
   const byText = await allHits(call, { text: ATTACKER_IP });
@@ -168,7 +185,7 @@ test('search: full-text index built by its own job, filters, analyst entries bes
   const reindexed = finished('search/index');
   await call('import/start', { paths: [hostile] });
   const again = await reindexed;
-  assert.deepEqual(again.outcome, { ok: true, value: { added: 1, indexed: first.index.pending + 1 } });
+  assert.deepEqual(again.outcome, { ok: true, value: { added: 1, indexed: total + 1 } });
   const late = await allHits(call, { text: 'zebracorn' });
   assert.equal(late.length, 1);
   assert.equal(late[0]?.kind === 'evidence' ? late[0].event.source?.ip : null, '203.0.113.66');
@@ -180,6 +197,7 @@ test('search: full-text index built by its own job, filters, analyst entries bes
     ['search/events', { text: 'x'.repeat(1001) }],
     ['events/around', { time: approvedTime, minutes: 0 }],
     ['events/around', { minutes: 5 }],
+    ['search/index', { start: 'yes' }],
     ['analyst/add', { user: dana, time: approvedTime, outcome: 'approved' }],
     ['analyst/add', { user: dana, time: 'yesterday', outcome: 'approved', description: 'x' }],
   ] as const) {
