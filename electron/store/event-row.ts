@@ -166,7 +166,7 @@ export interface EventRecordRow {
   raw: string;
 }
 
-function geoOf(city: string | null, region: string | null, country: string | null, lat: number | null, lon: number | null, source: string | null): Geo | undefined {
+export function geoOf(city: string | null, region: string | null, country: string | null, lat: number | null, lon: number | null, source: string | null): Geo | undefined {
   if (source !== 'vendor' && source !== 'lookup') return undefined;
   const geo: Geo = { source };
   if (city !== null) geo.city = city;
@@ -177,7 +177,7 @@ function geoOf(city: string | null, region: string | null, country: string | nul
   return geo;
 }
 
-function network(ip: string | null, geo: Geo | undefined, asn: number | null, asOrg: string | null): Network | undefined {
+export function network(ip: string | null, geo: Geo | undefined, asn: number | null, asOrg: string | null): Network | undefined {
   if (ip === null) return undefined;
   const net: Network = { ip };
   if (geo !== undefined) net.geo = geo;

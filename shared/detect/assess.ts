@@ -126,21 +126,3 @@ export function assessUser(user: string, findings: readonly Finding[], counts: U
     counts,
   };
 }
-
-/**
- * Assess every user: those with counts (all users with events) and any named only in findings.
- * Sorted by risk, highest first, then by user name.
- */
-export function assessUsers(findings: readonly Finding[], counts: ReadonlyMap<string, UserCounts>): UserAssessment[] {
-  const byUser = new Map<string, Finding[]>();
-  const add = (user: string, f: Finding): void => {
-    const list = byUser.get(user);
-    if (list === undefined) byUser.set(user, [f]);
-    else list.push(f);
-  };
-  for (const f of findings) for (const u of new Set([...(f.user === null ? [] : [f.user]), ...f.users])) add(u, f);
-  const users = [...new Set([...counts.keys(), ...byUser.keys()])];
-  return users
-    .map((u) => assessUser(u, byUser.get(u) ?? [], counts.get(u) ?? emptyCounts()))
-    .sort((a, b) => b.risk - a.risk || (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
-}

@@ -1,41 +1,61 @@
 /**
  * The storage-free detection driver. The caller (a worker reading SQLite, a test, the CLI) hands
- * in two ordered event streams; the engine runs every enabled rule and returns findings and
- * per-user assessments.
+ * in the events ordered by (user, time, id); the engine makes that ONE pass:
  *
- *   1. `byUser`: all events ordered by (user, time, id). Each user's events are pushed into one
- *      fresh run of every enabled user-scope rule, and the runs are finished when the user changes.
- *      Nothing of a user is kept afterwards except their findings and a six-number count, so
- *      memory is one user's rule state, not the case.
- *   2. `byTime`: all events ordered by (time, id), for cross-user rules. Only opened when one is enabled.
+ *   1. Each user's events are fed to a fresh run of every enabled user-scope rule, through one
+ *      `AttemptStream` per user shared by the rules that count prompts and by the per-user counts.
+ *      When the user changes, their findings and assessment go to the `sink` at once, so memory
+ *      holds one user's rule state, never the case's findings.
+ *   2. The same pass hands each prompt attempt to the `spool`, which gives them back ordered by
+ *      time for the cross-user rules (a temporary table in the job; an array in tests). Users named
+ *      by a cross-user finding are then assessed again from what the sink holds for them.
  *
- * Either stream may be sync or async (a SQLite cursor in a worker, an array in a test). The
- * input order is checked, since rules are only correct on ordered input; events naming no user
+ * The source may be sync or async (a SQLite cursor in a worker, an array in a test). The input
+ * order is checked, since rules are only correct on ordered input; events naming no user
  * (user "") are counted but not analysed. Same input and settings give identical output: rules
  * are pure, findings get content-derived ids and are sorted on content.
  */
 import { PushTrailError } from '../api/errors.js';
-import type { StoredEvent } from '../model/event.js';
 import { findingId, type Finding, type FindingDraft, type RuleId, type UserAssessment, type UserCounts } from '../model/finding.js';
 import { RULES, ruleOrder } from '../rules/index.js';
 import { AttemptStream, type Ordered } from '../rules/lib/prompts.js';
-import type { CrossUserRule, Rule, RuleRun, UserRule } from '../rules/rule.js';
-import { assessUsers, emptyCounts } from './assess.js';
+import { toCrossAttempt, type CrossAttempt, type CrossUserRule, type Rule, type RuleEvent, type RuleRun, type UserRule } from '../rules/rule.js';
+import { assessUser, emptyCounts } from './assess.js';
 import { resolveConfig, type DetectionConfig } from './params.js';
 
-export type EventSource = Iterable<StoredEvent> | AsyncIterable<StoredEvent>;
+export type EventSource = Iterable<RuleEvent> | AsyncIterable<RuleEvent>;
 
 export interface DetectionProgress {
   phase: 'users' | 'cross-user';
-  /** Events read so far in this phase. */
+  /** Events read so far (users), or attempts fed to cross-user rules so far (cross-user). */
   events: number;
   users: number;
 }
 
+/** Where results go as they are found. The job writes them into the case as they come. */
+export interface DetectionSink {
+  /** A user is done: their findings (final ids, timeline order) and their assessment. */
+  user(findings: readonly Finding[], assessment: UserAssessment): void;
+  /** The user's findings and counts as given to `user`, for re-assessment after cross-user rules. */
+  userResult(user: string): { findings: readonly Finding[]; counts: UserCounts } | undefined;
+  /** Findings of the cross-user rules, once, after every user. */
+  crossUser(findings: readonly Finding[]): void;
+  /** A new assessment for a user named by a cross-user finding; replaces the one given to `user`. */
+  reassess(assessment: UserAssessment): void;
+}
+
+/** Holds every user's prompt attempts during the pass and gives them back ordered by (time, firstId). */
+export interface AttemptSpool {
+  add(attempt: CrossAttempt): void;
+  sorted(): Iterable<CrossAttempt>;
+}
+
 export interface DetectionInput {
+  /** Every event, ordered by (user, time, id). */
   byUser: EventSource;
-  /** Needed when a cross-user rule is enabled; a function is called only then (e.g. to open a cursor lazily). */
-  byTime?: EventSource | (() => EventSource);
+  sink: DetectionSink;
+  /** Needed when a cross-user rule is enabled; an in-memory spool when absent. */
+  spool?: AttemptSpool;
   /** Resolved settings; defaults when absent. */
   config?: DetectionConfig;
   /** Called every `progressEvery` events and at the end of each phase. */
@@ -45,26 +65,33 @@ export interface DetectionInput {
   isCancelled?: () => boolean;
 }
 
-export interface DetectionResult {
-  findings: Finding[];
-  assessments: UserAssessment[];
-  config: DetectionConfig;
-  stats: {
-    events: number;
-    users: number;
-    /** Events with no user, not analysed per user. */
-    unattributed: number;
-    crossUserEvents: number;
-    findingsByRule: Partial<Record<RuleId, number>>;
-  };
+export interface DetectionStats {
+  events: number;
+  users: number;
+  /** Events with no user, not analysed per user. */
+  unattributed: number;
+  /** Prompt attempts fed to the cross-user rules. */
+  crossUserAttempts: number;
+  findings: number;
+  findingsByRule: Partial<Record<RuleId, number>>;
 }
 
-function isAsync(source: EventSource): source is AsyncIterable<StoredEvent> {
-  return typeof (source as Partial<AsyncIterable<StoredEvent>>)[Symbol.asyncIterator] === 'function';
+export interface DetectionReport {
+  config: DetectionConfig;
+  stats: DetectionStats;
+}
+
+export interface DetectionResult extends DetectionReport {
+  findings: Finding[];
+  assessments: UserAssessment[];
+}
+
+function isAsync(source: EventSource): source is AsyncIterable<RuleEvent> {
+  return typeof (source as Partial<AsyncIterable<RuleEvent>>)[Symbol.asyncIterator] === 'function';
 }
 
 /** Feed a sync or async source to `each` without paying for `for await` on plain arrays. */
-async function drain(source: EventSource, each: (e: StoredEvent) => void): Promise<void> {
+async function drain(source: EventSource, each: (e: RuleEvent) => void): Promise<void> {
   if (isAsync(source)) {
     for await (const e of source) each(e);
   } else {
@@ -72,13 +99,13 @@ async function drain(source: EventSource, each: (e: StoredEvent) => void): Promi
   }
 }
 
-function orderError(message: string, e: StoredEvent): never {
-  throw new PushTrailError('internal', `detection input out of order: ${message}`, { eventId: e.id, user: e.user, time: e.time });
+function orderError(message: string, detail: { eventId: number; user: string; time: number }): never {
+  throw new PushTrailError('internal', `detection input out of order: ${message}`, detail);
 }
 
 /** Whether b may follow a within one ordered run: time non-decreasing, ties by id ascending. */
-function inOrder(a: StoredEvent, b: StoredEvent): boolean {
-  return a.time < b.time || (a.time === b.time && a.id < b.id);
+function inOrder(aTime: number, aId: number, bTime: number, bId: number): boolean {
+  return aTime < bTime || (aTime === bTime && aId < bId);
 }
 
 /** Give drafts their ids, normalise lists, sort deterministically and drop exact duplicates. */
@@ -126,139 +153,211 @@ function applySuppression(drafts: FindingDraft[], rules: readonly Rule[]): Findi
   });
 }
 
-/** Counts for the assessment, from the same prompt pairing the rules use. */
-class CountRun {
-  readonly counts: UserCounts = emptyCounts();
-  private readonly stream = new AttemptStream();
-
-  push(e: StoredEvent): void {
-    this.counts.events++;
-    this.take(this.stream.push(e));
-  }
-
-  finish(): UserCounts {
-    this.take(this.stream.flush());
-    return this.counts;
-  }
-
-  private take(items: Ordered[]): void {
-    for (const item of items) {
-      if (item.kind !== 'attempt') continue;
-      const c = this.counts;
-      c.challenges++;
-      switch (item.attempt.outcome) {
-        case 'approved':
-          c.approved++;
-          break;
-        case 'denied':
-          c.denied++;
-          break;
-        case 'timeout':
-        case 'unanswered':
-          c.timeouts++;
-          break;
-        case 'fraud':
-          c.fraud++;
-          break;
-        case 'failed':
-          break;
-      }
-    }
+/** Add one released item to the per-user counts, from the same prompt pairing the rules use. */
+function count(c: UserCounts, item: Ordered): void {
+  if (item.kind !== 'attempt') return;
+  c.challenges++;
+  switch (item.attempt.outcome) {
+    case 'approved':
+      c.approved++;
+      break;
+    case 'denied':
+      c.denied++;
+      break;
+    case 'timeout':
+    case 'unanswered':
+      c.timeouts++;
+      break;
+    case 'fraud':
+      c.fraud++;
+      break;
+    case 'failed':
+      break;
   }
 }
 
-export async function runDetection(input: DetectionInput): Promise<DetectionResult> {
+/** The per-user state of the pass: the rule runs, the shared attempt stream, the counts. */
+class UserPass {
+  readonly counts: UserCounts = emptyCounts();
+  readonly runs: RuleRun[];
+  private readonly pushers: RuleRun[];
+  private readonly stream: AttemptStream;
+  lastTime: number;
+  lastId: number;
+
+  constructor(
+    readonly user: string,
+    rules: readonly UserRule[],
+    config: DetectionConfig,
+    first: RuleEvent,
+    spool: AttemptSpool | null,
+  ) {
+    this.runs = rules.map((r) => r.evaluate(config[r.id].params, user));
+    this.pushers = this.runs.filter((r) => r.push !== undefined);
+    const takers = this.runs.filter((r) => r.take !== undefined);
+    const counts = this.counts;
+    this.stream = new AttemptStream((item) => {
+      for (const r of takers) r.take?.(item);
+      count(counts, item);
+      if (spool !== null && item.kind === 'attempt' && item.attempt.first.source !== undefined) spool.add(toCrossAttempt(user, item.attempt));
+    });
+    this.lastTime = first.time;
+    this.lastId = first.id - 1;
+  }
+
+  push(e: RuleEvent): void {
+    this.counts.events++;
+    for (const r of this.pushers) r.push?.(e);
+    this.stream.push(e);
+  }
+
+  finish(): FindingDraft[] {
+    this.stream.flush();
+    const drafts: FindingDraft[] = [];
+    for (const run of this.runs) drafts.push(...run.finish());
+    return drafts;
+  }
+}
+
+class MemorySpool implements AttemptSpool {
+  private readonly items: CrossAttempt[] = [];
+  add(a: CrossAttempt): void {
+    this.items.push(a);
+  }
+  sorted(): Iterable<CrossAttempt> {
+    return this.items.sort((a, b) => a.time - b.time || a.firstId - b.firstId);
+  }
+}
+
+/** Keeps everything: for tests, the CLI on small inputs, and the engine-only benchmark. */
+export class MemorySink implements DetectionSink {
+  private readonly findings = new Map<string, readonly Finding[]>();
+  private readonly assessments = new Map<string, UserAssessment>();
+  private cross: readonly Finding[] = [];
+
+  user(findings: readonly Finding[], assessment: UserAssessment): void {
+    this.findings.set(assessment.user, findings);
+    this.assessments.set(assessment.user, assessment);
+  }
+  userResult(user: string): { findings: readonly Finding[]; counts: UserCounts } | undefined {
+    const a = this.assessments.get(user);
+    return a === undefined ? undefined : { findings: this.findings.get(user) ?? [], counts: a.counts };
+  }
+  crossUser(findings: readonly Finding[]): void {
+    this.cross = findings;
+  }
+  reassess(assessment: UserAssessment): void {
+    this.assessments.set(assessment.user, assessment);
+  }
+  /** Every finding in timeline order, and users ranked by risk, then name. */
+  result(): { findings: Finding[]; assessments: UserAssessment[] } {
+    const findings = [...[...this.findings.values()].flat(), ...this.cross].sort(compareByTime);
+    const assessments = [...this.assessments.values()].sort((a, b) => b.risk - a.risk || (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
+    return { findings, assessments };
+  }
+}
+
+export async function runDetection(input: DetectionInput): Promise<DetectionReport> {
   const config = input.config ?? resolveConfig();
   const enabled = RULES.filter((r) => config[r.id].enabled);
   const userRules = enabled.filter((r): r is UserRule => r.scope === 'user');
   const crossRules = enabled.filter((r): r is CrossUserRule => r.scope === 'cross-user');
   const every = Math.max(1, input.progressEvery ?? 50_000);
+  const spool = crossRules.length === 0 ? null : (input.spool ?? new MemorySpool());
+  const sink = input.sink;
+  const findingsByRule: Partial<Record<RuleId, number>> = {};
+  let findingCount = 0;
+  const tally = (findings: readonly Finding[]): void => {
+    for (const f of findings) findingsByRule[f.rule] = (findingsByRule[f.rule] ?? 0) + 1;
+    findingCount += findings.length;
+  };
 
   const tick = (phase: DetectionProgress['phase'], events: number, users: number): void => {
     if (input.isCancelled?.() === true) throw new PushTrailError('cancelled', 'detection was cancelled');
     input.onProgress?.({ phase, events, users });
   };
 
-  // ---- pass 1: per user ----
-  const drafts: FindingDraft[] = [];
-  const counts = new Map<string, UserCounts>();
+  // ---- the pass, per user ----
+  const done = new Set<string>();
   let events = 0;
   let unattributed = 0;
-  let current: { user: string; runs: RuleRun[]; counter: CountRun; last: StoredEvent } | null = null;
+  let current: UserPass | null = null;
 
   const closeUser = (): void => {
     if (current === null) return;
-    const userDrafts: FindingDraft[] = [];
-    for (const run of current.runs) userDrafts.push(...run.finish());
-    drafts.push(...applySuppression(userDrafts, userRules));
-    counts.set(current.user, current.counter.finish());
+    const findings = finalizeFindings(applySuppression(current.finish(), userRules));
+    tally(findings);
+    sink.user(findings, assessUser(current.user, findings, current.counts));
+    done.add(current.user);
     current = null;
   };
 
   await drain(input.byUser, (e) => {
     events++;
-    if (events % every === 0) tick('users', events, counts.size);
+    if (events % every === 0) tick('users', events, done.size);
     if (e.user === '') {
       unattributed++;
       return;
     }
-    if (current !== null && current.user === e.user) {
-      if (!inOrder(current.last, e)) orderError(`events of user "${e.user}" must be ordered by time, then id`, e);
-      current.last = e;
-    } else {
+    if (current === null || current.user !== e.user) {
       closeUser();
-      if (counts.has(e.user)) orderError(`user "${e.user}" appears again after other users; order by (user, time, id)`, e);
-      current = { user: e.user, runs: userRules.map((r) => r.evaluate(config[r.id].params, e.user)), counter: new CountRun(), last: e };
+      if (done.has(e.user)) orderError(`user "${e.user}" appears again after other users; order by (user, time, id)`, { eventId: e.id, user: e.user, time: e.time });
+      current = new UserPass(e.user, userRules, config, e, spool);
+    } else if (!inOrder(current.lastTime, current.lastId, e.time, e.id)) {
+      orderError(`events of user "${e.user}" must be ordered by time, then id`, { eventId: e.id, user: e.user, time: e.time });
     }
-    for (const run of current.runs) run.push(e);
-    current.counter.push(e);
+    current.lastTime = e.time;
+    current.lastId = e.id;
+    current.push(e);
   });
   closeUser();
-  tick('users', events, counts.size);
+  tick('users', events, done.size);
 
-  // ---- pass 2: across users ----
-  let crossUserEvents = 0;
-  if (crossRules.length > 0) {
-    if (input.byTime === undefined) {
-      throw new PushTrailError('internal', `detection: rules ${crossRules.map((r) => r.id).join(', ')} need the events ordered by time (byTime)`);
-    }
-    const source = typeof input.byTime === 'function' ? input.byTime() : input.byTime;
+  // ---- across users, from the spooled attempts ----
+  let crossUserAttempts = 0;
+  if (spool !== null) {
     const runs = crossRules.map((r) => r.evaluate(config[r.id].params, null));
-    let last: StoredEvent | null = null;
-    await drain(source, (e) => {
-      crossUserEvents++;
-      if (crossUserEvents % every === 0) tick('cross-user', crossUserEvents, counts.size);
-      if (last !== null && !inOrder(last, e)) orderError('the cross-user stream must be ordered by time, then id', e);
-      last = e;
-      for (const run of runs) run.push(e);
-    });
-    const crossDrafts: FindingDraft[] = [];
-    for (const run of runs) crossDrafts.push(...run.finish());
-    drafts.push(...applySuppression(crossDrafts, crossRules));
-    tick('cross-user', crossUserEvents, counts.size);
+    let lastTime = Number.NEGATIVE_INFINITY;
+    let lastId = 0;
+    for (const a of spool.sorted()) {
+      crossUserAttempts++;
+      if (crossUserAttempts % every === 0) tick('cross-user', crossUserAttempts, done.size);
+      if (!inOrder(lastTime, lastId, a.time, a.firstId)) orderError('the spool must give attempts ordered by time, then id', { eventId: a.firstId, user: a.user, time: a.time });
+      lastTime = a.time;
+      lastId = a.firstId;
+      for (const run of runs) run.push(a);
+    }
+    const drafts: FindingDraft[] = [];
+    for (const run of runs) drafts.push(...run.finish());
+    const cross = finalizeFindings(applySuppression(drafts, crossRules));
+    tally(cross);
+    sink.crossUser(cross);
+    const named = new Map<string, Finding[]>();
+    for (const f of cross) {
+      for (const u of f.users) {
+        const list = named.get(u);
+        if (list === undefined) named.set(u, [f]);
+        else list.push(f);
+      }
+    }
+    for (const [user, theirs] of [...named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const before = sink.userResult(user);
+      sink.reassess(assessUser(user, [...(before?.findings ?? []), ...theirs], before?.counts ?? emptyCounts()));
+    }
+    tick('cross-user', crossUserAttempts, done.size);
   }
 
-  const findings = finalizeFindings(drafts);
-  const findingsByRule: Partial<Record<RuleId, number>> = {};
-  for (const f of findings) findingsByRule[f.rule] = (findingsByRule[f.rule] ?? 0) + 1;
-  return {
-    findings,
-    assessments: assessUsers(findings, counts),
-    config,
-    stats: { events, users: counts.size, unattributed, crossUserEvents, findingsByRule },
-  };
+  return { config, stats: { events, users: done.size, unattributed, crossUserAttempts, findings: findingCount, findingsByRule } };
 }
 
-/** For small in-memory inputs (tests, CLI on a handful of events): the two orders the engine wants. */
-export function orderByUser(events: readonly StoredEvent[]): StoredEvent[] {
+/** For small in-memory inputs (tests, CLI on a handful of events): the order the engine wants. */
+export function orderByUser<E extends RuleEvent>(events: readonly E[]): E[] {
   return [...events].sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0) || a.time - b.time || a.id - b.id);
 }
 
-export function orderByTime(events: readonly StoredEvent[]): StoredEvent[] {
-  return [...events].sort((a, b) => a.time - b.time || a.id - b.id);
-}
-
-/** Run detection over an in-memory array (sorted here). */
-export function detectInMemory(events: readonly StoredEvent[], config?: DetectionConfig): Promise<DetectionResult> {
-  return runDetection({ byUser: orderByUser(events), byTime: () => orderByTime(events), ...(config === undefined ? {} : { config }) });
+/** Run detection over an in-memory array (sorted here), keeping every result. */
+export async function detectInMemory(events: readonly RuleEvent[], config?: DetectionConfig): Promise<DetectionResult> {
+  const sink = new MemorySink();
+  const run = await runDetection({ byUser: orderByUser(events), sink, ...(config === undefined ? {} : { config }) });
+  return { ...run, ...sink.result() };
 }

@@ -2,14 +2,13 @@
  * fatigue-approval (spec §10 P4): a burst of unapproved prompts followed by an approval for the
  * same user. The attacker got in: the most severe finding (critical).
  */
-import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
 import { burstDetail, burstFacts, userFinding } from './lib/draft.js';
 import { duration, HOUR, MINUTE, plural, utcClock } from './lib/format.js';
 import { describeNetwork } from './lib/geo.js';
-import { AttemptStream, isFailedAttempt, type Attempt, type Ordered } from './lib/prompts.js';
+import { isFailedAttempt, type Attempt, type Ordered } from './lib/prompts.js';
 import { EpisodeDetector, type Episode } from './lib/window.js';
-import type { UserRule } from './rule.js';
+import type { RuleEvent, UserRule } from './rule.js';
 
 export type FatigueApprovalParams = {
   threshold: number;
@@ -21,7 +20,7 @@ export type FatigueApprovalParams = {
 interface Hit {
   burst: Episode<Attempt>;
   approvals: Attempt[];
-  followUp: StoredEvent | null;
+  followUp: RuleEvent | null;
 }
 
 export const fatigueApproval: UserRule<FatigueApprovalParams> = {
@@ -70,7 +69,6 @@ export const fatigueApproval: UserRule<FatigueApprovalParams> = {
     },
   },
   evaluate(params, user) {
-    const stream = new AttemptStream();
     const detector = new EpisodeDetector<Attempt>(params.windowMinutes * MINUTE, params.threshold);
     const approvalWithin = params.approvalWithinMinutes * MINUTE;
     const followUp = params.followUpHours * HOUR;
@@ -91,7 +89,7 @@ export const fatigueApproval: UserRule<FatigueApprovalParams> = {
       hit.approvals.push(a);
     };
 
-    const onEvent = (e: StoredEvent): void => {
+    const onEvent = (e: RuleEvent): void => {
       if (e.outcome !== 'factor_change') return;
       for (const hit of hits) {
         const approvedAt = hit.approvals[0]?.end;
@@ -99,22 +97,17 @@ export const fatigueApproval: UserRule<FatigueApprovalParams> = {
       }
     };
 
-    const take = (items: Ordered[]): void => {
-      for (const item of items) {
-        if (item.kind === 'event') onEvent(item.event);
-        else if (isFailedAttempt(item.attempt)) {
-          const closed = detector.push(item.attempt, item.attempt.start, String(item.attempt.first.id));
-          if (closed !== null) recent = closed;
-        } else onApproval(item.attempt);
-      }
+    const take = (item: Ordered): void => {
+      if (item.kind === 'event') onEvent(item.event);
+      else if (isFailedAttempt(item.attempt)) {
+        const closed = detector.push(item.attempt, item.attempt.start, String(item.attempt.first.id));
+        if (closed !== null) recent = closed;
+      } else onApproval(item.attempt);
     };
 
     return {
-      push(event: StoredEvent): void {
-        take(stream.push(event));
-      },
+      take,
       finish(): FindingDraft[] {
-        take(stream.flush());
         detector.finish();
         return hits.map((hit) => draftOf(hit, user));
       },

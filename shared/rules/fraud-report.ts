@@ -4,12 +4,11 @@
  * reported" (all normalised to outcome fraud_reported by the parsers). The user is telling us
  * someone else has their password: high.
  */
-import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
 import { MINUTE, plural, utcSpan, utcStamp } from './lib/format.js';
 import { describeSources } from './lib/geo.js';
-import type { UserRule } from './rule.js';
+import type { RuleEvent, UserRule } from './rule.js';
 
 export type FraudReportParams = { groupMinutes: number };
 
@@ -28,9 +27,9 @@ export const fraudReport: UserRule<FraudReportParams> = {
     ),
   },
   evaluate(params, user) {
-    const groups = new GapGrouper<StoredEvent>(params.groupMinutes * MINUTE);
+    const groups = new GapGrouper<RuleEvent>(params.groupMinutes * MINUTE);
     return {
-      push(e: StoredEvent): void {
+      push(e: RuleEvent): void {
         if (e.outcome === 'fraud_reported') groups.push(e, e.time);
       },
       finish(): FindingDraft[] {

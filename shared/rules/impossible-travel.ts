@@ -3,12 +3,11 @@
  * between them. Supporting evidence, not proof: corporate VPN exits and geo-IP errors move users
  * too, so this stays medium and never decides a verdict alone.
  */
-import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
 import { duration, grouped, HOUR, MINUTE, plural, utcClock, utcStamp } from './lib/format.js';
 import { coordinatesOf, describeNetwork, haversineKm } from './lib/geo.js';
-import type { UserRule } from './rule.js';
+import type { RuleEvent, UserRule } from './rule.js';
 
 export type ImpossibleTravelParams = {
   maxSpeedKmh: number;
@@ -17,8 +16,8 @@ export type ImpossibleTravelParams = {
 };
 
 interface Jump {
-  from: StoredEvent;
-  to: StoredEvent;
+  from: RuleEvent;
+  to: RuleEvent;
   km: number;
   /** km/h; Infinity when both events have the same time. */
   speed: number;
@@ -55,10 +54,10 @@ export const impossibleTravel: UserRule<ImpossibleTravelParams> = {
     ),
   },
   evaluate(params, user) {
-    let last: StoredEvent | null = null;
+    let last: RuleEvent | null = null;
     const groups = new GapGrouper<Jump>(params.groupMinutes * MINUTE);
     return {
-      push(e: StoredEvent): void {
+      push(e: RuleEvent): void {
         const here = coordinatesOf(e.source);
         if (here === null) return;
         const prev = last;

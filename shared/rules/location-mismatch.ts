@@ -8,14 +8,14 @@
  * alone never counts (phones on mobile data always have another IP). A traveller whose phone is
  * with them agrees with their laptop, so they raise nothing.
  */
-import type { Network, StoredEvent } from '../model/event.js';
+import type { Network } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
 import { grouped, MINUTE, plural, utcClock, utcSpan } from './lib/format.js';
 import { comparePlaces, describeNetwork } from './lib/geo.js';
 import { SessionLocations } from './lib/location.js';
 import { isMfaTriggering } from './lib/prompts.js';
-import type { UserRule } from './rule.js';
+import type { RuleEvent, UserRule } from './rule.js';
 
 export type LocationMismatchParams = {
   minDistanceKm: number;
@@ -25,9 +25,9 @@ export type LocationMismatchParams = {
 
 interface Mismatch {
   /** The event that showed the second place (the answer). */
-  event: StoredEvent;
+  event: RuleEvent;
   /** The event of the first place, when it is another event of the session. */
-  earlier: StoredEvent | null;
+  earlier: RuleEvent | null;
   from: Network;
   to: Network;
   km: number | null;
@@ -74,7 +74,7 @@ export const locationMismatch: UserRule<LocationMismatchParams> = {
     const groups = new GapGrouper<Mismatch>(params.groupMinutes * MINUTE);
 
     return {
-      push(e: StoredEvent): void {
+      push(e: RuleEvent): void {
         const earlier = sessions.observe(e);
         if (e.source === undefined) return;
         if (e.responder !== undefined) {

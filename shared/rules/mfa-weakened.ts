@@ -15,11 +15,10 @@
  * A removal right after a suspicious approval is reported by post-approval-persistence instead
  * (`suppressedBy`), so one act is not two findings.
  */
-import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
 import { MINUTE, plural, utcSpan } from './lib/format.js';
-import type { UserRule } from './rule.js';
+import type { RuleEvent, UserRule } from './rule.js';
 
 export type MfaWeakenedParams = { groupMinutes: number };
 
@@ -34,7 +33,7 @@ const MFA_OFF: readonly RegExp[] = [
 const FACTOR_REMOVED = /(^|[^a-z])(deactivat|disabl|delet|remov|reset|suspend|unpair|unenrol)/;
 
 /** 'off', 'removed', or null when the factor change is not a weakening (an enrolment, an update). */
-export function weakeningKind(e: StoredEvent): 'off' | 'removed' | null {
+export function weakeningKind(e: RuleEvent): 'off' | 'removed' | null {
   if (e.outcome !== 'factor_change') return null;
   const text = `${e.vendorEvent} ${e.reason ?? ''}`.toLowerCase();
   if (MFA_OFF.some((re) => re.test(text))) return 'off';
@@ -58,9 +57,9 @@ export const mfaWeakened: UserRule<MfaWeakenedParams> = {
   },
   suppressedBy: ['post-approval-persistence'],
   evaluate(params, user) {
-    const groups = new GapGrouper<{ e: StoredEvent; kind: 'off' | 'removed' }>(params.groupMinutes * MINUTE);
+    const groups = new GapGrouper<{ e: RuleEvent; kind: 'off' | 'removed' }>(params.groupMinutes * MINUTE);
     return {
-      push(e: StoredEvent): void {
+      push(e: RuleEvent): void {
         const kind = weakeningKind(e);
         if (kind !== null) groups.push({ e, kind }, e.time);
       },

@@ -5,14 +5,13 @@
  * flag (spec §9, P5). It needs a baseline: nothing fires until the user has enough located history,
  * so the first day of a case is not all "new".
  */
-import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
 import { userFinding } from './lib/draft.js';
 import { HOUR, listWords, plural, utcSpan } from './lib/format.js';
 import { comparePlaces, countryOf, describeSources } from './lib/geo.js';
 import { LocationHistory } from './lib/location.js';
 import { isMfaTriggering } from './lib/prompts.js';
-import type { UserRule } from './rule.js';
+import type { RuleEvent, UserRule } from './rule.js';
 
 export type NewLocationParams = {
   minBaselineEvents: number;
@@ -30,7 +29,7 @@ interface Sighting {
   firstSeen: number;
   baselineEvents: number;
   baselineCountries: string[];
-  events: StoredEvent[];
+  events: RuleEvent[];
   approved: number;
   responderAgrees: number;
   responderDiffers: number;
@@ -99,7 +98,7 @@ export const newLocation: UserRule<NewLocationParams> = {
     };
 
     return {
-      push(e: StoredEvent): void {
+      push(e: RuleEvent): void {
         close(e.time);
         const baselineEvents = history.size;
         const novelty = history.observe(e);

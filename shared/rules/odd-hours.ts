@@ -7,13 +7,12 @@
  * is with the same user's own UTC history, so no time zone is needed. Flagged events are not
  * learnt, so an attacker returning on later nights is flagged again.
  */
-import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
 import { DAY, HOUR, MINUTE, plural, utcSpan } from './lib/format.js';
 import { describeSources } from './lib/geo.js';
 import { isMfaTriggering } from './lib/prompts.js';
-import type { UserRule } from './rule.js';
+import type { RuleEvent, UserRule } from './rule.js';
 
 export type OddHoursParams = {
   minBaselineEvents: number;
@@ -29,7 +28,7 @@ interface Baseline {
 }
 
 interface Flagged {
-  e: StoredEvent;
+  e: RuleEvent;
   base: Baseline;
 }
 
@@ -107,7 +106,7 @@ export const oddHours: UserRule<OddHoursParams> = {
     };
 
     return {
-      push(e: StoredEvent): void {
+      push(e: RuleEvent): void {
         const hour = utcHour(e.time);
         const ready = learnt >= params.minBaselineEvents && days >= params.minBaselineDays;
         if (ready && isMfaTriggering(e) && odd(hour)) {

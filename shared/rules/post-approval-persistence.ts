@@ -9,15 +9,15 @@
  *   - it was answered far from where the sign-in came from (as location-mismatch: responder, or
  *     another event of the same session / the prompt's own send).
  */
-import type { Network, StoredEvent } from '../model/event.js';
+import type { Network } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
 import { burstFacts, userFinding } from './lib/draft.js';
 import { duration, grouped, HOUR, MINUTE, plural, utcClock, utcStamp } from './lib/format.js';
 import { comparePlaces, describeNetwork } from './lib/geo.js';
 import { LocationHistory, SessionLocations } from './lib/location.js';
-import { AttemptStream, isFailedAttempt, type Attempt, type Ordered } from './lib/prompts.js';
+import { isFailedAttempt, type Attempt, type Ordered } from './lib/prompts.js';
 import { EpisodeDetector, type Episode } from './lib/window.js';
-import type { UserRule } from './rule.js';
+import type { RuleEvent, UserRule } from './rule.js';
 
 export type PostApprovalPersistenceParams = {
   withinHours: number;
@@ -34,7 +34,7 @@ interface SuspiciousApproval {
   attempt: Attempt;
   reasons: string[];
   codes: string[];
-  changes: StoredEvent[];
+  changes: RuleEvent[];
 }
 
 export const postApprovalPersistence: UserRule<PostApprovalPersistenceParams> = {
@@ -126,7 +126,6 @@ export const postApprovalPersistence: UserRule<PostApprovalPersistenceParams> = 
     },
   },
   evaluate(params, user) {
-    const stream = new AttemptStream();
     const detector = new EpisodeDetector<Attempt>(params.burstWindowMinutes * MINUTE, params.burstThreshold);
     const history = new LocationHistory(params.minBaselineEvents, params.minBaselineHours * HOUR);
     const sessions = new SessionLocations(30 * MINUTE);
@@ -142,7 +141,7 @@ export const postApprovalPersistence: UserRule<PostApprovalPersistenceParams> = 
       return `answered from ${describeNetwork(to)} while the sign-in came from ${describeNetwork(from)}, ${apart}`;
     };
 
-    const judge = (a: Attempt, earlierInSession: StoredEvent | null): void => {
+    const judge = (a: Attempt, earlierInSession: RuleEvent | null): void => {
       const reasons: string[] = [];
       const codes: string[] = [];
       const burst = detector.open ?? recentBurst;
@@ -168,7 +167,7 @@ export const postApprovalPersistence: UserRule<PostApprovalPersistenceParams> = 
       if (reasons.length > 0) suspicious.push({ attempt: a, reasons, codes, changes: [] });
     };
 
-    const onFactorChange = (e: StoredEvent): void => {
+    const onFactorChange = (e: RuleEvent): void => {
       for (let i = suspicious.length - 1; i >= 0; i--) {
         const s = suspicious[i];
         if (s === undefined) continue;
@@ -179,36 +178,31 @@ export const postApprovalPersistence: UserRule<PostApprovalPersistenceParams> = 
       }
     };
 
-    const take = (items: Ordered[]): void => {
-      for (const item of items) {
-        if (item.kind === 'event') {
-          history.observe(item.event);
-          sessions.observe(item.event);
-          if (item.event.outcome === 'factor_change') onFactorChange(item.event);
-          continue;
-        }
-        const a = item.attempt;
-        history.observe(a.first);
-        let earlier = sessions.observe(a.first);
-        if (a.answer !== null && a.answer !== a.first) {
-          history.observe(a.answer);
-          earlier = sessions.observe(a.answer) ?? earlier;
-        }
-        if (isFailedAttempt(a)) {
-          const closed = detector.push(a, a.start, String(a.first.id));
-          if (closed !== null) recentBurst = closed;
-        } else {
-          judge(a, earlier);
-        }
+    const take = (item: Ordered): void => {
+      if (item.kind === 'event') {
+        history.observe(item.event);
+        sessions.observe(item.event);
+        if (item.event.outcome === 'factor_change') onFactorChange(item.event);
+        return;
+      }
+      const a = item.attempt;
+      history.observe(a.first);
+      let earlier = sessions.observe(a.first);
+      if (a.answer !== null && a.answer !== a.first) {
+        history.observe(a.answer);
+        earlier = sessions.observe(a.answer) ?? earlier;
+      }
+      if (isFailedAttempt(a)) {
+        const closed = detector.push(a, a.start, String(a.first.id));
+        if (closed !== null) recentBurst = closed;
+      } else {
+        judge(a, earlier);
       }
     };
 
     return {
-      push(event: StoredEvent): void {
-        take(stream.push(event));
-      },
+      take,
       finish(): FindingDraft[] {
-        take(stream.flush());
         return suspicious.filter((s) => s.changes.length > 0).map((s) => draftOf(s, user));
       },
     };

@@ -3,11 +3,10 @@
  * in a short window. Whoever sends them already holds the password, so a burst is high even
  * when every prompt was refused.
  */
-import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
 import { burstDetail, burstFacts, userFinding } from './lib/draft.js';
 import { MINUTE } from './lib/format.js';
-import { AttemptStream, isFailedAttempt, type Attempt, type Ordered } from './lib/prompts.js';
+import { isFailedAttempt, type Attempt, type Ordered } from './lib/prompts.js';
 import { EpisodeDetector, type Episode } from './lib/window.js';
 import type { UserRule } from './rule.js';
 
@@ -48,24 +47,18 @@ export const pushBurst: UserRule<PushBurstParams> = {
     },
   },
   evaluate(params, user) {
-    const stream = new AttemptStream();
     const detector = new EpisodeDetector<Attempt>(params.windowMinutes * MINUTE, params.threshold);
     const episodes: Episode<Attempt>[] = [];
 
-    const take = (items: Ordered[]): void => {
-      for (const item of items) {
-        if (item.kind !== 'attempt' || !isFailedAttempt(item.attempt)) continue;
-        const closed = detector.push(item.attempt, item.attempt.start, String(item.attempt.first.id));
-        if (closed !== null) episodes.push(closed);
-      }
+    const take = (item: Ordered): void => {
+      if (item.kind !== 'attempt' || !isFailedAttempt(item.attempt)) return;
+      const closed = detector.push(item.attempt, item.attempt.start, String(item.attempt.first.id));
+      if (closed !== null) episodes.push(closed);
     };
 
     return {
-      push(event: StoredEvent): void {
-        take(stream.push(event));
-      },
+      take,
       finish(): FindingDraft[] {
-        take(stream.flush());
         const last = detector.finish();
         if (last !== null) episodes.push(last);
         return episodes.map((episode) => {

@@ -3,24 +3,23 @@
  * distinct users within a window: someone holding a list of passwords is pushing prompts at a
  * whole organisation. Port of Splunk's GCP rule, which groups MFA failures by source IP (spec §9).
  *
- * Cross-user: fed all events ordered by time. Counted per source: prompts that failed for the
- * user (denied, timed out, reported, blocked), not sends or interrupts. A shared gateway (office
+ * Cross-user: fed every user's prompt attempts ordered by time, each with the source the prompt
+ * was requested from (for Okta the push send's client, since Okta logs the denial from the phone).
+ * Counted per source: prompts that failed for the user (denied, timed out, unanswered, reported,
+ * blocked). A shared gateway (office
  * NAT, VPN exit) also sees colleagues' ordinary time-outs, but there most answered prompts are
  * approvals; an attacker's source is mostly failures. So an episode whose source had more than
- * `maxApprovedShare` of its answered prompts approved is taken for a gateway and dropped.
- * Unanswered Okta pushes have no record to count here (spec §1 "timeout"); the per-user rules see them.
+ * `maxApprovedShare` of its prompts approved is taken for a gateway and dropped.
  *
  * Memory: per source, the failures of the last window plus the open episode; a source is dropped
  * once it is idle for a window.
  */
-import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
 import { sortedUnique } from './lib/draft.js';
 import { duration, MINUTE, plural, utcSpan } from './lib/format.js';
 import { describeNetwork } from './lib/geo.js';
-import { promptRole } from './lib/prompts.js';
 import { EpisodeDetector, type Episode } from './lib/window.js';
-import type { CrossUserRule } from './rule.js';
+import type { CrossAttempt, CrossUserRule, RuleEvent } from './rule.js';
 
 export type SourceManyUsersParams = {
   minUsers: number;
@@ -47,8 +46,7 @@ function ipv6Groups(ip: string): string[] | null {
 }
 
 /** The grouping key of an event's source, or null when it has none for this grouping. */
-export function sourceKey(e: StoredEvent, groupBy: string): string | null {
-  const net = e.source;
+export function sourceKey(net: RuleEvent['source'], groupBy: string): string | null {
   if (net === undefined || net.ip === '') return null;
   if (groupBy === 'asn') return net.asn === undefined ? null : `AS${net.asn}`;
   if (groupBy === 'subnet') {
@@ -60,23 +58,19 @@ export function sourceKey(e: StoredEvent, groupBy: string): string | null {
   return net.ip;
 }
 
-interface Hit {
-  user: string;
-  event: StoredEvent;
-}
 
 interface SourceState {
-  detector: EpisodeDetector<Hit>;
+  detector: EpisodeDetector<CrossAttempt>;
   /** Approvals from this source in the recent past, to tell which targeted users gave in. */
-  approvals: Hit[];
-  sample: StoredEvent;
+  approvals: CrossAttempt[];
+  sample: CrossAttempt;
 }
 
 interface Closed {
   key: string;
-  episode: Episode<Hit>;
-  approvals: Hit[];
-  sample: StoredEvent;
+  episode: Episode<CrossAttempt>;
+  approvals: CrossAttempt[];
+  sample: CrossAttempt;
 }
 
 export const sourceManyUsers: CrossUserRule<SourceManyUsersParams> = {
@@ -127,16 +121,16 @@ export const sourceManyUsers: CrossUserRule<SourceManyUsersParams> = {
     const closed: Closed[] = [];
     let lastSweep = Number.NEGATIVE_INFINITY;
 
-    const keep = (key: string, s: SourceState, episode: Episode<Hit>): void => {
+    const keep = (key: string, s: SourceState, episode: Episode<CrossAttempt>): void => {
       let approvedDuring = 0;
-      for (const a of s.approvals) if (a.event.time >= episode.start && a.event.time <= episode.end) approvedDuring++;
+      for (const a of s.approvals) if (a.time >= episode.start && a.time <= episode.end) approvedDuring++;
       if (approvedDuring > params.maxApprovedShare * (approvedDuring + episode.items.length)) return;
-      closed.push({ key, episode, approvals: s.approvals.filter((a) => a.event.time >= episode.start && a.event.time <= episode.end + windowMs), sample: s.sample });
+      closed.push({ key, episode, approvals: s.approvals.filter((a) => a.time >= episode.start && a.time <= episode.end + windowMs), sample: s.sample });
     };
 
     const sweep = (now: number): void => {
       for (const [key, s] of states) {
-        s.approvals = s.approvals.filter((a) => now - a.event.time <= 2 * windowMs || (s.detector.open !== null && a.event.time >= s.detector.open.start));
+        s.approvals = s.approvals.filter((a) => now - a.time <= 2 * windowMs || (s.detector.open !== null && a.time >= s.detector.open.start));
         if (s.detector.open !== null && now - s.detector.open.end > windowMs) {
           const ep = s.detector.finish();
           if (ep !== null) keep(key, s, ep);
@@ -147,23 +141,20 @@ export const sourceManyUsers: CrossUserRule<SourceManyUsersParams> = {
     };
 
     return {
-      push(e: StoredEvent): void {
-        if (e.time - lastSweep > windowMs) sweep(e.time);
-        if (e.user === '') return;
-        const role = promptRole(e);
-        if (role.role !== 'answer') return;
-        const key = sourceKey(e, params.groupBy);
+      push(a: CrossAttempt): void {
+        if (a.time - lastSweep > windowMs) sweep(a.time);
+        const key = sourceKey(a.source, params.groupBy);
         if (key === null) return;
         let s = states.get(key);
         if (s === undefined) {
-          s = { detector: new EpisodeDetector<Hit>(windowMs, params.minUsers), approvals: [], sample: e };
+          s = { detector: new EpisodeDetector<CrossAttempt>(windowMs, params.minUsers), approvals: [], sample: a };
           states.set(key, s);
         }
-        if (role.outcome === 'approved') {
-          s.approvals.push({ user: e.user, event: e });
+        if (a.outcome === 'approved') {
+          s.approvals.push(a);
           return;
         }
-        const ep = s.detector.push({ user: e.user, event: e }, e.time, e.user);
+        const ep = s.detector.push(a, a.time, a.user);
         if (ep !== null) keep(key, s, ep);
       },
       finish(): FindingDraft[] {
@@ -183,7 +174,7 @@ function draftOf(c: Closed, params: SourceManyUsersParams): FindingDraft {
   const targeted = new Set(users);
   const gaveIn = c.approvals.filter((a) => targeted.has(a.user));
   const approvedUsers = [...new Set(gaveIn.map((a) => a.user))].sort();
-  const allIds = sortedUnique([...c.episode.items.map((h) => h.event.id), ...gaveIn.map((a) => a.event.id)]);
+  const allIds = sortedUnique([...c.episode.items.flatMap((h) => h.eventIds), ...gaveIn.flatMap((a) => a.eventIds)]);
   const where = params.groupBy === 'ip' && c.sample.source !== undefined ? describeNetwork(c.sample.source) : c.key;
   const shown = users.slice(0, 10);
   const more = users.length > shown.length ? ` and ${users.length - shown.length} more` : '';
@@ -191,7 +182,7 @@ function draftOf(c: Closed, params: SourceManyUsersParams): FindingDraft {
     `MFA prompts failed for ${plural(users.length, 'user')} from ${where} within ${duration(c.episode.end - c.episode.start)} ` +
     `(${utcSpan(c.episode.start, c.episode.end)}): ${shown.join(', ')}${more}; ${plural(c.episode.items.length, 'failed prompt')}`;
   if (approvedUsers.length > 0) summary += `; ${plural(approvedUsers.length, 'of them', 'of them')} then approved a prompt from there (${approvedUsers.join(', ')})`;
-  const end = gaveIn.reduce((max, a) => Math.max(max, a.event.time), c.episode.end);
+  const end = gaveIn.reduce((max, a) => Math.max(max, a.time), c.episode.end);
   return {
     rule: 'source-many-users',
     severity: approvedUsers.length > 0 ? 'high' : 'medium',

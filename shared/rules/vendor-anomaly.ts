@@ -12,12 +12,11 @@
  *   - Google Workspace: account_warning events `suspicious_login`, `suspicious_login_less_secure_app`,
  *     `suspicious_programmatic_login`, `gov_attack_warning` (spec §5).
  */
-import type { StoredEvent } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
 import { MINUTE, plural, utcSpan } from './lib/format.js';
 import { describeSources } from './lib/geo.js';
-import type { UserRule } from './rule.js';
+import type { RuleEvent, UserRule } from './rule.js';
 
 export type VendorAnomalyParams = { groupMinutes: number };
 
@@ -25,7 +24,7 @@ interface Matcher {
   kind: string;
   /** What the verdict means, in a sentence fragment. */
   says: string;
-  test(e: StoredEvent, text: string): boolean;
+  test(e: RuleEvent, text: string): boolean;
 }
 
 /** Exported so tests and the UI can list exactly what is matched. */
@@ -62,7 +61,7 @@ export const VENDOR_ANOMALY_MATCHERS: readonly Matcher[] = [
   },
 ];
 
-export function vendorAnomalyKind(e: StoredEvent): Matcher | null {
+export function vendorAnomalyKind(e: RuleEvent): Matcher | null {
   const text = `${e.vendorEvent} ${e.reason ?? ''}`.toLowerCase();
   return VENDOR_ANOMALY_MATCHERS.find((m) => m.test(e, text)) ?? null;
 }
@@ -82,15 +81,15 @@ export const vendorAnomaly: UserRule<VendorAnomalyParams> = {
     ),
   },
   evaluate(params, user) {
-    const groups = new Map<string, GapGrouper<StoredEvent>>();
+    const groups = new Map<string, GapGrouper<RuleEvent>>();
     const says = new Map<string, string>();
     return {
-      push(e: StoredEvent): void {
+      push(e: RuleEvent): void {
         const m = vendorAnomalyKind(e);
         if (m === null) return;
         let g = groups.get(m.kind);
         if (g === undefined) {
-          g = new GapGrouper<StoredEvent>(params.groupMinutes * MINUTE);
+          g = new GapGrouper<RuleEvent>(params.groupMinutes * MINUTE);
           groups.set(m.kind, g);
           says.set(m.kind, m.says);
         }

@@ -1,7 +1,7 @@
 /** Building finding drafts, and the shared wording of a prompt burst. */
-import type { ParamDoc } from '../rule.js';
+import type { ParamDoc, RuleEvent } from '../rule.js';
 import type { Severity } from '../../model/case.js';
-import type { Factor, StoredEvent } from '../../model/event.js';
+import type { Factor } from '../../model/event.js';
 import type { FindingDetail, FindingDraft, RuleId } from '../../model/finding.js';
 import { duration, factorNoun, plural, utcSpan } from './format.js';
 import { describeSources } from './geo.js';
@@ -76,7 +76,7 @@ export function burstFacts(attempts: readonly Attempt[]): BurstFacts {
   const ids: number[] = [];
   let start = Number.POSITIVE_INFINITY;
   let end = Number.NEGATIVE_INFINITY;
-  const firsts: StoredEvent[] = [];
+  const firsts: RuleEvent[] = [];
   for (const a of attempts) {
     addToTally(tally, a);
     factors.add(a.first.factor ?? a.answer?.factor);

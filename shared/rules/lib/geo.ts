@@ -1,5 +1,6 @@
 /** Geography of networks: distances, comparisons, and how a place is written in a summary. */
-import type { Network, StoredEvent } from '../../model/event.js';
+import type { RuleEvent } from '../rule.js';
+import type { Network } from '../../model/event.js';
 
 const EARTH_RADIUS_KM = 6371.0088;
 
@@ -76,7 +77,7 @@ export function describeNetwork(net: Network): string {
  * Sentence fragment naming where a set of events came from: "from 45.155.205.77 (Amsterdam, NL,
  * AS49505)" or "from 3 addresses, mostly 45.155.205.77 (...)"; empty when no event has a source.
  */
-export function describeSources(events: Iterable<StoredEvent>): { text: string; ips: string[]; top: Network | null } {
+export function describeSources(events: Iterable<RuleEvent>): { text: string; ips: string[]; top: Network | null } {
   const byIp = new Map<string, { net: Network; count: number }>();
   for (const e of events) {
     if (e.source === undefined || e.source.ip === '') continue;

@@ -3,7 +3,8 @@
  * the countries and ASNs seen so far (new-location, post-approval-persistence) and the place
  * each sign-in session started from (location-mismatch, post-approval-persistence).
  */
-import type { Network, StoredEvent } from '../../model/event.js';
+import type { RuleEvent } from '../rule.js';
+import type { Network } from '../../model/event.js';
 import { countryOf } from './geo.js';
 
 export interface Novelty {
@@ -36,7 +37,7 @@ export class LocationHistory {
   }
 
   /** Record the event's source; say what was new about it. Call in time order for every event. */
-  observe(e: StoredEvent): Novelty {
+  observe(e: RuleEvent): Novelty {
     const net = e.source;
     const country = countryOf(net);
     const asn = net?.asn;
@@ -85,13 +86,13 @@ export class LocationHistory {
  * Sessions older than `keepMs` are forgotten, so memory follows the user's recent activity only.
  */
 export class SessionLocations {
-  private readonly first = new Map<string, StoredEvent>();
+  private readonly first = new Map<string, RuleEvent>();
   private lastSweep = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly keepMs: number) {}
 
   /** The session's earlier located event (if any), then remember this one if it is the first. */
-  observe(e: StoredEvent): StoredEvent | null {
+  observe(e: RuleEvent): RuleEvent | null {
     if (e.time - this.lastSweep > this.keepMs) this.sweep(e.time);
     const id = e.sessionId;
     if (id === undefined || id === '' || e.source === undefined) return null;

@@ -7,7 +7,8 @@
  * Okta push twice, so every rule that counts prompts goes through `AttemptStream`, which pairs an
  * answer with the open send it belongs to and releases one `Attempt` per prompt.
  */
-import type { Factor, StoredEvent } from '../../model/event.js';
+import type { Factor } from '../../model/event.js';
+import type { RuleEvent } from '../rule.js';
 
 /**
  * How long a sent prompt waits for its answer before we call it unanswered. Vendors expire
@@ -50,8 +51,15 @@ export type PromptRole =
   | { role: 'answer'; outcome: Exclude<AttemptOutcome, 'unanswered'>; standalone: boolean }
   | { role: 'none' };
 
+// Shared constants: classification runs for every event of every rule, so it allocates nothing.
 const NONE: PromptRole = { role: 'none' };
 const SEND: PromptRole = { role: 'send' };
+const APPROVED: PromptRole = { role: 'answer', outcome: 'approved', standalone: true };
+const DENIED: PromptRole = { role: 'answer', outcome: 'denied', standalone: true };
+const TIMEOUT: PromptRole = { role: 'answer', outcome: 'timeout', standalone: true };
+const FAILED: PromptRole = { role: 'answer', outcome: 'failed', standalone: true };
+const FRAUD_ALONE: PromptRole = { role: 'answer', outcome: 'fraud', standalone: true };
+const FRAUD_PAIRED: PromptRole = { role: 'answer', outcome: 'fraud', standalone: false };
 
 /**
  * Classify an event. `standalone` says whether an answer with no open send to pair with is
@@ -63,27 +71,27 @@ const SEND: PromptRole = { role: 'send' };
  * anomalous_push lands here; a failed_other without factor may be a policy block, spec §2
  * 53003); fraud_reported pairs with its prompt, or stands alone with an explicit prompt factor.
  */
-export function promptRole(e: StoredEvent): PromptRole {
+export function promptRole(e: RuleEvent): PromptRole {
   switch (e.outcome) {
     case 'challenge_sent':
       return mayBePrompt(e.factor) ? SEND : NONE;
     case 'approved':
-      return mayBePrompt(e.factor) ? { role: 'answer', outcome: 'approved', standalone: true } : NONE;
+      return mayBePrompt(e.factor) ? APPROVED : NONE;
     case 'denied':
-      return mayBePrompt(e.factor) ? { role: 'answer', outcome: 'denied', standalone: true } : NONE;
+      return mayBePrompt(e.factor) ? DENIED : NONE;
     case 'timeout':
-      return mayBePrompt(e.factor) ? { role: 'answer', outcome: 'timeout', standalone: true } : NONE;
+      return mayBePrompt(e.factor) ? TIMEOUT : NONE;
     case 'failed_other':
-      return isPromptFactor(e.factor) ? { role: 'answer', outcome: 'failed', standalone: true } : NONE;
+      return isPromptFactor(e.factor) ? FAILED : NONE;
     case 'fraud_reported':
-      return mayBePrompt(e.factor) ? { role: 'answer', outcome: 'fraud', standalone: isPromptFactor(e.factor) } : NONE;
+      return mayBePrompt(e.factor) ? (isPromptFactor(e.factor) ? FRAUD_ALONE : FRAUD_PAIRED) : NONE;
     default:
       return NONE;
   }
 }
 
 /** Events that make an IdP ask for a second factor: prompts and their answers, plus MFA interrupts. */
-export function isMfaTriggering(e: StoredEvent): boolean {
+export function isMfaTriggering(e: RuleEvent): boolean {
   return e.outcome === 'mfa_required' || promptRole(e).role !== 'none';
 }
 
@@ -94,51 +102,60 @@ export interface Attempt {
   end: number;
   outcome: AttemptOutcome;
   /** The opening event: its `source` is where the sign-in came from. */
-  first: StoredEvent;
+  first: RuleEvent;
   /** The answering event, or null when unanswered. */
-  answer: StoredEvent | null;
+  answer: RuleEvent | null;
   eventIds: number[];
 }
 
 /** The stream a rule sees: attempts and all other events, in time order (attempts by start). */
-export type Ordered = { kind: 'attempt'; time: number; attempt: Attempt } | { kind: 'event'; time: number; event: StoredEvent };
+export type Ordered = { kind: 'attempt'; time: number; attempt: Attempt } | { kind: 'event'; time: number; event: RuleEvent };
 
 interface Pending {
   start: number;
   end: number;
   outcome: AttemptOutcome | undefined;
-  first: StoredEvent;
-  answer: StoredEvent | null;
+  first: RuleEvent;
+  answer: RuleEvent | null;
   eventIds: number[];
 }
 
-type Slot = { kind: 'attempt'; pending: Pending } | { kind: 'event'; event: StoredEvent };
+type Slot = { kind: 'attempt'; pending: Pending } | { kind: 'event'; event: RuleEvent };
 
 function sessionsCompatible(a: string | undefined, b: string | undefined): boolean {
   return a === undefined || b === undefined || a === b;
 }
 
 /**
- * Reorder buffer that pairs answers with sends. Events go in time-ordered; `Ordered` items come
- * out time-ordered, each attempt once its outcome is known (answered, or `pairWindowMs` passed).
- * Memory: only what arrived within one pair window after the oldest unanswered send.
+ * Reorder buffer that pairs answers with sends. Events go in time-ordered; `Ordered` items go out
+ * to `emit` time-ordered, each attempt once its outcome is known (answered, or `pairWindowMs`
+ * passed). Memory: only what arrived within one pair window after the oldest unanswered send.
+ * The engine runs one per user and shares its output among the rules that count prompts.
  */
 export class AttemptStream {
   private readonly slots: Slot[] = [];
   private head = 0;
   private readonly open: Pending[] = [];
 
-  constructor(private readonly pairWindowMs: number = PAIR_WINDOW_MS) {}
+  constructor(
+    private readonly emit: (item: Ordered) => void,
+    private readonly pairWindowMs: number = PAIR_WINDOW_MS,
+  ) {}
 
-  push(e: StoredEvent): Ordered[] {
-    this.expire(e.time);
+  push(e: RuleEvent): void {
+    if (this.open.length > 0) this.expire(e.time);
     const role = promptRole(e);
+    if (role.role === 'none' && this.head === this.slots.length) {
+      // Nothing waits for an answer: the event passes straight through.
+      this.emit({ kind: 'event', time: e.time, event: e });
+      return;
+    }
     if (role.role === 'send') {
       const pending: Pending = { start: e.time, end: e.time, outcome: undefined, first: e, answer: null, eventIds: [e.id] };
       this.open.push(pending);
       this.slots.push({ kind: 'attempt', pending });
     } else if (role.role === 'answer') {
-      const match = this.takeOpen(e);
+      const match = this.open.length > 0 ? this.takeOpen(e) : null;
       if (match !== null) {
         match.outcome = role.outcome;
         match.answer = e;
@@ -153,13 +170,13 @@ export class AttemptStream {
     } else {
       this.slots.push({ kind: 'event', event: e });
     }
-    return this.release();
+    this.release();
   }
 
   /** End of input: every open send is unanswered; release everything. */
-  flush(): Ordered[] {
+  flush(): void {
     this.expire(Number.POSITIVE_INFINITY);
-    return this.release();
+    this.release();
   }
 
   private expire(now: number): void {
@@ -172,7 +189,7 @@ export class AttemptStream {
   }
 
   /** The open send this answer belongs to: same session first, else the oldest compatible one. */
-  private takeOpen(e: StoredEvent): Pending | null {
+  private takeOpen(e: RuleEvent): Pending | null {
     let index = -1;
     if (e.sessionId !== undefined) index = this.open.findIndex((p) => p.first.sessionId === e.sessionId);
     if (index < 0) index = this.open.findIndex((p) => sessionsCompatible(p.first.sessionId, e.sessionId));
@@ -181,27 +198,28 @@ export class AttemptStream {
     return found ?? null;
   }
 
-  private release(): Ordered[] {
-    const out: Ordered[] = [];
+  private release(): void {
     while (this.head < this.slots.length) {
       const slot = this.slots[this.head];
       if (slot === undefined) break;
       if (slot.kind === 'event') {
-        out.push({ kind: 'event', time: slot.event.time, event: slot.event });
+        this.emit({ kind: 'event', time: slot.event.time, event: slot.event });
       } else {
         const p = slot.pending;
         if (p.outcome === undefined) break;
         const attempt: Attempt = { start: p.start, end: p.end, outcome: p.outcome, first: p.first, answer: p.answer, eventIds: p.eventIds };
-        out.push({ kind: 'attempt', time: p.start, attempt });
+        this.emit({ kind: 'attempt', time: p.start, attempt });
       }
       this.head++;
     }
-    // Compact now and then so the array does not grow with the whole history.
-    if (this.head > 1024 && this.head * 2 > this.slots.length) {
+    if (this.head === this.slots.length) {
+      this.slots.length = 0;
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.slots.length) {
+      // Compact now and then so the array does not grow with the whole history.
       this.slots.splice(0, this.head);
       this.head = 0;
     }
-    return out;
   }
 }
 

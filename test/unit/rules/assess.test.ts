@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Severity } from '../../../shared/model/case.js';
 import type { DetailValue, Finding, RuleId } from '../../../shared/model/finding.js';
-import { assessUser, assessUsers, emptyCounts, RISK_BANDS } from '../../../shared/detect/assess.js';
+import { assessUser, emptyCounts, RISK_BANDS } from '../../../shared/detect/assess.js';
 import { finalizeFindings } from '../../../shared/detect/engine-core.js';
 import { T0 } from './events.js';
 
@@ -121,22 +121,5 @@ describe('assess', () => {
       a.reasons.slice(1).map((r) => r.split(' (')[0]),
       ['User reported a prompt as fraud', 'MFA prompt burst', 'MFA from a new country or network', 'MFA at unusual hours'],
     );
-  });
-
-  it('assessUsers covers users with events and users named only in findings, riskiest first', () => {
-    const counts = new Map([
-      ['zed@example.com', { ...emptyCounts(), events: 3 }],
-      [A, { ...emptyCounts(), events: 9 }],
-    ]);
-    const out = assessUsers([mk('push-burst', 'high', A), mk('odd-hours', 'low', B)], counts);
-    assert.deepEqual(
-      out.map((x) => [x.user, x.verdict]),
-      [
-        [A, 'attacked'],
-        [B, 'suspicious'],
-        ['zed@example.com', 'clear'],
-      ],
-    );
-    assert.equal(out[0]?.counts.events, 9);
   });
 });

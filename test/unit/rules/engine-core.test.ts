@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PushTrailError } from '../../../shared/api/errors.js';
 import type { StoredEvent } from '../../../shared/model/event.js';
-import { detectInMemory, orderByTime, orderByUser, runDetection, type DetectionProgress } from '../../../shared/detect/engine-core.js';
+import { detectInMemory, MemorySink, orderByUser, runDetection, type AttemptSpool, type DetectionProgress } from '../../../shared/detect/engine-core.js';
+import type { CrossAttempt } from '../../../shared/rules/rule.js';
 import { resolveConfig } from '../../../shared/detect/params.js';
 import { EventFactory, NET } from './events.js';
 
@@ -105,7 +106,9 @@ describe('engine-core', () => {
     const events = scenario();
     const a = await detectInMemory(events);
     const b = await detectInMemory([...events].reverse());
-    const c = await runDetection({ byUser: slowly(orderByUser(events)), byTime: () => slowly(orderByTime(events)) });
+    const sink = new MemorySink();
+    const run = await runDetection({ byUser: slowly(orderByUser(events)), sink });
+    const c = { ...run, ...sink.result() };
     assert.deepEqual(b, a);
     assert.deepEqual(c, a);
     assert.equal(JSON.stringify(a.findings), JSON.stringify(b.findings));
@@ -128,41 +131,51 @@ describe('engine-core', () => {
     const a1 = f.ev({ user: ALICE, min: 0, outcome: 'denied' });
     const b1 = f.ev({ user: BOB, min: 0, outcome: 'denied' });
     const a2 = f.ev({ user: ALICE, min: 1, outcome: 'denied' });
-    await assert.rejects(runDetection({ byUser: [a1, b1, a2], byTime: [] }), (err: unknown) => {
+    await assert.rejects(runDetection({ byUser: [a1, b1, a2], sink: new MemorySink() }), (err: unknown) => {
       assert.ok(err instanceof PushTrailError);
       assert.match(err.message, /user "alice@example.com" appears again after other users; order by \(user, time, id\)/);
       return true;
     });
-    await assert.rejects(runDetection({ byUser: [a2, a1], byTime: [] }), /must be ordered by time, then id/);
-    await assert.rejects(runDetection({ byUser: [a1, a2, b1], byTime: [a2, a1] }), /cross-user stream must be ordered by time/);
+    await assert.rejects(runDetection({ byUser: [a2, a1], sink: new MemorySink() }), /must be ordered by time, then id/);
+    const backwards: AttemptSpool = {
+      items: [] as CrossAttempt[],
+      add(a: CrossAttempt) {
+        this.items.push(a);
+      },
+      sorted() {
+        return [...this.items].sort((x, y) => y.time - x.time);
+      },
+    } as AttemptSpool & { items: CrossAttempt[] };
+    const located = [a1, a2, b1].map((e) => ({ ...e, source: NET.amsterdam }));
+    await assert.rejects(runDetection({ byUser: located, sink: new MemorySink(), spool: backwards }), /spool must give attempts ordered by time/);
   });
 
-  it('needs the by-time stream only when a cross-user rule is enabled', async () => {
+  it('spools prompt attempts only when a cross-user rule is enabled, each with the source of its send', async () => {
     const events = scenario();
-    await assert.rejects(runDetection({ byUser: orderByUser(events) }), /source-many-users need the events ordered by time/);
-    const config = resolveConfig({ 'source-many-users': { enabled: false } });
-    let opened = false;
-    const r = await runDetection({
-      byUser: orderByUser(events),
-      byTime: () => {
-        opened = true;
-        return [];
-      },
-      config,
-    });
-    assert.equal(opened, false);
-    assert.equal(r.stats.crossUserEvents, 0);
-    assert.ok(!r.findings.some((x) => x.rule === 'source-many-users'));
+    const spooled: CrossAttempt[] = [];
+    const spool: AttemptSpool = {
+      add: (a) => spooled.push(a),
+      sorted: () => [...spooled].sort((x, y) => x.time - y.time || x.firstId - y.firstId),
+    };
+    const off = await runDetection({ byUser: orderByUser(events), sink: new MemorySink(), spool, config: resolveConfig({ 'source-many-users': { enabled: false } }) });
+    assert.equal(spooled.length, 0);
+    assert.equal(off.stats.crossUserAttempts, 0);
+    assert.ok(!(off.stats.findingsByRule['source-many-users'] !== undefined));
+    const on = await runDetection({ byUser: orderByUser(events), sink: new MemorySink(), spool });
+    assert.equal(on.stats.crossUserAttempts, spooled.length);
+    const alice = spooled.filter((a) => a.user === ALICE && a.source?.ip === NET.amsterdam.ip);
+    assert.equal(alice.length, 9, 'eight denied sends and the approved one, each paired with its answer');
+    assert.ok(alice.every((a) => a.eventIds.length === 2));
   });
 
   it('reports progress and can be cancelled', async () => {
     const events = scenario();
     const seen: DetectionProgress[] = [];
-    await runDetection({ byUser: orderByUser(events), byTime: orderByTime(events), progressEvery: 50, onProgress: (p) => seen.push(p) });
-    assert.ok(seen.some((p) => p.phase === 'users'));
-    assert.deepEqual(seen[seen.length - 1], { phase: 'cross-user', events: events.length, users: 6 });
+    const r = await runDetection({ byUser: orderByUser(events), sink: new MemorySink(), progressEvery: 50, onProgress: (p) => seen.push(p) });
+    assert.ok(seen.some((p) => p.phase === 'users' && p.events === events.length));
+    assert.deepEqual(seen[seen.length - 1], { phase: 'cross-user', events: r.stats.crossUserAttempts, users: 6 });
     await assert.rejects(
-      runDetection({ byUser: orderByUser(events), byTime: orderByTime(events), progressEvery: 10, isCancelled: () => true }),
+      runDetection({ byUser: orderByUser(events), sink: new MemorySink(), progressEvery: 10, isCancelled: () => true }),
       (err: unknown) => err instanceof PushTrailError && err.kind === 'cancelled',
     );
   });

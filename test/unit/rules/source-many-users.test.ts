@@ -97,9 +97,9 @@ describe('source-many-users', () => {
   it('subnet keys for IPv6 use /48', () => {
     const f = new EventFactory();
     const e = f.ev({ outcome: 'denied', source: { ip: '2001:db8:abcd:12::1' } });
-    assert.equal(sourceKey(e, 'subnet'), '2001:db8:abcd::/48');
+    assert.equal(sourceKey(e.source, 'subnet'), '2001:db8:abcd::/48');
     const g = f.ev({ outcome: 'denied', source: { ip: '2001:db8::1' } });
-    assert.equal(sourceKey(g, 'subnet'), '2001:db8:0::/48');
+    assert.equal(sourceKey(g.source, 'subnet'), '2001:db8:0::/48');
   });
 
   it('the same source attacking again hours later is a second finding', () => {
