@@ -4,13 +4,18 @@
  * "New Device" behaviours Splunk's Okta mismatch rule relies on and PingID's POLICY "New Device"
  * flag (spec §9, P5). It needs a baseline: nothing fires until the user has enough located history,
  * so the first day of a case is not all "new".
+ *
+ * Where the answering phone was decides between a traveller and an attacker: Duo logs it as the
+ * responder; Okta logs the push's answer from the phone's own address, so for a paired attempt
+ * the answer's source is where the phone was. A new network (ASN) in a country the user already
+ * uses is everyday (a phone on mobile data, a hotel's Wi-Fi): info, on the timeline only.
  */
 import type { FindingDraft } from '../model/finding.js';
 import { userFinding } from './lib/draft.js';
 import { HOUR, listWords, plural, utcSpan } from './lib/format.js';
 import { comparePlaces, countryOf, describeSources } from './lib/geo.js';
 import { LocationHistory } from './lib/location.js';
-import { isMfaTriggering } from './lib/prompts.js';
+import { isMfaTriggering, type Ordered } from './lib/prompts.js';
 import type { RuleEvent, UserRule } from './rule.js';
 
 export type NewLocationParams = {
@@ -42,7 +47,7 @@ export const newLocation: UserRule<NewLocationParams> = {
   description:
     'MFA prompts or interrupts from a country, or a network (ASN), that this user had not used earlier in the ' +
     'case. A new country is medium; it drops to low when the answering phone was in the same place (a traveller ' +
-    'with their phone). A new network in a known country is low. Silent until the user has enough history.',
+    'with their phone). A new network in a known country is info. Silent until the user has enough history.',
   attack: { technique: 'T1621', related: ['T1078'] },
   params: { minBaselineEvents: 10, minBaselineHours: 48, groupHours: 24, checkAsn: true, minDistanceKm: 500 },
   paramDocs: {
@@ -71,7 +76,7 @@ export const newLocation: UserRule<NewLocationParams> = {
       unit: 'hours',
     },
     checkAsn: {
-      why: 'A new ASN in a known country (new ISP, hosting provider) is a weaker signal than a new country; report it as low, or switch off.',
+      why: 'A new ASN in a known country (mobile data, a new ISP, a hotel) is everyday; it is reported as info for the timeline, or switch it off.',
       kind: 'boolean',
     },
     minDistanceKm: {
@@ -97,30 +102,42 @@ export const newLocation: UserRule<NewLocationParams> = {
       }
     };
 
+    /** `phone`: where the phone that answered this event's prompt was, when known. */
+    const see = (e: RuleEvent, phone: RuleEvent['responder']): void => {
+      close(e.time);
+      const baselineEvents = history.size;
+      const novelty = history.observe(e);
+      if (novelty.newCountry !== null) {
+        const baselineCountries = history.knownCountries().filter((c) => c !== novelty.newCountry);
+        open.set(`c:${novelty.newCountry}`, sighting(e, 'country', novelty.newCountry, baselineEvents, baselineCountries));
+      } else if (novelty.newAsn !== null && params.checkAsn) {
+        open.set(`a:${novelty.newAsn}`, sighting(e, 'asn', countryOf(e.source), baselineEvents, history.knownCountries()));
+      }
+      if (open.size === 0 || !isMfaTriggering(e)) return;
+      const country = countryOf(e.source);
+      const asn = e.source?.asn;
+      const s = (country === null ? undefined : open.get(`c:${country}`)) ?? (asn === undefined ? undefined : open.get(`a:${asn}`));
+      if (s === undefined) return;
+      s.events.push(e);
+      if (e.outcome === 'approved') s.approved++;
+      if (phone !== undefined) {
+        const cmp = comparePlaces(e.source, phone, params.minDistanceKm);
+        if (cmp.verdict === 'agree') s.responderAgrees++;
+        if (cmp.verdict === 'differ') s.responderDiffers++;
+      }
+    };
+
     return {
-      push(e: RuleEvent): void {
-        close(e.time);
-        const baselineEvents = history.size;
-        const novelty = history.observe(e);
-        const base = { firstSeen: e.time, baselineEvents, events: [], approved: 0, responderAgrees: 0, responderDiffers: 0 };
-        if (novelty.newCountry !== null) {
-          const baselineCountries = history.knownCountries().filter((c) => c !== novelty.newCountry);
-          open.set(`c:${novelty.newCountry}`, { ...base, kind: 'country', country: novelty.newCountry, asn: e.source?.asn ?? null, asOrg: e.source?.asOrg ?? null, baselineCountries });
-        } else if (novelty.newAsn !== null && params.checkAsn) {
-          open.set(`a:${novelty.newAsn}`, { ...base, kind: 'asn', country: countryOf(e.source), asn: novelty.newAsn, asOrg: e.source?.asOrg ?? null, baselineCountries: history.knownCountries() });
+      take(item: Ordered): void {
+        if (item.kind === 'event') {
+          see(item.event, item.event.responder);
+          return;
         }
-        if (!isMfaTriggering(e) || open.size === 0) return;
-        const country = countryOf(e.source);
-        const asn = e.source?.asn;
-        const s = (country === null ? undefined : open.get(`c:${country}`)) ?? (asn === undefined ? undefined : open.get(`a:${asn}`));
-        if (s === undefined) return;
-        s.events.push(e);
-        if (e.outcome === 'approved') s.approved++;
-        if (e.responder !== undefined) {
-          const cmp = comparePlaces(e.source, e.responder, params.minDistanceKm);
-          if (cmp.verdict === 'agree') s.responderAgrees++;
-          if (cmp.verdict === 'differ') s.responderDiffers++;
-        }
+        const { first, answer } = item.attempt;
+        const separate = answer !== null && answer !== first ? answer : null;
+        see(first, first.responder ?? separate?.source);
+        // The answer's own source is the phone: compared with itself it says nothing.
+        if (separate !== null) see(separate, separate.responder);
       },
       finish(): FindingDraft[] {
         close(Number.POSITIVE_INFINITY);
@@ -129,6 +146,11 @@ export const newLocation: UserRule<NewLocationParams> = {
     };
   },
 };
+
+function sighting(e: RuleEvent, kind: Sighting['kind'], country: string | null, baselineEvents: number, baselineCountries: string[]): Sighting {
+  const asn = e.source?.asn ?? null;
+  return { kind, country, asn, asOrg: e.source?.asOrg ?? null, firstSeen: e.time, baselineEvents, baselineCountries, events: [], approved: 0, responderAgrees: 0, responderDiffers: 0 };
+}
 
 function draftOf(s: Sighting, user: string): FindingDraft {
   const first = s.events[0];
@@ -147,7 +169,7 @@ function draftOf(s: Sighting, user: string): FindingDraft {
   if (traveller) parts.push('the answering phone was in the same place, as when the user travels');
   return userFinding({
     rule: 'new-location',
-    severity: s.kind === 'country' && !traveller ? 'medium' : 'low',
+    severity: s.kind === 'asn' ? 'info' : traveller ? 'low' : 'medium',
     user,
     start,
     end,

@@ -5,7 +5,14 @@
  *
  * State is a 24-bucket histogram of UTC hours plus a day counter. Hours are UTC: the comparison
  * is with the same user's own UTC history, so no time zone is needed. Flagged events are not
- * learnt, so an attacker returning on later nights is flagged again.
+ * learnt, so an attacker returning on later nights is flagged again. Events are learnt only when
+ * their burst of activity (events less than `groupMinutes` apart) is over: an attacker's sign-in
+ * logs records that are not prompts (Okta's password step comes first), and learning those at once
+ * would make the hour look usual just before the prompts they lead to.
+ *
+ * A late sign-in by the user themselves — every prompt approved, from networks (ASNs) the user
+ * already used — is only info: people work late from home. Low needs a prompt that was refused,
+ * ignored or reported, or a network new to the user.
  */
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
@@ -30,7 +37,19 @@ interface Baseline {
 interface Flagged {
   e: RuleEvent;
   base: Baseline;
+  /** The event came from a network the user had used before (or names none). */
+  familiar: boolean;
 }
+
+/** The network of an event's source: its ASN, else its country; null when it has neither. */
+function networkKey(e: RuleEvent): string | null {
+  const net = e.source;
+  if (net?.asn !== undefined) return `AS${net.asn}`;
+  const country = net?.geo?.country;
+  return country === undefined ? null : country.toUpperCase();
+}
+
+const REFUSED: ReadonlySet<string> = new Set(['denied', 'timeout', 'fraud_reported', 'failed_other']);
 
 function utcHour(ms: number): number {
   return Math.floor((((ms % DAY) + DAY) % DAY) / HOUR);
@@ -59,7 +78,8 @@ export const oddHours: UserRule<OddHoursParams> = {
   title: 'MFA at unusual hours',
   description:
     'MFA prompts at an hour of the day (UTC) in which this user has no other activity in the case, ' +
-    'nor in the neighbouring hours. Low: a hint for the timeline, not evidence alone.',
+    'nor in the neighbouring hours. Low: a hint for the timeline, not evidence alone; info when every prompt was ' +
+    'approved from a network the user already used.',
   attack: { technique: 'T1621', related: [] },
   params: { minBaselineEvents: 30, minBaselineDays: 5, toleranceHours: 1, groupMinutes: 60 },
   paramDocs: {
@@ -96,32 +116,51 @@ export const oddHours: UserRule<OddHoursParams> = {
     let learnt = 0;
     let days = 0;
     let lastDay: number | null = null;
-    const groups = new GapGrouper<Flagged>(params.groupMinutes * MINUTE);
+    const groupMs = params.groupMinutes * MINUTE;
+    const groups = new GapGrouper<Flagged>(groupMs);
     // The baseline as it stood before a run of odd events; shared by the run, rebuilt after learning.
     let snapshot: Baseline | null = null;
+    // The current burst's unflagged events, learnt when the burst is over.
+    const pending: RuleEvent[] = [];
+    const knownNetworks = new Set<string>();
+    let lastTime = Number.NEGATIVE_INFINITY;
 
     const odd = (hour: number): boolean => {
       for (let d = -params.toleranceHours; d <= params.toleranceHours; d++) if ((hist[(hour + d + 24) % 24] ?? 0) > 0) return false;
       return true;
     };
 
-    return {
-      push(e: RuleEvent): void {
-        const hour = utcHour(e.time);
-        const ready = learnt >= params.minBaselineEvents && days >= params.minBaselineDays;
-        if (ready && isMfaTriggering(e) && odd(hour)) {
-          snapshot ??= { text: activeHoursText(hist), events: learnt, days };
-          groups.push({ e, base: snapshot }, e.time);
-          return;
-        }
-        snapshot = null;
+    const learn = (): void => {
+      for (const e of pending) {
+        const t = e.time;
+        const net = networkKey(e);
+        if (net !== null) knownNetworks.add(net);
+        const hour = utcHour(t);
         hist[hour] = (hist[hour] ?? 0) + 1;
         learnt++;
-        const day = Math.floor(e.time / DAY);
+        const day = Math.floor(t / DAY);
         if (day !== lastDay) {
           days++;
           lastDay = day;
         }
+      }
+      pending.length = 0;
+      snapshot = null;
+    };
+
+    return {
+      push(e: RuleEvent): void {
+        // A burst that never pauses (a service account) is learnt a day at a time, so memory stays bounded.
+        if (e.time - lastTime > groupMs || e.time - (pending[0]?.time ?? e.time) > DAY) learn();
+        lastTime = e.time;
+        const ready = learnt >= params.minBaselineEvents && days >= params.minBaselineDays;
+        if (ready && isMfaTriggering(e) && odd(utcHour(e.time))) {
+          snapshot ??= { text: activeHoursText(hist), events: learnt, days };
+          const net = networkKey(e);
+          groups.push({ e, base: snapshot, familiar: net === null || knownNetworks.has(net) }, e.time);
+          return;
+        }
+        pending.push(e);
       },
       finish(): FindingDraft[] {
         return groups.finish().map((g) => {
@@ -129,9 +168,10 @@ export const oddHours: UserRule<OddHoursParams> = {
           const events = g.items.map((i) => i.e);
           const sources = describeSources(events).text;
           const approvals = events.filter((e) => e.outcome === 'approved').length;
+          const ownLateSignIn = g.items.every((i) => i.familiar) && !events.some((e) => REFUSED.has(e.outcome));
           return userFinding({
             rule: 'odd-hours',
-            severity: 'low',
+            severity: ownLateSignIn ? 'info' : 'low',
             user,
             start: g.start,
             end: g.end,
@@ -140,8 +180,9 @@ export const oddHours: UserRule<OddHoursParams> = {
               `${plural(g.items.length, 'MFA event')} at ${utcSpan(g.start, g.end)}${sources === '' ? '' : ` ${sources}`}, ` +
               `outside this user's usual hours (${base.text}, from ${plural(base.events, 'earlier event')} on ${plural(base.days, 'day')})` +
               (approvals > 0 ? `; ${approvals} approved` : '') +
+              (ownLateSignIn ? ', every prompt approved from networks this user already used' : '') +
               '.',
-            detail: { approvals, events: g.items.length, baselineEvents: base.events, baselineDays: base.days },
+            detail: { approvals, events: g.items.length, baselineEvents: base.events, baselineDays: base.days, familiarNetworks: ownLateSignIn },
           });
         });
       },

@@ -42,12 +42,38 @@ describe('new-location', () => {
     assert.match(out[0]?.summary ?? '', /the answering phone was in the same place/);
   });
 
-  it('a new network in a known country is low, and can be switched off', () => {
+  it('benign: an Okta traveller, whose push is answered from the phone\'s own address in the new country, is only low', () => {
+    const f = new EventFactory();
+    const signIn = (min: number, session: string) => [
+      f.ev({ min, outcome: 'mfa_required', source: NET.london, sessionId: session }),
+      f.ev({ min: min + 0.1, outcome: 'challenge_sent', factor: 'push', source: NET.london, sessionId: session }),
+      f.ev({ min: min + 0.2, outcome: 'approved', factor: 'push', source: NET.londonPhone, sessionId: session }),
+    ];
+    const out = runRule(newLocation, [...f.baseline(5, 4), ...signIn(0, 's1'), ...signIn(600, 's2')]);
+    assert.equal(out.length, 1);
+    assert.equal(out[0]?.severity, 'low');
+    assert.equal(out[0]?.detail['responderAgrees'], 2);
+  });
+
+  it('an Okta push from a new country answered by the phone at home is medium', () => {
+    const f = new EventFactory();
+    const attempts = [0, 1, 2].flatMap((i) => [
+      f.ev({ min: i, outcome: 'challenge_sent', factor: 'push', source: NET.amsterdam, sessionId: `a${i}` }),
+      f.ev({ min: i + 0.3, outcome: 'denied', factor: 'push', source: NET.chicagoPhone, sessionId: `a${i}` }),
+    ]);
+    const out = runRule(newLocation, [...f.baseline(5, 4), ...attempts]);
+    const country = out.filter((x) => x.detail['kind'] === 'country');
+    assert.equal(country.length, 1);
+    assert.equal(country[0]?.severity, 'medium');
+    assert.equal(country[0]?.detail['responderDiffers'], 3);
+  });
+
+  it('a new network in a known country is info, and can be switched off', () => {
     const f = new EventFactory();
     const events = [...f.baseline(5, 4), f.ev({ outcome: 'approved', factor: 'push', source: NET.chicagoHotel })];
     const out = runRule(newLocation, events);
     assert.equal(out.length, 1);
-    assert.equal(out[0]?.severity, 'low');
+    assert.equal(out[0]?.severity, 'info');
     assert.equal(out[0]?.detail['kind'], 'asn');
     assert.match(out[0]?.summary ?? '', /network AS64510 \(Hotel WiFi Inc\) in US/);
     assert.deepEqual(runRule(newLocation, events, { checkAsn: false }), []);

@@ -46,6 +46,29 @@ describe('odd-hours', () => {
     assert.equal(runRule(oddHours, events).length, 2);
   });
 
+  it('the password step of the night sign-in does not make its hour usual before the prompts it leads to', () => {
+    const f = new EventFactory();
+    const events = [
+      ...f.baseline(6, 6),
+      f.ev({ min: 0, outcome: 'auth_success', factor: 'password', source: NET.amsterdam }),
+      ...f.series(3, 1, { min: 0.5, outcome: 'denied', factor: 'push', source: NET.amsterdam }),
+    ];
+    const out = runRule(oddHours, events);
+    assert.equal(out.length, 1);
+    assert.equal(out[0]?.eventIds.length, 3);
+  });
+
+  it('a late sign-in approved from the user\'s own network is info; one from a new network is low', () => {
+    const f = new EventFactory();
+    const own = runRule(oddHours, [...f.baseline(6, 6), ...f.series(2, 1, { outcome: 'approved', factor: 'push', source: NET.chicago })]);
+    assert.equal(own.length, 1);
+    assert.equal(own[0]?.severity, 'info');
+    assert.match(own[0]?.summary ?? '', /every prompt approved from networks this user already used\.$/);
+    const g = new EventFactory();
+    const elsewhere = runRule(oddHours, [...g.baseline(6, 6), ...g.series(2, 1, { outcome: 'approved', factor: 'push', source: NET.chicagoHotel })]);
+    assert.equal(elsewhere[0]?.severity, 'low');
+  });
+
   it('writes active hours as ranges', () => {
     const hist = new Array<number>(24).fill(0);
     assert.equal(activeHoursText(hist), 'none');
