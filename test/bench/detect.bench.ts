@@ -30,7 +30,8 @@ const reuse = process.argv.includes('--reuse');
 
 function existingCase(casePath: string): boolean {
   if (!reuse || !existsSync(casePath)) return false;
-  const store = CaseStore.open(casePath, 'bench', { readOnly: true });
+  // Opened for writing so a case from an earlier schema is upgraded first.
+  const store = CaseStore.open(casePath, 'bench');
   const n = (store.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
   store.close();
   if (n < target) return false;
