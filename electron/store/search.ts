@@ -41,11 +41,24 @@ function timeRange(column: string, f: SearchFilters, c: Clause): void {
   }
 }
 
+/** The filters evidence and analyst entries both have, on the table aliased `t`. */
+function sharedFilters(t: 'e' | 'a', f: SearchFilters): Clause {
+  const c: Clause = { where: [], params: [] };
+  if (f.user !== undefined) userMatch(`${t}.user`, f.user, c);
+  for (const key of ['outcome', 'factor'] as const) {
+    const value = f[key];
+    if (value === undefined) continue;
+    c.where.push(`${t}.${key} = ?`);
+    c.params.push(value);
+  }
+  timeRange(`${t}.time`, f, c);
+  return c;
+}
+
 /** Conditions on `events e`; null when the filters exclude evidence altogether. */
 function evidenceClause(f: SearchFilters): Clause | null {
   if (f.vendor === 'analyst') return null;
-  const c: Clause = { where: [], params: [] };
-  if (f.user !== undefined) userMatch('e.user', f.user, c);
+  const c = sharedFilters('e', f);
   if (f.ip !== undefined) {
     const ip = f.ip.trim();
     if (ip.endsWith('*')) {
@@ -61,14 +74,6 @@ function evidenceClause(f: SearchFilters): Clause | null {
     c.where.push('(e.src_country = ? COLLATE NOCASE OR e.dev_country = ? COLLATE NOCASE)');
     c.params.push(f.country.trim(), f.country.trim());
   }
-  if (f.outcome !== undefined) {
-    c.where.push('e.outcome = ?');
-    c.params.push(f.outcome);
-  }
-  if (f.factor !== undefined) {
-    c.where.push('e.factor = ?');
-    c.params.push(f.factor);
-  }
   if (f.vendor !== undefined) {
     c.where.push('e.vendor = ?');
     c.params.push(f.vendor);
@@ -77,7 +82,6 @@ function evidenceClause(f: SearchFilters): Clause | null {
     c.where.push('e.evidence_id IN (SELECT id FROM evidence WHERE id = ? OR parent_id = ?)');
     c.params.push(f.evidenceId, f.evidenceId);
   }
-  timeRange('e.time', f, c);
   if (f.text !== undefined) {
     const match = ftsQuery(f.text);
     if (match === null) return null;
@@ -91,17 +95,7 @@ function evidenceClause(f: SearchFilters): Clause | null {
 function analystClause(f: SearchFilters): Clause | null {
   if (f.ip !== undefined || f.country !== undefined || f.evidenceId !== undefined) return null;
   if (f.vendor !== undefined && f.vendor !== 'analyst') return null;
-  const c: Clause = { where: [], params: [] };
-  if (f.user !== undefined) userMatch('a.user', f.user, c);
-  if (f.outcome !== undefined) {
-    c.where.push('a.outcome = ?');
-    c.params.push(f.outcome);
-  }
-  if (f.factor !== undefined) {
-    c.where.push('a.factor = ?');
-    c.params.push(f.factor);
-  }
-  timeRange('a.time', f, c);
+  const c = sharedFilters('a', f);
   if (f.text !== undefined) {
     // A handful of rows: the analyst's words are matched directly, each term anywhere, any case.
     const terms = searchTerms(f.text);

@@ -7,8 +7,8 @@ import { useState, type FormEvent } from 'react';
 import type { AnalystEvent } from '../../../shared/model/analyst-event.js';
 import { FACTORS, OUTCOMES, type Factor, type Outcome } from '../../../shared/model/event.js';
 import { parseZonedTime, toZonedInput } from '../../../shared/format/time.js';
-import { FACTOR_LABEL, OUTCOME_LABEL } from '../../../shared/view/sequence.js';
 import { messageOf, useApi } from '../api.js';
+import { FactorOptions, OutcomeOptions } from './EventOptions.js';
 
 export interface AnalystEventFormProps {
   user: string;
@@ -54,22 +54,14 @@ export function AnalystEventForm({ user, zone, near, onAdded }: AnalystEventForm
       <label>
         Outcome
         <select value={outcome} onChange={(e) => setOutcome(OUTCOMES.find((o) => o === e.target.value) ?? 'other')}>
-          {OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {OUTCOME_LABEL[o]}
-            </option>
-          ))}
+          <OutcomeOptions />
         </select>
       </label>
       <label>
         Factor
         <select value={factor} onChange={(e) => setFactor(FACTORS.find((f) => f === e.target.value) ?? '')}>
           <option value="">None</option>
-          {FACTORS.map((f) => (
-            <option key={f} value={f}>
-              {FACTOR_LABEL[f]}
-            </option>
-          ))}
+          <FactorOptions />
         </select>
       </label>
       <label>

@@ -2,9 +2,9 @@
 import { useState, type FormEvent } from 'react';
 import type { SearchFilters } from '../../../shared/api/search.js';
 import type { EvidenceFile } from '../../../shared/model/case.js';
-import { FACTORS, OUTCOMES, VENDORS, type Factor, type Outcome, type Vendor } from '../../../shared/model/event.js';
+import { VENDORS, type Factor, type Outcome, type Vendor } from '../../../shared/model/event.js';
 import { parseZonedTime } from '../../../shared/format/time.js';
-import { FACTOR_LABEL, OUTCOME_LABEL } from '../../../shared/view/sequence.js';
+import { FactorOptions, OutcomeOptions } from '../components/EventOptions.js';
 
 interface Fields {
   text: string;
@@ -86,22 +86,14 @@ export function SearchForm({ zone, evidence, onSearch }: { zone: string; evidenc
           Outcome
           <select value={fields.outcome} onChange={set('outcome')}>
             <option value="">Any outcome</option>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {OUTCOME_LABEL[o]}
-              </option>
-            ))}
+            <OutcomeOptions />
           </select>
         </label>
         <label>
           Factor
           <select value={fields.factor} onChange={set('factor')}>
             <option value="">Any factor</option>
-            {FACTORS.map((f) => (
-              <option key={f} value={f}>
-                {FACTOR_LABEL[f]}
-              </option>
-            ))}
+            <FactorOptions />
           </select>
         </label>
         <label>
