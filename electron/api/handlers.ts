@@ -2,11 +2,14 @@
  * The handler map: one function per contract method, independent of any transport.
  * Arguments arrive already validated (see `dispatch.ts`).
  */
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PushTrailError } from '../../shared/api/errors.js';
+import type { ReportFile, ReportRequest } from '../../shared/api/report.js';
 import type { ArgOf, JobFinished, Method, ResultOf } from '../../shared/api/contract.js';
 import type { SearchIndexStatus } from '../../shared/api/search.js';
 import { TOOL_VERSION } from '../../shared/version.js';
-import type { JobArg, JobKind } from '../../shared/api/jobs.js';
+import type { JobArg, JobKind, JobResultOf } from '../../shared/api/jobs.js';
 import { startJob } from '../jobs/runner.js';
 import { caseActivity, userSparklines } from '../store/activity.js';
 import { insertAnalystEvent, listAnalystEvents } from '../store/analyst-events.js';
@@ -15,6 +18,10 @@ import { readFindings, readUserRows } from '../store/detection-store.js';
 import { userEvents } from '../store/events.js';
 import { CaseStore } from '../store/case-store.js';
 import { entriesAround, searchEntries, searchIndexStatus } from '../store/search.js';
+import { FORMAT_EXTENSION } from '../report/export.js';
+import { reportOutline } from '../report/outline.js';
+import { readReportText, writeReportText } from '../store/report-text.js';
+import { startPrintingJob } from '../report/printing-job.js';
 import type { Session } from './session.js';
 
 export type Handlers = { [M in Method]: (arg: ArgOf<M>) => Promise<ResultOf<M>> };
@@ -151,6 +158,37 @@ export function createHandlers(session: Session): Handlers {
     'evidence/errors': async ({ evidenceId, afterId, limit }) =>
       session.requireCase().evidenceErrors(evidenceId, afterId ?? 0, Math.min(limit ?? 1000, 10000)),
 
+    'report/text': async () => readReportText(session.requireCase().db),
+
+    'report/setText': async (patch) => {
+      const store = session.requireCase();
+      const saved = store.change(session.actor, 'report/text', { changed: Object.keys(patch) }, () => writeReportText(store.db, patch, session.actor, Date.now()));
+      announce();
+      return saved;
+    },
+
+    'report/outline': async (selection) => reportOutline(session.requireCase(), selection),
+
+    'report/start': async (request) => {
+      const store = session.requireCase();
+      const out = await reportPath(session, store.path, request);
+      const arg = { casePath: store.path, actor: session.actor, request, out };
+      const done = (file: ReportFile): void => {
+        session.reports.add(file.path);
+      };
+      if (request.format === 'pdf' && session.pdfPrinter !== null) return startPrintingJob(session, arg, session.pdfPrinter, announce, done);
+      return startSessionJob(session, 'report', arg, announce, done);
+    },
+
+    'report/download': async ({ path }) => {
+      if (!session.reports.has(path)) throw new PushTrailError('not_found', 'No such report from this session', { path });
+      if (statSync(path).size > MAX_DOWNLOAD_BYTES) {
+        throw new PushTrailError('bad_input', `The file is too large to send to the browser; it is on the server at ${path}`, { path });
+      }
+      const format = Object.entries(FORMAT_EXTENSION).find(([, ext]) => path.endsWith(ext))?.[0] ?? 'json';
+      return { name: basename(path), mime: MIME[format] ?? 'application/octet-stream', base64: readFileSync(path).toString('base64') };
+    },
+
     'job/cancel': async ({ jobId }) => {
       const job = session.jobs.get(jobId);
       if (job === undefined) return { cancelled: false };
@@ -174,12 +212,48 @@ function indexStatus(session: Session, start: boolean): SearchIndexStatus {
   return { ...status, jobId: startSessionJob(session, 'search/index', { casePath: store.path, actor: session.actor }).jobId };
 }
 
+/** Reports larger than this stay on the server (web mode); the error names the path. */
+const MAX_DOWNLOAD_BYTES = 256 * 1024 * 1024;
+
+const MIME: Readonly<Record<string, string>> = {
+  pdf: 'application/pdf',
+  html: 'text/html',
+  json: 'application/json',
+  csv: 'text/csv',
+  ocsf: 'application/x-ndjson',
+};
+
+/**
+ * Where a report goes: the path the analyst picks in the desktop app's save dialog, or a new
+ * file in `<case>-reports/` beside the case (web mode, where the browser then downloads it).
+ */
+async function reportPath(session: Session, casePath: string, request: ReportRequest): Promise<string> {
+  const stem = basename(casePath).replace(/\.pushtrail$/, '');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const name = `${stem}-${request.format === 'csv' || request.format === 'ocsf' ? 'events' : 'report'}-${stamp}${FORMAT_EXTENSION[request.format]}`;
+  const dir = join(dirname(casePath), `${stem}-reports`);
+  if (session.chooseReportPath !== null) {
+    const chosen = await session.chooseReportPath(join(dirname(casePath), name), request.format);
+    if (chosen === null) throw new PushTrailError('cancelled', 'No file was chosen');
+    return resolve(chosen);
+  }
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
+
 /** Start a job for a session: progress and the outcome go out as push events. */
-function startSessionJob<K extends JobKind>(session: Session, kind: K, arg: JobArg<K>, after: () => void = () => undefined): { jobId: string } {
+function startSessionJob<K extends JobKind>(
+  session: Session,
+  kind: K,
+  arg: JobArg<K>,
+  after: () => void = () => undefined,
+  onResult: (result: JobResultOf<K>) => void = () => undefined,
+): { jobId: string } {
   const job = startJob(kind, arg, (progress) => session.emit('job/progress', progress));
   session.jobs.set(job.id, job);
   void job.result.then((outcome) => {
     session.jobs.delete(job.id);
+    if (outcome.ok) onResult(outcome.value);
     session.emit('job/finished', { jobId: job.id, kind, outcome } as JobFinished);
     after();
   });

@@ -6,8 +6,10 @@ import { userInfo } from 'node:os';
 import type { PushEventName, PushEvents } from '../../shared/api/contract.js';
 import { PushTrailError } from '../../shared/api/errors.js';
 import type { JobKind } from '../../shared/api/jobs.js';
+import type { ExportFormat } from '../../shared/api/report.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { RunningJob } from '../jobs/runner.js';
+import type { PdfPrinter } from '../report/print-report.js';
 
 export type Emit = <E extends PushEventName>(event: E, payload: PushEvents[E]) => void;
 
@@ -15,6 +17,18 @@ export class Session {
   store: CaseStore | null = null;
   readonly jobs = new Map<string, RunningJob<JobKind>>();
   private readonly listeners = new Set<Emit>();
+  /** Reports this session wrote: the only files `report/download` hands out. */
+  readonly reports = new Set<string>();
+  /**
+   * Where to save a report: the desktop app asks with a save dialog (null: the analyst
+   * cancelled). Without it, reports are written beside the case.
+   */
+  chooseReportPath: ((suggested: string, format: ExportFormat) => Promise<string | null>) | null = null;
+  /**
+   * The desktop app prints PDFs with Electron's own engine, which lives in the main process;
+   * without it a report job's worker prints with Debian's Chromium.
+   */
+  pdfPrinter: PdfPrinter | null = null;
 
   constructor(
     readonly transport: 'electron' | 'http' | 'direct',

@@ -1,11 +1,12 @@
 /** Electron main process: one locked-down window wired to the same handler map as the CLI and web mode. */
-import { app, BrowserWindow, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { resolve } from 'node:path';
 import { createDispatch } from '../api/dispatch.js';
 import { CASE_EXTENSION, CaseStore } from '../store/case-store.js';
 import { createHandlers } from '../api/handlers.js';
 import { Session } from '../api/session.js';
 import { connectIpc } from './ipc.js';
+import { electronPrinter } from './print-pdf.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { createMainWindow, lockDownSession } from './window.js';
 
@@ -28,6 +29,11 @@ void app.whenReady().then(() => {
   const casePath = process.argv.slice(1).find((a) => a.endsWith(CASE_EXTENSION));
   if (casePath !== undefined) session.replaceCase(CaseStore.open(resolve(casePath), session.actor));
   const win = createMainWindow();
+  session.pdfPrinter = electronPrinter;
+  session.chooseReportPath = async (suggested, format) => {
+    const chosen = await dialog.showSaveDialog(win, { title: 'Save the report', defaultPath: suggested, filters: [{ name: format.toUpperCase(), extensions: [suggested.split('.').pop() ?? format] }] });
+    return chosen.canceled || chosen.filePath === '' ? null : chosen.filePath;
+  };
   const disconnect = connectIpc(win, session, createDispatch(createHandlers(session)));
   win.on('closed', () => {
     disconnect();

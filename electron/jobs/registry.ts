@@ -3,6 +3,7 @@ import type { JobKind } from '../../shared/api/jobs.js';
 import { detectCase } from '../detect/detect-job.js';
 import { importJob } from '../ingest/import-job.js';
 import { indexCase } from '../search/index-job.js';
+import { reportJob } from '../report/report-job.js';
 import type { JobFn } from './job.js';
 import { verifyCase } from './verify-case.js';
 
@@ -11,4 +12,5 @@ export const JOBS: { [K in JobKind]: JobFn<K> } = {
   import: importJob,
   detect: detectCase,
   'search/index': indexCase,
+  report: reportJob,
 };

@@ -6,8 +6,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { PushTrailError } from '../../shared/api/errors.js';
-import { escapeHtml } from './html.js';
-import type { PdfOptions, PdfPrinter } from './print-report.js';
+import { FOOTER_TEMPLATE, PDF_MARGINS_MM, headerTemplate, type PdfOptions, type PdfPrinter } from './print-report.js';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -22,15 +21,6 @@ export function findChromium(): string {
 }
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-/** Header and footer of every page; Electron's printToPDF takes the same templates. */
-export const headerTemplate = (text: string): string =>
-  `<div style="font-size:8px;width:100%;padding:0 12mm;color:#555;display:flex;justify-content:space-between">` +
-  `<span>${escapeHtml(text)}</span><span>PushTrail case report</span></div>`;
-
-export const FOOTER_TEMPLATE =
-  '<div style="font-size:8px;width:100%;padding:0 12mm;color:#555;text-align:right">' +
-  'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
 
 /** Run `fn` with a printer backed by one Chromium, closed afterwards. */
 export async function withChromiumPrinter<T>(fn: (print: PdfPrinter) => Promise<T>): Promise<T> {
@@ -48,7 +38,7 @@ export async function withChromiumPrinter<T>(fn: (print: PdfPrinter) => Promise<
           displayHeaderFooter: true,
           headerTemplate: headerTemplate(options.header),
           footerTemplate: FOOTER_TEMPLATE,
-          margin: PDF_MARGINS,
+          margin: { top: `${PDF_MARGINS_MM.top}mm`, bottom: `${PDF_MARGINS_MM.bottom}mm`, left: `${PDF_MARGINS_MM.left}mm`, right: `${PDF_MARGINS_MM.right}mm` },
           outline: true,
           tagged: true,
         });
@@ -61,8 +51,6 @@ export async function withChromiumPrinter<T>(fn: (print: PdfPrinter) => Promise<
     await browser.close();
   }
 }
-
-export const PDF_MARGINS = { top: '18mm', bottom: '16mm', left: '12mm', right: '12mm' } as const;
 
 export async function printPdf(page: string, options: PdfOptions): Promise<Uint8Array> {
   return withChromiumPrinter((print) => print(page, options));

@@ -7,6 +7,7 @@
  * or Electron's printToPDF (the desktop app).
  */
 import type { Paper } from '../../shared/api/report.js';
+import { escapeHtml } from './html.js';
 import { namedDestinationPages } from './pdf-pages.js';
 
 export interface PdfOptions {
@@ -16,6 +17,18 @@ export interface PdfOptions {
 }
 
 export type PdfPrinter = (page: string, options: PdfOptions) => Promise<Uint8Array>;
+
+/** Header and footer of every page; Electron's printToPDF takes the same templates. */
+export const headerTemplate = (text: string): string =>
+  `<div style="font-size:8px;width:100%;padding:0 12mm;color:#555;display:flex;justify-content:space-between">` +
+  `<span>${escapeHtml(text)}</span><span>PushTrail case report</span></div>`;
+
+export const FOOTER_TEMPLATE =
+  '<div style="font-size:8px;width:100%;padding:0 12mm;color:#555;text-align:right">' +
+  'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
+
+/** Page margins: room for the header and footer (both printers use them). */
+export const PDF_MARGINS_MM = { top: 18, bottom: 16, left: 12, right: 12 } as const;
 
 /** Put page numbers into the contents' `<span class="toc-page" data-toc="id">` cells. */
 export function fillContentsPages(page: string, pages: ReadonlyMap<string, number>): string {

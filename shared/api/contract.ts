@@ -11,6 +11,7 @@ import type { Finding } from '../model/finding.js';
 import type { CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../model/case.js';
 import type { StoredEvent } from '../model/event.js';
 import type { ApiResult } from './errors.js';
+import type { ReportRequest, ReportSection, ReportSelection, ReportText, ReportTextPatch } from './report.js';
 import type { ImportOptions, ImportRecordError, JobKind, JobProgress, JobResultOf } from './jobs.js';
 import type { AroundQuery, AroundResult, SearchIndexStatus, SearchPage, SearchQuery } from './search.js';
 
@@ -111,6 +112,29 @@ export interface ApiMethods {
   'analyst/add': { arg: AnalystEventInput; result: AnalystEvent };
   'analyst/list': { arg: { user?: string }; result: AnalystEvent[] };
   'job/cancel': { arg: { jobId: string }; result: { cancelled: boolean } };
+  'report/text': { arg: null; result: ReportText };
+  /** Change the analyst's client, reference or narrative (custody-logged). */
+  'report/setText': { arg: ReportTextPatch; result: ReportText };
+  /** What a report with this selection would hold, for the report screen's preview. */
+  'report/outline': { arg: ReportSelection; result: ReportOutline };
+  /**
+   * Write a report or export, as a job; its result is a `ReportFile`. The desktop app asks
+   * where to save it; in web mode it is written beside the case, in `<case>-reports/`.
+   */
+  'report/start': { arg: ReportRequest; result: JobStarted };
+  /** The bytes of a report this session wrote (web mode: the browser saves them). */
+  'report/download': { arg: { path: string }; result: { name: string; mime: string; base64: string } };
+}
+
+/** The report screen's preview: the sections, the summary as it will read, and what each holds. */
+export interface ReportOutline {
+  sections: { id: ReportSection; title: string; detail: string }[];
+  summary: string[];
+  users: { user: string; verdict: string; risk: number; findings: number; notes: number }[];
+  /** Every annotation of the case, with what it is on, for choosing. */
+  annotations: (Annotation & { label: string })[];
+  /** The attacked and compromised users: the default selection. */
+  defaultUsers: string[];
 }
 export type Method = keyof ApiMethods;
 export type ArgOf<M extends Method> = ApiMethods[M]['arg'];
@@ -145,6 +169,11 @@ export const METHODS = [
   'analyst/add',
   'analyst/list',
   'job/cancel',
+  'report/text',
+  'report/setText',
+  'report/outline',
+  'report/start',
+  'report/download',
 ] as const satisfies readonly Method[];
 
 type MissingMethods = Exclude<Method, (typeof METHODS)[number]>;

@@ -1,6 +1,7 @@
 /** Long jobs run in worker threads; their progress reaches the UI as push events. */
 import type { DetectSummary } from './detection.js';
 import type { SearchIndexReport } from './search.js';
+import type { ReportFile, ReportRequest } from './report.js';
 
 export interface JobProgress {
   jobId: string;
@@ -146,11 +147,12 @@ export interface JobKinds {
   'case/verify': { arg: { path: string }; result: VerifyReport };
   import: { arg: ImportJobArg; result: ImportReport };
   detect: { arg: { casePath: string; actor: string }; result: DetectSummary };
+  report: { arg: { casePath: string; actor: string; request: ReportRequest; out: string }; result: ReportFile };
   /** Bring the full-text index up to date with the case's records. */
   'search/index': { arg: { casePath: string; actor: string }; result: SearchIndexReport };
 }
 export type JobKind = keyof JobKinds;
-export const JOB_KINDS: readonly JobKind[] = ['case/verify', 'import', 'detect', 'search/index'];
+export const JOB_KINDS: readonly JobKind[] = ['case/verify', 'import', 'detect', 'search/index', 'report'];
 
 export type JobArg<K extends JobKind> = JobKinds[K]['arg'];
 export type JobResultOf<K extends JobKind> = JobKinds[K]['result'];

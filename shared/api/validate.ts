@@ -8,6 +8,7 @@ import { PushTrailError } from './errors.js';
 import type { ArgOf, Method } from './contract.js';
 import { IMPORT_FORMATS, isImportFormat, type ImportOptions } from './jobs.js';
 import type { SearchQuery } from './search.js';
+import { EXPORT_FORMATS, PAPERS, REPORT_SECTIONS, isExportFormat, type Paper, type ReportRequest, type ReportSection, type ReportSelection, type ReportTextPatch } from './report.js';
 
 type Validator<M extends Method> = (raw: unknown) => ArgOf<M>;
 
@@ -320,7 +321,63 @@ export const VALIDATORS: { [M in Method]: Validator<M> } = {
     return o['user'] === undefined ? {} : { user: userName('analyst/list', o, 'user') };
   },
   'job/cancel': (raw) => ({ jobId: text('job/cancel', record('job/cancel', raw), 'jobId', 100) }),
+  'report/text': (raw) => nothing('report/text', raw),
+  'report/setText': (raw) => {
+    const method = 'report/setText';
+    const o = record(method, raw);
+    const patch: ReportTextPatch = {};
+    for (const [key, max] of [
+      ['client', 1000],
+      ['reference', 200],
+      ['narrative', 100_000],
+    ] as const) {
+      const v = o[key];
+      if (v === undefined) continue;
+      if (typeof v !== 'string' || v.length > max) bad(method, `"${key}" must be text of at most ${max.toLocaleString('en-US')} characters`);
+      patch[key] = v;
+    }
+    return patch;
+  },
+  'report/outline': (raw) => reportSelection('report/outline', raw === null || raw === undefined ? {} : record('report/outline', raw)),
+  'report/start': (raw) => {
+    const method = 'report/start';
+    const o = record(method, raw);
+    if (!isExportFormat(o['format'])) bad(method, `"format" must be one of ${EXPORT_FORMATS.join(', ')}`);
+    const paper = o['paper'];
+    if (paper !== undefined && !(PAPERS as readonly unknown[]).includes(paper)) bad(method, `"paper" must be one of ${PAPERS.join(', ')}`);
+    const request: ReportRequest = { format: o['format'], ...reportSelection(method, o), ...(paper === undefined ? {} : { paper: paper as Paper }) };
+    return request;
+  },
+  'report/download': (raw) => ({ path: text('report/download', record('report/download', raw), 'path', 4096) }),
 };
+
+/** Users, sections and annotations of a report; each list may be left out (meaning: the default). */
+function reportSelection(method: string, o: Record<string, unknown>): ReportSelection {
+  const out: ReportSelection = {};
+  const users = o['users'];
+  if (users !== undefined) {
+    if (!Array.isArray(users) || users.length > 10_000 || !users.every((u): u is string => typeof u === 'string' && u.trim() !== '' && u.length <= 1000)) {
+      bad(method, '"users" must be a list of up to 10,000 user names');
+    }
+    out.users = users;
+  }
+  const sections = o['sections'];
+  if (sections !== undefined) {
+    if (!Array.isArray(sections) || !sections.every((s): s is ReportSection => (REPORT_SECTIONS as readonly unknown[]).includes(s))) {
+      bad(method, `"sections" must be a list of ${REPORT_SECTIONS.join(', ')}`);
+    }
+    out.sections = sections;
+  }
+  const annotations = o['annotations'];
+  if (annotations !== undefined) {
+    if (!Array.isArray(annotations) || annotations.length > 100_000) bad(method, '"annotations" must be a list of up to 100,000 targets');
+    out.annotations = annotations.map((t) => {
+      const r = record(method, t);
+      return { kind: annotationKind(method, r['kind']), target: text(method, r, 'target', 1000) };
+    });
+  }
+  return out;
+}
 
 export function validateArg<M extends Method>(method: M, raw: unknown): ArgOf<M> {
   return VALIDATORS[method](raw);

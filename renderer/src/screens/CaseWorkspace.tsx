@@ -6,11 +6,12 @@ import { AnnotationsProvider } from '../annotations/AnnotationsProvider.js';
 import { CaseOverview } from './CaseOverview.js';
 import { ImportScreen } from './ImportScreen.js';
 import { SearchScreen } from '../search/SearchScreen.js';
+import { ReportScreen } from './ReportScreen.js';
 import { SequenceView } from './SequenceView.js';
 import { UsersScreen } from './UsersScreen.js';
 import { ThemeSelect } from '../theme/ThemeSelect.js';
 
-type Screen = { name: 'overview' } | { name: 'import' } | { name: 'users' } | { name: 'search' } | { name: 'sequence'; user: string; focusId?: number };
+type Screen = { name: 'overview' } | { name: 'import' } | { name: 'users' } | { name: 'search' } | { name: 'sequence'; user: string; focusId?: number } | { name: 'report' };
 
 export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: () => void }) {
   const api = useApi();
@@ -48,6 +49,7 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
               setScreen({ name: 'search' });
             })}
             {tab('sequence', lastUser === null ? 'Sequence' : `Sequence: ${lastUser}`, () => lastUser !== null && openUser(lastUser), lastUser === null)}
+            {tab('report', 'Report', () => setScreen({ name: 'report' }))}
           </nav>
           <ThemeSelect />
           <button type="button" onClick={close}>
@@ -67,6 +69,7 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
             <SearchScreen zone={info.meta.displayTimeZone} onOpen={openUser} />
           </div>
         )}
+        {screen.name === 'report' && <ReportScreen />}
         {screen.name === 'sequence' && (
           <main className="workspace-main wide">
             <SequenceView user={screen.user} focusId={screen.focusId} zone={info.meta.displayTimeZone} onOpen={openUser} />

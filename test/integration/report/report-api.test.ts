@@ -1,0 +1,76 @@
+/** The report calls of the contract, through dispatch on a real case with a real worker job. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { JobFinished } from '../../../shared/api/contract.js';
+import { createDispatch } from '../../../electron/api/dispatch.js';
+import { createHandlers } from '../../../electron/api/handlers.js';
+import { Session } from '../../../electron/api/session.js';
+import { CLI } from '../../support/serve.js';
+import { tempDir } from '../../support/temp.js';
+
+test('report calls: text saved with custody, outline follows the selection, export job writes beside the case, download only of own files', async (t) => {
+  const dir = tempDir(t);
+  const demo = spawnSync(process.execPath, [CLI, 'demo', '--out', dir, '--no-report'], { encoding: 'utf8' });
+  assert.equal(demo.status, 0, demo.stderr);
+  const session = new Session('direct', 'ana');
+  t.after(() => session.close());
+  const dispatch = createDispatch(createHandlers(session));
+  const call = async (method: string, arg: unknown): Promise<unknown> => {
+    const r = await dispatch(method, arg);
+    if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
+    return r.value;
+  };
+  await call('case/open', { path: join(dir, 'demo-incident.pushtrail') });
+
+  assert.deepEqual(await call('report/text', null), { client: '', reference: '', narrative: '', updatedBy: null, updatedAt: null });
+  const saved = (await call('report/setText', { narrative: 'She approved to stop the noise.' })) as { narrative: string; updatedBy: string; client: string };
+  assert.equal(saved.narrative, 'She approved to stop the noise.');
+  assert.equal(saved.updatedBy, 'ana');
+  await call('report/setText', { client: 'Kestrel' });
+  const text = (await call('report/text', null)) as { narrative: string; client: string };
+  assert.deepEqual([text.client, text.narrative], ['Kestrel', 'She approved to stop the noise.']);
+  const custody = (await call('case/custody', {})) as { action: string; actor: string }[];
+  assert.equal(custody.filter((c) => c.action === 'report/text' && c.actor === 'ana').length, 2);
+
+  const outline = (await call('report/outline', {})) as { sections: { id: string }[]; users: { user: string }[]; defaultUsers: string[]; summary: string[] };
+  assert.equal(outline.sections.length, 6);
+  assert.equal(outline.users.length, 6);
+  assert.deepEqual(
+    outline.users.map((u) => u.user),
+    outline.defaultUsers,
+  );
+  const one = (await call('report/outline', { users: ['mei.chen@kestrelfreight.example'], sections: ['summary', 'users'] })) as typeof outline;
+  assert.deepEqual(one.users.map((u) => u.user), ['mei.chen@kestrelfreight.example']);
+  assert.deepEqual(one.sections.map((s) => s.id), ['summary', 'users']);
+  assert.match(one.summary[0] ?? '', /one user, mei\.chen/);
+
+  const finished = new Promise<JobFinished>((resolve) => session.subscribe((name, payload) => name === 'job/finished' && resolve(payload as JobFinished)));
+  const started = (await call('report/start', { format: 'html', users: ['mei.chen@kestrelfreight.example'] })) as { jobId: string };
+  const done = await finished;
+  assert.equal(done.jobId, started.jobId);
+  assert.ok(done.kind === 'report' && done.outcome.ok, JSON.stringify(done.outcome));
+  const file = done.outcome.value;
+  assert.match(file.path, /demo-incident-reports\/demo-incident-report-.*\.html$/);
+  const page = readFileSync(file.path, 'utf8');
+  assert.match(page, /She approved to stop the noise\./);
+  const got = (await call('report/download', { path: file.path })) as { name: string; mime: string; base64: string };
+  assert.equal(got.mime, 'text/html');
+  assert.equal(Buffer.from(got.base64, 'base64').toString('utf8'), page);
+  const exported = ((await call('case/custody', {})) as { action: string; detail: { sha256?: string } }[]).filter((c) => c.action === 'report/export');
+  assert.equal(exported.at(-1)?.detail.sha256, file.sha256);
+
+  const refused = await dispatch('report/download', { path: join(dir, 'demo-incident.pushtrail') });
+  assert.ok(!refused.ok && refused.error.kind === 'not_found');
+  for (const [method, arg] of [
+    ['report/start', { format: 'docx' }],
+    ['report/start', { format: 'pdf', paper: 'A3' }],
+    ['report/outline', { sections: ['cover'] }],
+    ['report/setText', { narrative: 7 }],
+  ] as const) {
+    const r = await dispatch(method, arg);
+    assert.ok(!r.ok && r.error.kind === 'bad_input', `${method} ${JSON.stringify(arg)}`);
+  }
+});
