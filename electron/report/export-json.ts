@@ -77,7 +77,12 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
             }),
       };
     }),
-    evidence: model.evidence.map((e) => ({ ...e, importedAt: iso(e.importedAt) })),
+    evidence: model.evidence.map((e) => ({
+      ...e,
+      importedAt: iso(e.importedAt),
+      period: e.period === null ? null : { first: iso(e.period.first), last: iso(e.period.last) },
+      gaps: e.gaps.map((g) => ({ start: iso(g.start), end: iso(g.end) })),
+    })),
     importProblems: model.importProblems.map((p) => ({ ...p, at: iso(p.at) })),
     method: {
       engineVersion: model.detection?.engineVersion ?? null,

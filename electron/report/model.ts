@@ -25,6 +25,8 @@ import {
   displayNames,
   eventSpan,
   eventsById,
+  evidenceGaps,
+  evidencePeriods,
   readAssessments,
   readEvidenceRecords,
   userEventsInRange,
@@ -42,6 +44,10 @@ export const REPORT_LIMITS = {
   keyEvents: 40,
   /** Rejected records listed per evidence file. */
   errorsPerFile: 50,
+  /** A stretch without events this long in a file is listed as a possible gap in the export... */
+  gapMs: 24 * 3_600_000,
+  /** ...the longest ones, at most this many per file. */
+  gapsPerFile: 5,
   /** Verbatim records printed per finding, and in the whole appendix. */
   recordsPerFinding: 50,
   recordsTotal: 1000,
@@ -53,6 +59,10 @@ const MINUTE = 60_000;
 export interface ReportEvidence extends EvidenceRecord {
   /** The first rejected records of the file (`rejected` says how many there were). */
   errors: EvidenceError[];
+  /** First and last event of the file; null when it added no events. */
+  period: { first: number; last: number } | null;
+  /** The longest stretches without events (see REPORT_LIMITS.gapMs). */
+  gaps: { start: number; end: number }[];
 }
 
 /** An import run that met files it could not read or recognise (from the custody log). */
@@ -369,8 +379,15 @@ export function buildReportModel(store: CaseStore, options: ReportOptions = {}):
   }
 
   const custody = store.custody(0, Number.MAX_SAFE_INTEGER);
+  const periods = new Map(evidencePeriods(store.db).map((p) => [p.evidenceId, { first: p.first, last: p.last }]));
+  const gaps = evidenceGaps(store.db, REPORT_LIMITS.gapMs, REPORT_LIMITS.gapsPerFile);
   const evidence = readEvidenceRecords(store.db).map(
-    (e): ReportEvidence => ({ ...e, errors: e.rejected > 0 ? readEvidenceErrors(store.db, e.id, 0, REPORT_LIMITS.errorsPerFile) : [] }),
+    (e): ReportEvidence => ({
+      ...e,
+      errors: e.rejected > 0 ? readEvidenceErrors(store.db, e.id, 0, REPORT_LIMITS.errorsPerFile) : [],
+      period: periods.get(e.id) ?? null,
+      gaps: gaps.filter((g) => g.evidenceId === e.id).map((g) => ({ start: g.start, end: g.end })),
+    }),
   );
   const single = wanted !== null && wanted.length === 1 ? wanted[0] : undefined;
   return {

@@ -180,3 +180,34 @@ export function countEvents(db: Database, user?: string): number {
   };
   return row.n;
 }
+
+export interface EvidencePeriod {
+  evidenceId: number;
+  first: number;
+  last: number;
+}
+
+/** First and last event time of each evidence file (files with no events of their own are absent). */
+export function evidencePeriods(db: Database): EvidencePeriod[] {
+  return db.prepare('SELECT evidence_id AS evidenceId, min(time) AS first, max(time) AS last FROM events GROUP BY evidence_id ORDER BY evidence_id').all() as EvidencePeriod[];
+}
+
+export interface EvidenceGap {
+  evidenceId: number;
+  /** The last event before the gap and the first after it (UTC ms). */
+  start: number;
+  end: number;
+}
+
+/** Stretches of at least `minMs` with no event in a file, longest first, at most `perFile` per file. */
+export function evidenceGaps(db: Database, minMs: number, perFile: number): EvidenceGap[] {
+  return db
+    .prepare(
+      `SELECT evidenceId, start, end FROM (
+         SELECT evidenceId, start, end, row_number() OVER (PARTITION BY evidenceId ORDER BY end - start DESC, start) AS n FROM (
+           SELECT evidence_id AS evidenceId, time AS start, lead(time) OVER (PARTITION BY evidence_id ORDER BY time) AS end FROM events
+         ) WHERE end - start >= ?
+       ) WHERE n <= ? ORDER BY evidenceId, start`,
+    )
+    .all(minMs, perFile) as EvidenceGap[];
+}

@@ -116,6 +116,10 @@ export function laneGroupOf(outcome: Outcome): LaneGroup {
   }
 }
 
+/** Marks are drawn attempts first, responses last, so the answers an analyst reads sit on top. */
+const GROUP_ORDER: Readonly<Record<LaneGroup, number>> = { attempt: 0, challenge: 1, response: 2 };
+export const MARK_DRAW_ORDER: readonly Outcome[] = [...OUTCOMES].sort((a, b) => GROUP_ORDER[laneGroupOf(a)] - GROUP_ORDER[laneGroupOf(b)]);
+
 export const FACTOR_LABEL: Readonly<Record<Factor, string>> = {
   push: 'Push',
   sms: 'SMS',

@@ -52,6 +52,28 @@ export function tickLabel(ms: number, zone: string, stepMs: number, previous?: n
   return newDay ? `${date.slice(5)} ${hms}` : hms;
 }
 
+export interface Ticks {
+  values: number[];
+  labels: string[];
+}
+
+/**
+ * Axis ticks at round times of the display zone, labelled through formatTime. `utcTicks` gives
+ * round UTC instants between two times (d3's scaleUtc().ticks in the app and the report);
+ * shifting the domain by the zone's offset first puts them at round local times instead
+ * (midnight in the display zone, not in UTC). One offset for the whole window: across a DST
+ * change the ticks land an hour off round, never mislabelled.
+ */
+export function zoneTicks(d0: number, d1: number, zone: string, utcTicks: (from: number, to: number) => number[]): Ticks {
+  const off = zoneOffsetMs((d0 + d1) / 2, zone);
+  const values = utcTicks(d0 + off, d1 + off).map((t) => t - off);
+  const a = values[0];
+  const b = values[1];
+  const stepMs = a !== undefined && b !== undefined ? b - a : d1 - d0;
+  const labels = values.map((v, i) => tickLabel(v, zone, stepMs, i === 0 ? undefined : values[i - 1]));
+  return { values, labels };
+}
+
 /** "3 d 4 h", "26 min", "12 s": a duration for people. */
 export function formatDuration(ms: number): string {
   const s = Math.round(Math.abs(ms) / 1000);

@@ -11,6 +11,7 @@ import type { JobArg, JobKind, JobResultOf } from '../../../shared/api/jobs.js';
 import { writeDemoIncident } from '../../scenario/demo-incident.js';
 import { CaseStore } from '../../store/case-store.js';
 import { readUserRows } from '../../store/detection-store.js';
+import { writeReportText } from '../../store/report-text.js';
 import type { ReportFile } from '../../../shared/api/report.js';
 import { parse } from '../args.js';
 import { runJobWithProgress } from '../job-progress.js';
@@ -48,7 +49,15 @@ export async function runDemo(argv: string[]): Promise<void> {
 
   const actor = 'pushtrail demo';
   const bundle = writeDemoIncident(bundleDir);
-  CaseStore.create(casePath, { name: DEMO_CASE_NAME, analyst: 'PushTrail demo' }, actor).close();
+  const created = CaseStore.create(casePath, { name: DEMO_CASE_NAME, analyst: 'PushTrail demo' }, actor);
+  try {
+    // The cover's client and case number; the narrative is left for the analyst to write.
+    created.change(actor, 'report/text', { changed: ['client', 'reference'] }, () =>
+      writeReportText(created.db, { client: 'Kestrel Freight (fictional)', reference: 'DEMO-KF-0314' }, actor, Date.now()),
+    );
+  } finally {
+    created.close();
+  }
   const imported = await run('import', { casePath, actor, paths: bundle.files });
   const detected = await run('detect', { casePath, actor });
   let report: ReportFile | null = null;

@@ -4,11 +4,13 @@
  * (shared/view/palette.ts) and the same finding spans as the app's timeline, sized for the
  * width of an A4 or Letter page. Every label is text interpolated through the escaping builder.
  */
-import { OUTCOMES, type Outcome, type StoredEvent } from '../../../shared/model/event.js';
+import { scaleUtc } from 'd3-scale';
+import { OUTCOMES, type StoredEvent } from '../../../shared/model/event.js';
 import type { Finding } from '../../../shared/model/finding.js';
 import { OUTCOME_STYLE, SEVERITY_COLOR, colorOf, isStroked, shapePath } from '../../../shared/view/palette.js';
-import { buildSequence, laneGeometry, laneGroupOf, type SpanLayout } from '../../../shared/view/sequence.js';
-import { tickLabel, zoneOffsetMs } from '../../../shared/view/time-axis.js';
+import { MARK_DRAW_ORDER, buildSequence, laneGeometry } from '../../../shared/view/sequence.js';
+import { placeSpans, spanLabel } from '../../../shared/view/span-band.js';
+import { zoneTicks } from '../../../shared/view/time-axis.js';
 import { html, type Html } from '../html.js';
 import { outcomeSymbol } from '../text.js';
 
@@ -27,22 +29,7 @@ const MAX_BAND_ROWS = 8;
 /** Average advance of the chart's sans-serif per font-size unit, for fitting labels. */
 const CHAR_EM = 0.52;
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const STEPS = [MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY];
-
 const r1 = (n: number): number => Math.round(n * 10) / 10;
-
-/** Ticks at round times of the display zone (midnight there, not in UTC), at most `max` of them. */
-export function zoneTicks(d0: number, d1: number, max: number, zone: string): { values: number[]; labels: string[] } {
-  const step = STEPS.find((s) => (d1 - d0) / s <= max) ?? Math.ceil((d1 - d0) / max / DAY) * DAY;
-  const off = zoneOffsetMs((d0 + d1) / 2, zone);
-  const values: number[] = [];
-  for (let t = Math.ceil((d0 + off) / step) * step - off; t <= d1; t += step) values.push(t);
-  const labels = values.map((v, i) => tickLabel(v, zone, step, i === 0 ? undefined : values[i - 1]));
-  return { values, labels };
-}
 
 function fit(text: string, widthPx: number, fontPx: number): string {
   const room = Math.floor(widthPx / (fontPx * CHAR_EM));
@@ -55,46 +42,6 @@ export interface SequenceChart {
   /** Events drawn and findings spanned, for the caption. */
   drawn: number;
   spans: number;
-}
-
-/** Attempts first, responses last, so the answers sit on top (as in the app). */
-const GROUP_ORDER = { attempt: 0, challenge: 1, response: 2 } as const;
-const DRAW_ORDER: readonly Outcome[] = [...OUTCOMES].sort((a, b) => GROUP_ORDER[laneGroupOf(a)] - GROUP_ORDER[laneGroupOf(b)]);
-
-interface Placed {
-  span: SpanLayout;
-  x: number;
-  w: number;
-  row: number;
-  labelX: number | null;
-}
-
-/** Rows of the findings band: earliest first, into the first row whose bar and label have ended. */
-function placeSpans(spans: readonly SpanLayout[], x: (t: number) => number, fontPx: number): { placed: Placed[]; rows: number } {
-  const rowEnd: number[] = [];
-  const placed: Placed[] = [];
-  for (const s of [...spans].sort((a, b) => a.finding.start - b.finding.start || a.row - b.row)) {
-    const a = Math.max(0, x(s.finding.start));
-    const b = Math.min(PLOT_W, x(s.finding.end));
-    const w = Math.max(5, b - a);
-    const x0 = Math.min(a, PLOT_W - w);
-    const label = `${s.finding.rule} · ${s.finding.severity}`;
-    const labelW = label.length * fontPx * CHAR_EM + 6;
-    const labelX = Math.max(0, Math.min(x0 + 3, PLOT_W - labelW));
-    const end = Math.max(x0 + w, labelX + labelW) + 6;
-    let row = rowEnd.findIndex((e) => e <= Math.min(x0, labelX));
-    if (row < 0 && rowEnd.length < MAX_BAND_ROWS) row = rowEnd.length;
-    if (row >= 0) {
-      rowEnd[row] = end;
-      placed.push({ span: s, x: x0, w, row, labelX });
-    } else {
-      // No free row: the bar shares the last row without a label (the findings table names it).
-      const last = MAX_BAND_ROWS - 1;
-      rowEnd[last] = Math.max(rowEnd[last] ?? 0, x0 + w);
-      placed.push({ span: s, x: x0, w, row: last, labelX: null });
-    }
-  }
-  return { placed, rows: rowEnd.length };
 }
 
 /**
@@ -118,13 +65,20 @@ export function sequenceChart(
   const x = (t: number): number => (t - d0) * k;
 
   const spanFont = 8.5;
-  const { placed, rows } = placeSpans(model.spans, x, spanFont);
+  const { placed, rows } = placeSpans(model.spans, { x, plotWidth: PLOT_W, maxRows: MAX_BAND_ROWS, labelWidth: (label) => label.length * spanFont * CHAR_EM + 6 });
   const findingsTop = AXIS_H + 4;
   const lanesTop = findingsTop + (rows > 0 ? rows * ROW_H + 6 : 0);
   const height = lanesTop + geometry.height + 4;
   const laneY = (l: number): number => lanesTop + (geometry.top[l] ?? 0);
 
-  const ticks = zoneTicks(d0, d1, 7, zone);
+  // The app's axis: d3's round UTC times, shifted to round times of the display zone, as many
+  // as the app puts on a plot this wide.
+  const ticks = zoneTicks(d0, d1, zone, (a, b) =>
+    scaleUtc()
+      .domain([a, b])
+      .ticks(Math.max(2, Math.floor(PLOT_W / 110)))
+      .map((d) => d.getTime()),
+  );
   const parts: Html[] = [];
 
   parts.push(html`<text class="group" x="4" y="${AXIS_H - 7}">Time (${zone})</text>`);
@@ -173,7 +127,7 @@ export function sequenceChart(
     const bottom = laneY(p.span.laneMax) + LANE_H + 2.5;
     plot.push(
       html`<g class="span"><title>${f.rule} (${f.severity}): ${f.summary}</title><rect class="span-box" x="${r1(p.x)}" y="${r1(top)}" width="${r1(p.w)}" height="${r1(bottom - top)}" fill="${color}" stroke="${color}"/><rect class="span-bar" x="${r1(p.x)}" y="${r1(findingsTop + p.row * ROW_H)}" width="${r1(p.w)}" height="${ROW_H - 4}" fill="${color}"/>${
-        p.labelX === null ? '' : html`<text class="span-label" x="${r1(p.labelX)}" y="${r1(findingsTop + p.row * ROW_H + ROW_H - 7)}">${f.rule} · ${f.severity}</text>`
+        p.labelX === null ? '' : html`<text class="span-label" x="${r1(p.labelX)}" y="${r1(findingsTop + p.row * ROW_H + ROW_H - 7)}">${spanLabel(f)}</text>`
       }</g>`,
     );
   }
@@ -182,7 +136,7 @@ export function sequenceChart(
   // (they would print as one anyway), drawn in the app's order.
   let drawn = 0;
   const laneMid = (l: number): number => laneY(l) + LANE_H / 2;
-  for (const outcome of DRAW_ORDER) {
+  for (const outcome of MARK_DRAW_ORDER) {
     const idx = model.byOutcome.get(outcome);
     if (idx === undefined) continue;
     const style = OUTCOME_STYLE[outcome];

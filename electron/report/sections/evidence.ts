@@ -4,13 +4,16 @@
  */
 import { html, type Html } from '../html.js';
 import { REPORT_LIMITS, type ReportModel, type ReportEvidence } from '../model.js';
-import { at, bytes, count, num } from '../text.js';
+import { formatDuration } from '../../../shared/view/time-axis.js';
+import { at, bytes, count, list, num, span } from '../text.js';
 
 function fileRows(e: ReportEvidence, zone: string): Html {
   const how = [e.format ?? 'format not recognised', e.container, e.compression].filter((p): p is string => p !== null && p !== '').join(' · ');
   return html`<tbody class="file">
 <tr><td class="num">${e.id}</td><td class="path">${e.path}${e.archive === null ? '' : html`<br><span class="small">inside ${e.archive}</span>`}</td><td>${how}</td><td class="num">${num(e.records)}</td><td class="num">${num(e.events)}</td><td class="num">${num(e.duplicates)}</td><td class="num">${num(e.rejected)}</td></tr>
-<tr class="hash"><td></td><td colspan="6"><span class="label">SHA-256</span> <span class="sha">${e.sha256}</span><br><span class="small">${bytes(e.size)} · imported ${at(e.importedAt, zone)}</span></td></tr>
+<tr class="hash"><td></td><td colspan="6"><span class="label">SHA-256</span> <span class="sha">${e.sha256}</span><br><span class="small">${bytes(e.size)} · imported ${at(e.importedAt, zone)}${
+    e.period === null ? '' : ` · events from ${span(e.period.first, e.period.last, zone)}`
+  }</span></td></tr>
 </tbody>`;
 }
 
@@ -46,6 +49,30 @@ export function evidenceSection(model: ReportModel, number: string): Html {
   for (const p of model.importProblems) {
     limitations.push(
       html`<p>The import recorded as custody entry #${p.seq} (${at(p.at, zone)}, by ${p.actor}) met ${count(p.unrecognised, 'file')} that no importer recognised and ${count(p.unreadable, 'file')} that could not be read; such files are not in the case, so their names are not kept in it (the import's own output lists them). The import was given: ${p.paths.join('; ')}.</p>`,
+    );
+  }
+  const duplicated = files.filter((e) => e.duplicates > 0);
+  if (duplicated.length > 0) {
+    limitations.push(
+      html`<p>${count(totals.duplicates, 'record')} in ${count(duplicated.length, 'file')} repeated events already in the case (overlapping exports) and were counted once.</p>`,
+    );
+  }
+  const gapped = files.filter((e) => e.gaps.length > 0);
+  if (gapped.length > 0) {
+    limitations.push(
+      html`<p>Stretches of ${formatDuration(REPORT_LIMITS.gapMs)} or more without a single event, the longest ${REPORT_LIMITS.gapsPerFile} per file. A gap may be a quiet night or weekend, or a part of the log that was not exported; the analyst should rule out the second.</p>
+<ul class="gaps">${gapped.map(
+        (e) =>
+          html`<li><strong>File ${e.id}</strong> <span class="path">${e.path}</span>: ${list(e.gaps.map((g) => `${span(g.start, g.end, zone)} (${formatDuration(g.end - g.start)})`))}</li>`,
+      )}</ul>`,
+    );
+  }
+  const periods = files.filter((e) => e.period !== null);
+  const starts = periods.map((e) => e.period?.first ?? 0);
+  const ends = periods.map((e) => e.period?.last ?? 0);
+  if (periods.length > 1 && (Math.max(...starts) - Math.min(...starts) > REPORT_LIMITS.gapMs || Math.max(...ends) - Math.min(...ends) > REPORT_LIMITS.gapMs)) {
+    limitations.push(
+      html`<p>The files cover different periods (see each file's events above): outside a file's period, the absence of its events says nothing.</p>`,
     );
   }
   if (limitations.length === 0) {

@@ -29,12 +29,12 @@ import { OUTCOME_STYLE, SEVERITY_COLOR, colorOf, isStroked, shapePath } from '..
 import {
   describeEvent,
   laneGeometry,
-  type FindingId,
   lowerBound,
   type LaneGeometry,
   type SequenceModel,
   type SpanLayout,
 } from '../../../shared/view/sequence.js';
+import { placeSpans, spanLabel } from '../../../shared/view/span-band.js';
 import { MarkLegend } from './MarkLegend.js';
 import { drawDensity, drawMarks, prepareCanvas } from './timeline-draw.js';
 import { zoneTicks } from './time-ticks.js';
@@ -342,12 +342,19 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
         .attr('y2', lanesTop + lanesH);
 
       // Finding spans: a tinted box over the lanes their events sit in, and a labelled bar in
-      // the band above the lanes, one row per overlapping finding.
+      // the band above the lanes (shared/view/span-band.ts places them, as in the report).
+      const charW = spans.length > 0 ? labelCharW() : 0;
+      const { placed } = placeSpans(spans, {
+        x: xs,
+        plotWidth: plotW,
+        maxRows: rows,
+        // Measured on a probe, so allow for labels with wider letters than the probe's.
+        labelWidth: (label) => label.length * charW * 1.08 + 6,
+      });
+      const place = new Map(placed.map((p) => [p.span.finding.id, p]));
       const spanX = (s: SpanLayout): [number, number] => {
-        const a = xs(s.finding.start);
-        const b = xs(s.finding.end);
-        const w = Math.max(6, b - a);
-        return [a - (w - (b - a)) / 2, w];
+        const p = place.get(s.finding.id);
+        return p === undefined ? [0, 0] : [p.x, p.w];
       };
       const groups = spansG
         .selectAll<SVGGElement, SpanLayout>('g.seq-span')
@@ -360,30 +367,6 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
           g.append('text').attr('class', 'seq-span-label');
           return g;
         });
-      // Rows are placed on screen, each draw: earliest first, into the first row whose bar and
-      // label have ended. A span that fits nowhere keeps the last row without a label (its
-      // tooltip and the findings list still name it).
-      const place = new Map<FindingId, { row: number; labelX: number | null }>();
-      const charW = spans.length > 0 ? labelCharW() : 0;
-      const rowEnd: number[] = new Array<number>(rows).fill(-Infinity);
-      for (const s of [...spans].sort((a, b) => a.finding.start - b.finding.start || a.row - b.row)) {
-        const [x, w] = spanX(s);
-        // Measured on a probe, so allow for labels with wider letters than the probe's.
-        const labelW = `${s.finding.rule} · ${s.finding.severity}`.length * charW * 1.08 + 6;
-        // Slide the label left rather than let the plot's edge cut it.
-        const at = Math.max(0, Math.min(Math.max(x, 0) + 4, plotW - labelW - 4));
-        const labelEnd = at + labelW + 10;
-        const onScreen = x + w > 0 && x < plotW;
-        const row = rowEnd.findIndex((end) => end <= Math.min(x, at));
-        if (row >= 0 && onScreen) {
-          place.set(s.finding.id, { row, labelX: at });
-          rowEnd[row] = Math.max(x + w, labelEnd);
-        } else {
-          const fallback = Math.min(s.row, rows - 1);
-          place.set(s.finding.id, { row: fallback, labelX: null });
-          rowEnd[fallback] = Math.max(rowEnd[fallback] ?? -Infinity, x + w);
-        }
-      }
       const rowOf = (s: SpanLayout): number => place.get(s.finding.id)?.row ?? 0;
       const labelX = new Map([...place].map(([id, p]) => [id, p.labelX]));
       groups.select('title').text((s) => `${s.finding.rule} (${s.finding.severity}): ${s.finding.summary}`);
@@ -407,7 +390,7 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
         .attr('x', (s) => labelX.get(s.finding.id) ?? 0)
         .attr('y', (s) => findingsTop + rowOf(s) * ROW_H + ROW_H - 8)
         .attr('display', (s) => (labelX.get(s.finding.id) === null ? 'none' : null))
-        .text((s) => `${s.finding.rule} · ${s.finding.severity}`);
+        .text((s) => spanLabel(s.finding));
 
       const zoomed = transform.k > 1.000001;
       const w0 = x0(d0);

@@ -3,9 +3,9 @@
  * SVG would need one element per event; at 100,000 events that is seconds of layout, while
  * one batched canvas path per outcome draws in milliseconds.
  */
-import { OUTCOMES, type Outcome } from '../../../shared/model/event.js';
+import type { Outcome } from '../../../shared/model/event.js';
 import { OUTCOME_STYLE, colorOf, isStroked, traceShape, type ColorScheme } from '../../../shared/view/palette.js';
-import { laneGroupOf, type LaneGeometry, type SequenceModel } from '../../../shared/view/sequence.js';
+import { MARK_DRAW_ORDER, type LaneGeometry, type SequenceModel } from '../../../shared/view/sequence.js';
 
 /** Sizes a canvas for its CSS box and the screen's pixel ratio; returns a context in CSS pixels. */
 export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
@@ -45,10 +45,6 @@ export interface MarksInput {
   scheme: ColorScheme;
   radius: number;
 }
-
-/** Attempts first, responses last, so the answers an analyst reads sit on top. */
-const GROUP_ORDER = { attempt: 0, challenge: 1, response: 2 } as const;
-const DRAW_ORDER: readonly Outcome[] = [...OUTCOMES].sort((a, b) => GROUP_ORDER[laneGroupOf(a)] - GROUP_ORDER[laneGroupOf(b)]);
 
 interface Sprite {
   image: HTMLCanvasElement;
@@ -117,7 +113,7 @@ export function drawMarks(ctx: CanvasRenderingContext2D, input: MarksInput): num
   const laneMid = Float64Array.from(geometry.top, (top) => top + laneHeight / 2);
   let stamped = 0;
 
-  for (const outcome of DRAW_ORDER) {
+  for (const outcome of MARK_DRAW_ORDER) {
     const idx = model.byOutcome.get(outcome);
     if (idx === undefined || idx.length === 0) continue;
     const { image, size } = spriteFor(outcome, scheme, radius, dpr);
