@@ -21,7 +21,7 @@ export const electronPrinter: PdfPrinter = async (page, options) => {
   printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== url }));
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { session: printSession, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, offscreen: true },
+    webPreferences: { session: printSession, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
   });
   try {
     writeFileSync(file, page);

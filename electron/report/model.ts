@@ -6,7 +6,7 @@
  * case is bounded here, and the model says what it left out, so a report of a huge case stays
  * printable and still tells the reader where the rest is.
  */
-import type { EventDetail, EvidenceError } from '../../shared/api/contract.js';
+import type { EvidenceError } from '../../shared/api/contract.js';
 import { PushTrailError } from '../../shared/api/errors.js';
 import { REPORT_SECTIONS, type ReportSection, type ReportSelection, type ReportText } from '../../shared/api/report.js';
 import type { Annotation } from '../../shared/model/annotation.js';
@@ -16,10 +16,9 @@ import type { StoredEvent } from '../../shared/model/event.js';
 import type { Finding, RuleId, UserAssessment } from '../../shared/model/finding.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { mainIncident } from '../../shared/view/sequence.js';
-import { listAnnotations } from '../store/annotations.js';
 import type { CaseStore } from '../store/case-store.js';
-import { lastDetectionRun, readDetectionConfig, readFindings, type DetectionRun } from '../store/detection-store.js';
-import { readEventDetail, readEvidenceErrors } from '../store/events.js';
+import { lastDetectionRun, readAssessments, readDetectionConfig, readFindings, type DetectionRun } from '../store/detection-store.js';
+import { readEvidenceErrors } from '../store/events.js';
 import {
   countUserEventsInRange,
   displayNames,
@@ -27,7 +26,6 @@ import {
   eventsById,
   evidenceGaps,
   evidencePeriods,
-  readAssessments,
   readEvidenceRecords,
   userEventsInRange,
   vendorCounts,
@@ -35,23 +33,10 @@ import {
   type EvidenceRecord,
 } from '../store/report-queries.js';
 import { readReportText } from '../store/report-text.js';
+import { REPORT_LIMITS } from './limits.js';
+import { appendixOf, type Appendix } from './model-appendix.js';
+import { noteIndex, noteKey, notesOf, type NoteIndex, type UserNotes } from './model-notes.js';
 
-/** Bounds on what one report prints; the report says when one was reached. */
-export const REPORT_LIMITS = {
-  /** Events drawn in one user's sequence chart and map. */
-  windowEvents: 2000,
-  /** Rows of one user's key events table. */
-  keyEvents: 40,
-  /** Rejected records listed per evidence file. */
-  errorsPerFile: 50,
-  /** A stretch without events this long in a file is listed as a possible gap in the export... */
-  gapMs: 24 * 3_600_000,
-  /** ...the longest ones, at most this many per file. */
-  gapsPerFile: 5,
-  /** Verbatim records printed per finding, and in the whole appendix. */
-  recordsPerFinding: 50,
-  recordsTotal: 1000,
-} as const;
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -104,31 +89,6 @@ export interface UserReport {
   notes: UserNotes;
 }
 
-/** The analyst's stars, tags and notes that concern one user. */
-export interface UserNotes {
-  /** On the user itself. */
-  user: Annotation | null;
-  findings: { finding: Finding; annotation: Annotation }[];
-  /** On the user's events, in time order. */
-  events: { event: StoredEvent; annotation: Annotation }[];
-  /** On addresses and devices the user's events name. */
-  entities: Annotation[];
-}
-
-export interface AppendixRecord {
-  detail: EventDetail;
-  /** Ids of the findings (in scope) that cite this record. */
-  findingIds: string[];
-}
-
-export interface AppendixFinding {
-  finding: Finding;
-  /** Event ids whose records the appendix prints for this finding (some under earlier findings). */
-  shown: number[];
-  /** Evidence events of the finding not printed because of the limits. */
-  omitted: number;
-}
-
 export interface ReportModel {
   generatedAt: number;
   toolVersion: string;
@@ -164,11 +124,7 @@ export interface ReportModel {
   /** Annotations chosen for the report that no user section shows. */
   otherNotes: Annotation[];
   custody: CustodyEntry[];
-  appendix: {
-    findings: AppendixFinding[];
-    /** Every printed record once, keyed by event id, in the order first cited. */
-    records: Map<number, AppendixRecord>;
-  };
+  appendix: Appendix;
 }
 
 export interface ReportOptions extends ReportSelection {
@@ -248,51 +204,6 @@ function userReport(store: CaseStore, assessment: UserAssessment, findings: read
   };
 }
 
-/** The annotations chosen for a report, indexed for the user sections. */
-interface NoteIndex {
-  byKey: Map<string, Annotation>;
-  /** Events that carry a chosen annotation (any user). */
-  events: StoredEvent[];
-  /** Keys placed in a user section. */
-  used: Set<string>;
-}
-
-const noteKey = (a: { kind: string; target: string }): string => `${a.kind}:${a.target}`;
-
-function noteIndex(store: CaseStore, selection: ReportSelection['annotations']): NoteIndex {
-  const wanted = selection === undefined ? null : new Set(selection.map(noteKey));
-  const chosen = listAnnotations(store.db).filter((a) => wanted === null || wanted.has(noteKey(a)));
-  const eventIds = chosen.filter((a) => a.kind === 'event').map((a) => Number(a.target)).filter(Number.isInteger);
-  return { byKey: new Map(chosen.map((a) => [noteKey(a), a])), events: eventsById(store.db, eventIds), used: new Set() };
-}
-
-function notesOf(user: string, findings: readonly Finding[], seen: readonly StoredEvent[], index: NoteIndex): UserNotes {
-  const take = (kind: string, target: string): Annotation | undefined => {
-    const a = index.byKey.get(`${kind}:${target}`);
-    if (a !== undefined) index.used.add(noteKey(a));
-    return a;
-  };
-  const entityNames = new Set<string>();
-  for (const e of seen) {
-    for (const name of [e.source?.ip, e.responder?.ip, e.responder?.name, e.device]) if (name !== undefined && name !== '') entityNames.add(name);
-  }
-  return {
-    user: take('user', user) ?? null,
-    findings: findings.flatMap((f) => {
-      const annotation = take('finding', f.id);
-      return annotation === undefined ? [] : [{ finding: f, annotation }];
-    }),
-    events: index.events
-      .filter((e) => e.user === user)
-      .sort((a, b) => a.time - b.time || a.id - b.id)
-      .flatMap((event) => {
-        const annotation = take('event', String(event.id));
-        return annotation === undefined ? [] : [{ event, annotation }];
-      }),
-    entities: [...entityNames].sort().flatMap((name) => take('entity', name) ?? []),
-  };
-}
-
 function importProblems(custody: readonly CustodyEntry[]): ImportProblem[] {
   const n = (v: unknown): number => (typeof v === 'number' ? v : 0);
   return custody
@@ -306,38 +217,6 @@ function importProblems(custody: readonly CustodyEntry[]): ImportProblem[] {
       unreadable: n(c.detail['unreadable']),
       paths: Array.isArray(c.detail['paths']) ? c.detail['paths'].filter((p): p is string => typeof p === 'string') : [],
     }));
-}
-
-function appendixOf(store: CaseStore, ordered: readonly Finding[]): ReportModel['appendix'] {
-  const records = new Map<number, AppendixRecord>();
-  const findings: AppendixFinding[] = [];
-  for (const f of ordered) {
-    const shown: number[] = [];
-    let omitted = 0;
-    for (const id of f.eventIds) {
-      const known = records.get(id);
-      if (known !== undefined) {
-        if (shown.length < REPORT_LIMITS.recordsPerFinding) {
-          known.findingIds.push(f.id);
-          shown.push(id);
-        } else omitted++;
-        continue;
-      }
-      if (shown.length >= REPORT_LIMITS.recordsPerFinding || records.size >= REPORT_LIMITS.recordsTotal) {
-        omitted++;
-        continue;
-      }
-      const detail = readEventDetail(store.db, id);
-      if (detail === undefined) {
-        omitted++;
-        continue;
-      }
-      records.set(id, { detail, findingIds: [f.id] });
-      shown.push(id);
-    }
-    findings.push({ finding: f, shown, omitted });
-  }
-  return { findings, records };
 }
 
 /** Gather a report's model from an open case (read-only: nothing is written). */

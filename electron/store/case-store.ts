@@ -38,7 +38,8 @@ interface MetaRow {
   display_tz: string;
 }
 
-interface EvidenceRow {
+/** A row of the evidence table. */
+export interface EvidenceRow {
   id: number;
   path: string;
   sha256: string;
@@ -49,6 +50,21 @@ interface EvidenceRow {
   events: number;
   duplicates: number;
   rejected: number;
+}
+
+export function toEvidenceFile(r: EvidenceRow): EvidenceFile {
+  return {
+    id: r.id,
+    path: r.path,
+    sha256: r.sha256,
+    size: r.size,
+    format: r.format,
+    parentId: r.parent_id,
+    importedAt: r.imported_at,
+    events: r.events,
+    duplicates: r.duplicates,
+    rejected: r.rejected,
+  };
 }
 
 function hasSqliteHeader(path: string): boolean {
@@ -201,19 +217,7 @@ export class CaseStore {
   }
 
   evidence(): EvidenceFile[] {
-    const rows = this.db.prepare('SELECT * FROM evidence ORDER BY id').all() as EvidenceRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      path: r.path,
-      sha256: r.sha256,
-      size: r.size,
-      format: r.format,
-      parentId: r.parent_id,
-      importedAt: r.imported_at,
-      events: r.events,
-      duplicates: r.duplicates,
-      rejected: r.rejected,
-    }));
+    return (this.db.prepare('SELECT * FROM evidence ORDER BY id').all() as EvidenceRow[]).map(toEvidenceFile);
   }
 
   /** Events in storage order, a page at a time. */

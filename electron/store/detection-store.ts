@@ -229,22 +229,29 @@ interface AssessmentRow {
   fraud: number;
 }
 
-/** Users ranked by risk (then name), as detection last assessed them. */
-export function readUserRows(db: Database, limit = 1_000_000, offset = 0): UserRow[] {
-  const rows = db.prepare('SELECT * FROM user_assessments ORDER BY risk DESC, user LIMIT ? OFFSET ?').all(limit, offset) as AssessmentRow[];
-  return rows.map((r) => ({
+function toAssessment(r: AssessmentRow): UserAssessment {
+  return {
     user: r.user,
     risk: r.risk,
     verdict: r.verdict as UserVerdict,
     reasons: JSON.parse(r.reasons) as string[],
-    findings: (JSON.parse(r.finding_ids) as string[]).length,
-    events: r.events,
-    challenges: r.challenges,
-    denied: r.denied,
-    timeouts: r.timeouts,
-    approved: r.approved,
-    fraud: r.fraud,
-  }));
+    findingIds: JSON.parse(r.finding_ids) as string[],
+    counts: { events: r.events, challenges: r.challenges, denied: r.denied, timeouts: r.timeouts, approved: r.approved, fraud: r.fraud },
+  };
+}
+
+/** Users ranked by risk (then name), as detection last assessed them. */
+export function readUserRows(db: Database, limit = 1_000_000, offset = 0): UserRow[] {
+  const rows = db.prepare('SELECT * FROM user_assessments ORDER BY risk DESC, user LIMIT ? OFFSET ?').all(limit, offset) as AssessmentRow[];
+  return rows.map((r) => {
+    const { findingIds, counts, ...rest } = toAssessment(r);
+    return { ...rest, findings: findingIds.length, ...counts };
+  });
+}
+
+/** Assessments of the last detection run, ranked by risk then user. */
+export function readAssessments(db: Database): UserAssessment[] {
+  return (db.prepare('SELECT * FROM user_assessments ORDER BY risk DESC, user').all() as AssessmentRow[]).map(toAssessment);
 }
 
 export function lastDetectionRun(db: Database): DetectionRun | null {

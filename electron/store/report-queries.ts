@@ -1,12 +1,11 @@
 /**
- * Read-only queries for case reports and exports: evidence with its import counts, assessments
- * with their finding ids, a user's events in a time window, and events streamed in time order
+ * Read-only queries for case reports and exports: evidence with its import counts, a user's events in a time window, and events streamed in time order
  * (with the findings each belongs to) for CSV and OCSF exports that never hold a case in memory.
  */
 import type { Database } from 'better-sqlite3';
 import type { EvidenceFile } from '../../shared/model/case.js';
 import type { StoredEvent } from '../../shared/model/event.js';
-import type { UserAssessment, UserVerdict } from '../../shared/model/finding.js';
+import { toEvidenceFile, type EvidenceRow } from './case-store.js';
 import { EVENT_COLUMNS, fromEventRow, type EventRecordRow } from './event-row.js';
 
 /** An evidence file with what the import recorded beside the counts of `EvidenceFile`. */
@@ -19,17 +18,7 @@ export interface EvidenceRecord extends EvidenceFile {
   archive: string | null;
 }
 
-interface EvidenceRow {
-  id: number;
-  path: string;
-  sha256: string;
-  size: number;
-  format: string | null;
-  parent_id: number | null;
-  imported_at: number;
-  events: number;
-  duplicates: number;
-  rejected: number;
+interface EvidenceRecordRow extends EvidenceRow {
   records: number;
   container: string | null;
   compression: string | null;
@@ -39,54 +28,8 @@ interface EvidenceRow {
 export function readEvidenceRecords(db: Database): EvidenceRecord[] {
   const rows = db
     .prepare('SELECT v.*, a.path AS archive_path FROM evidence v LEFT JOIN evidence a ON a.id = v.parent_id ORDER BY v.id')
-    .all() as EvidenceRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    path: r.path,
-    sha256: r.sha256,
-    size: r.size,
-    format: r.format,
-    parentId: r.parent_id,
-    importedAt: r.imported_at,
-    events: r.events,
-    duplicates: r.duplicates,
-    rejected: r.rejected,
-    records: r.records,
-    container: r.container,
-    compression: r.compression,
-    archive: r.archive_path,
-  }));
-}
-
-interface AssessmentRow {
-  user: string;
-  risk: number;
-  verdict: string;
-  reasons: string;
-  finding_ids: string;
-  events: number;
-  challenges: number;
-  denied: number;
-  timeouts: number;
-  approved: number;
-  fraud: number;
-}
-
-/** Assessments of the last detection run, ranked by risk then user; optionally one user's. */
-export function readAssessments(db: Database, user?: string): UserAssessment[] {
-  const rows = (
-    user === undefined
-      ? db.prepare('SELECT * FROM user_assessments ORDER BY risk DESC, user').all()
-      : db.prepare('SELECT * FROM user_assessments WHERE user = ?').all(user)
-  ) as AssessmentRow[];
-  return rows.map((r) => ({
-    user: r.user,
-    risk: r.risk,
-    verdict: r.verdict as UserVerdict,
-    reasons: JSON.parse(r.reasons) as string[],
-    findingIds: JSON.parse(r.finding_ids) as string[],
-    counts: { events: r.events, challenges: r.challenges, denied: r.denied, timeouts: r.timeouts, approved: r.approved, fraud: r.fraud },
-  }));
+    .all() as EvidenceRecordRow[];
+  return rows.map((r) => ({ ...toEvidenceFile(r), records: r.records, container: r.container, compression: r.compression, archive: r.archive_path }));
 }
 
 /** Columns of an event without its verbatim record and dedup key (prefixed for joins). */

@@ -94,3 +94,39 @@ export function buildMap(events: readonly StoredEvent[], through = events.length
     links: [...links.values()].flatMap((m) => [...m.values()]).sort(byCount),
   };
 }
+
+/** Smallest area a map zooms to, in degrees, so one city does not fill the frame. */
+const MIN_SPAN_LON = 36;
+const MIN_SPAN_LAT = 20;
+
+/**
+ * Points ([lon, lat]) a map projection is fitted to: the corners and edge middles of a box
+ * around every place, widened to the minimum span. Null without places (show the world).
+ */
+export function mapFrame(places: readonly MapPlace[]): [number, number][] | null {
+  if (places.length === 0) return null;
+  let minLat = Infinity;
+  let maxLat = -Infinity;
+  let minLon = Infinity;
+  let maxLon = -Infinity;
+  for (const p of places) {
+    minLat = Math.min(minLat, p.lat);
+    maxLat = Math.max(maxLat, p.lat);
+    minLon = Math.min(minLon, p.lon);
+    maxLon = Math.max(maxLon, p.lon);
+  }
+  const widen = (lo: number, hi: number, span: number, limit: number): [number, number] => {
+    const pad = Math.max((span - (hi - lo)) / 2, (hi - lo) * 0.15);
+    return [Math.max(-limit, lo - pad), Math.min(limit, hi + pad)];
+  };
+  const [lat0, lat1] = widen(minLat, maxLat, MIN_SPAN_LAT, 85);
+  const [lon0, lon1] = widen(minLon, maxLon, MIN_SPAN_LON, 180);
+  return [
+    [lon0, lat0],
+    [lon1, lat0],
+    [lon0, lat1],
+    [lon1, lat1],
+    [(lon0 + lon1) / 2, lat0],
+    [(lon0 + lon1) / 2, lat1],
+  ];
+}

@@ -10,7 +10,7 @@ import type { FeatureCollection, MultiLineString, MultiPoint } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { StoredEvent } from '../../../shared/model/event.js';
-import { buildMap, type MapModel, type MapPlace } from '../../../shared/view/map.js';
+import { buildMap, mapFrame, type MapModel, type MapPlace } from '../../../shared/view/map.js';
 import { colorOf, shapePath } from '../../../shared/view/palette.js';
 import { html, type Html } from '../html.js';
 import { num } from '../text.js';
@@ -18,9 +18,6 @@ import { num } from '../text.js';
 export const MAP_WIDTH = 700;
 export const MAP_HEIGHT = 300;
 const PAD = 16;
-/** Smallest area the map zooms to, in degrees (the app's values), so one city does not fill it. */
-const MIN_SPAN_LON = 36;
-const MIN_SPAN_LAT = 20;
 
 interface World {
   countries: FeatureCollection;
@@ -41,36 +38,10 @@ function loadWorld(): World {
   return world;
 }
 
-/** Corners of a box around every place, widened to the minimum span (as the app frames it). */
+/** The box around every place, widened to the minimum span (shared/view/map.ts). */
 function frameOf(places: readonly MapPlace[]): MultiPoint | null {
-  if (places.length === 0) return null;
-  let minLat = Infinity;
-  let maxLat = -Infinity;
-  let minLon = Infinity;
-  let maxLon = -Infinity;
-  for (const p of places) {
-    minLat = Math.min(minLat, p.lat);
-    maxLat = Math.max(maxLat, p.lat);
-    minLon = Math.min(minLon, p.lon);
-    maxLon = Math.max(maxLon, p.lon);
-  }
-  const widen = (lo: number, hi: number, span: number, limit: number): [number, number] => {
-    const pad = Math.max((span - (hi - lo)) / 2, (hi - lo) * 0.15);
-    return [Math.max(-limit, lo - pad), Math.min(limit, hi + pad)];
-  };
-  const [lat0, lat1] = widen(minLat, maxLat, MIN_SPAN_LAT, 85);
-  const [lon0, lon1] = widen(minLon, maxLon, MIN_SPAN_LON, 180);
-  return {
-    type: 'MultiPoint',
-    coordinates: [
-      [lon0, lat0],
-      [lon1, lat0],
-      [lon0, lat1],
-      [lon1, lat1],
-      [(lon0 + lon1) / 2, lat0],
-      [(lon0 + lon1) / 2, lat1],
-    ],
-  };
+  const coordinates = mapFrame(places);
+  return coordinates === null ? null : { type: 'MultiPoint', coordinates };
 }
 
 const radius = (count: number): number => Math.min(8, 3.4 + 1.5 * Math.log10(count + 1));

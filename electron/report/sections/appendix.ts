@@ -5,7 +5,9 @@
  */
 import { ruleById } from '../../../shared/rules/index.js';
 import { html, type Html } from '../html.js';
-import { REPORT_LIMITS, type AppendixRecord, type ReportModel } from '../model.js';
+import { REPORT_LIMITS } from '../limits.js';
+import type { AppendixRecord } from '../model-appendix.js';
+import type { ReportModel } from '../model.js';
 import { at, baseName, count, num } from '../text.js';
 
 export function recordAnchor(eventId: number): string {

@@ -3,7 +3,8 @@
  * evidence: records an import rejected (with line and message) and files no importer could read.
  */
 import { html, type Html } from '../html.js';
-import { REPORT_LIMITS, type ReportModel, type ReportEvidence } from '../model.js';
+import { REPORT_LIMITS } from '../limits.js';
+import type { ReportModel, ReportEvidence } from '../model.js';
 import { formatDuration } from '../../../shared/view/time-axis.js';
 import { at, bytes, count, list, num, span } from '../text.js';
 

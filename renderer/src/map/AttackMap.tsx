@@ -9,7 +9,7 @@ import { useDeferredValue, useMemo, useRef } from 'react';
 import { geoGraticule10, geoNaturalEarth1, geoPath } from 'd3';
 import type { MultiPoint } from 'geojson';
 import type { StoredEvent } from '../../../shared/model/event.js';
-import { buildMap, coordsOf, type MapModel, type MapPlace } from '../../../shared/view/map.js';
+import { buildMap, mapFrame, coordsOf, type MapModel, type MapPlace } from '../../../shared/view/map.js';
 import { colorOf, shapePath, type ColorScheme } from '../../../shared/view/palette.js';
 import { placeOf } from '../../../shared/view/sequence.js';
 import { useAnnotations } from '../annotations/AnnotationsProvider.js';
@@ -29,40 +29,11 @@ export interface AttackMapProps {
 
 /** Longest note shown on the map; the whole note is in the label's tooltip and the event detail. */
 const NOTE_CHARS = 48;
-/** Smallest area the map zooms to, in degrees, so one city does not fill the frame. */
-const MIN_SPAN_LON = 36;
-const MIN_SPAN_LAT = 20;
 
-/** Corners of a box around every located place, widened to the minimum span. */
+/** The box around every place, widened to the minimum span (shared/view/map.ts). */
 function frameOf(places: readonly MapPlace[]): MultiPoint | null {
-  if (places.length === 0) return null;
-  let minLat = Infinity;
-  let maxLat = -Infinity;
-  let minLon = Infinity;
-  let maxLon = -Infinity;
-  for (const p of places) {
-    minLat = Math.min(minLat, p.lat);
-    maxLat = Math.max(maxLat, p.lat);
-    minLon = Math.min(minLon, p.lon);
-    maxLon = Math.max(maxLon, p.lon);
-  }
-  const widen = (lo: number, hi: number, span: number, limit: number): [number, number] => {
-    const pad = Math.max((span - (hi - lo)) / 2, (hi - lo) * 0.15);
-    return [Math.max(-limit, lo - pad), Math.min(limit, hi + pad)];
-  };
-  const [lat0, lat1] = widen(minLat, maxLat, MIN_SPAN_LAT, 85);
-  const [lon0, lon1] = widen(minLon, maxLon, MIN_SPAN_LON, 180);
-  return {
-    type: 'MultiPoint',
-    coordinates: [
-      [lon0, lat0],
-      [lon1, lat0],
-      [lon0, lat1],
-      [lon1, lat1],
-      [(lon0 + lon1) / 2, lat0],
-      [(lon0 + lon1) / 2, lat1],
-    ],
-  };
+  const coordinates = mapFrame(places);
+  return coordinates === null ? null : { type: 'MultiPoint', coordinates };
 }
 
 const EMPTY: MapModel = { sources: [], responders: [], links: [] };

@@ -5,9 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { JobFinished } from '../../../shared/api/contract.js';
-import { createDispatch } from '../../../electron/api/dispatch.js';
-import { createHandlers } from '../../../electron/api/handlers.js';
-import { Session } from '../../../electron/api/session.js';
+import { directApi } from '../../support/direct-api.js';
 import { CLI } from '../../support/serve.js';
 import { tempDir } from '../../support/temp.js';
 
@@ -15,17 +13,11 @@ test('report calls: text saved with custody, outline follows the selection, expo
   const dir = tempDir(t);
   const demo = spawnSync(process.execPath, [CLI, 'demo', '--out', dir, '--no-report'], { encoding: 'utf8' });
   assert.equal(demo.status, 0, demo.stderr);
-  const session = new Session('direct', 'ana');
-  t.after(() => session.close());
-  const dispatch = createDispatch(createHandlers(session));
-  const call = async (method: string, arg: unknown): Promise<unknown> => {
-    const r = await dispatch(method, arg);
-    if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
-    return r.value;
-  };
+  const { session, dispatch, call } = directApi(t, 'ana');
   await call('case/open', { path: join(dir, 'demo-incident.pushtrail') });
 
-  assert.deepEqual(await call('report/text', null), { client: '', reference: '', narrative: '', updatedBy: null, updatedAt: null });
+  const demoText = (await call('report/text', null)) as { client: string; reference: string; narrative: string; updatedBy: string };
+  assert.deepEqual([demoText.client, demoText.reference, demoText.narrative, demoText.updatedBy], ['Kestrel Freight (fictional)', 'DEMO-KF-0314', '', 'pushtrail demo']);
   const saved = (await call('report/setText', { narrative: 'She approved to stop the noise.' })) as { narrative: string; updatedBy: string; client: string };
   assert.equal(saved.narrative, 'She approved to stop the noise.');
   assert.equal(saved.updatedBy, 'ana');
