@@ -20,6 +20,8 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
   // Once opened, the search screen stays mounted (hidden) so its filters and page survive
   // opening a result in the sequence and coming back.
   const [searched, setSearched] = useState(false);
+  // The report screen too: its choices and a running export's progress survive a look elsewhere.
+  const [reported, setReported] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const close = (): void => {
@@ -49,7 +51,10 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
               setScreen({ name: 'search' });
             })}
             {tab('sequence', lastUser === null ? 'Sequence' : `Sequence: ${lastUser}`, () => lastUser !== null && openUser(lastUser), lastUser === null)}
-            {tab('report', 'Report', () => setScreen({ name: 'report' }))}
+            {tab('report', 'Report', () => {
+              setReported(true);
+              setScreen({ name: 'report' });
+            })}
           </nav>
           <ThemeSelect />
           <button type="button" onClick={close}>
@@ -69,7 +74,11 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
             <SearchScreen zone={info.meta.displayTimeZone} onOpen={openUser} />
           </div>
         )}
-        {screen.name === 'report' && <ReportScreen />}
+        {reported && (
+          <div hidden={screen.name !== 'report'}>
+            <ReportScreen visible={screen.name === 'report'} />
+          </div>
+        )}
         {screen.name === 'sequence' && (
           <main className="workspace-main wide">
             <SequenceView user={screen.user} focusId={screen.focusId} zone={info.meta.displayTimeZone} onOpen={openUser} />

@@ -24,7 +24,8 @@ const FORMAT_LABEL: Readonly<Record<ExportFormat, string>> = {
 
 const keyOf = (a: AnnotationTarget): string => `${a.kind}:${a.target}`;
 
-export function ReportScreen() {
+/** `visible`: the screen stays mounted while hidden; the preview is refreshed each time it is shown. */
+export function ReportScreen({ visible }: { visible: boolean }) {
   const api = useApi();
   const [sections, setSections] = useState<ReportSection[]>([...REPORT_SECTIONS]);
   const [users, setUsers] = useState<string[] | null>(null);
@@ -49,6 +50,7 @@ export function ReportScreen() {
   );
 
   const refresh = useCallback(() => {
+    if (!visible) return;
     api.call('report/outline', selection).then(
       (o) => {
         setOutline(o);
@@ -56,7 +58,7 @@ export function ReportScreen() {
       },
       (err: unknown) => setError(messageOf(err)),
     );
-  }, [api, selection]);
+  }, [api, selection, visible]);
   useEffect(refresh, [refresh, textVersion]);
 
   const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list, item] : list.filter((x) => x !== item));
