@@ -26,6 +26,7 @@ import {
   eventsById,
   evidenceGaps,
   evidencePeriods,
+  lastRecordRejected,
   readEvidenceRecords,
   userEventsInRange,
   vendorCounts,
@@ -48,6 +49,8 @@ export interface ReportEvidence extends EvidenceRecord {
   period: { first: number; last: number } | null;
   /** The longest stretches without events (see REPORT_LIMITS.gapMs). */
   gaps: { start: number; end: number }[];
+  /** The file's last record could not be read: the export may have been cut off. */
+  truncated: { line: number | null; message: string } | null;
 }
 
 /** An import run that met files it could not read or recognise (from the custody log). */
@@ -260,12 +263,14 @@ export function buildReportModel(store: CaseStore, options: ReportOptions = {}):
   const custody = store.custody(0, Number.MAX_SAFE_INTEGER);
   const periods = new Map(evidencePeriods(store.db).map((p) => [p.evidenceId, { first: p.first, last: p.last }]));
   const gaps = evidenceGaps(store.db, REPORT_LIMITS.gapMs, REPORT_LIMITS.gapsPerFile);
+  const cutOff = new Map(lastRecordRejected(store.db).map((r) => [r.evidenceId, { line: r.line, message: r.message }]));
   const evidence = readEvidenceRecords(store.db).map(
     (e): ReportEvidence => ({
       ...e,
       errors: e.rejected > 0 ? readEvidenceErrors(store.db, e.id, 0, REPORT_LIMITS.errorsPerFile) : [],
       period: periods.get(e.id) ?? null,
       gaps: gaps.filter((g) => g.evidenceId === e.id).map((g) => ({ start: g.start, end: g.end })),
+      truncated: cutOff.get(e.id) ?? null,
     }),
   );
   const single = wanted !== null && wanted.length === 1 ? wanted[0] : undefined;

@@ -154,3 +154,20 @@ export function evidenceGaps(db: Database, minMs: number, perFile: number): Evid
     )
     .all(minMs, perFile) as EvidenceGap[];
 }
+
+export interface LastRecordRejected {
+  evidenceId: number;
+  line: number | null;
+  message: string;
+}
+
+/** Files whose very last record was rejected: the mark of an export cut off part-way. */
+export function lastRecordRejected(db: Database): LastRecordRejected[] {
+  return db
+    .prepare(
+      `SELECT x.evidence_id AS evidenceId, x.line AS line, x.message AS message
+       FROM evidence_errors x JOIN evidence e ON e.id = x.evidence_id
+       WHERE x.record = e.records ORDER BY x.evidence_id`,
+    )
+    .all() as LastRecordRejected[];
+}

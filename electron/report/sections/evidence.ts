@@ -52,6 +52,14 @@ export function evidenceSection(model: ReportModel, number: string): Html {
       html`<p>The import recorded as custody entry #${p.seq} (${at(p.at, zone)}, by ${p.actor}) met ${count(p.unrecognised, 'file')} that no importer recognised and ${count(p.unreadable, 'file')} that could not be read; such files are not in the case, so their names are not kept in it (the import's own output lists them). The import was given: ${p.paths.join('; ')}.</p>`,
     );
   }
+  for (const e of files) {
+    if (e.truncated === null) continue;
+    limitations.push(
+      html`<p><strong>File ${e.id}</strong> <span class="path">${e.path}</span> may have been cut off: its last record${
+        e.truncated.line === null ? '' : ` (line ${num(e.truncated.line)})`
+      } could not be read (${e.truncated.message}). Events after it, if the export had any, are not in the case.</p>`,
+    );
+  }
   const duplicated = files.filter((e) => e.duplicates > 0);
   if (duplicated.length > 0) {
     limitations.push(

@@ -326,3 +326,18 @@ test('a report export is recorded in the custody log with its hash; a bad user l
   assert.match(r.stderr, /No user "nobody@example.com"/);
   assert.ok(!readdirSync(dir).some((f) => f.startsWith('nobody') || f.includes('.partial')));
 });
+
+test('a file cut off part-way and gaps in the logs are named among the evidence limitations', () => {
+  const cut = join(dir, 'cut');
+  mkdirSync(cut);
+  const okta = readFileSync(join(demoDir, 'bundle', 'okta-system-log.ndjson'), 'utf8');
+  writeFileSync(join(cut, 'okta-cut.ndjson'), okta.slice(0, okta.length - 300));
+  const cutCase = join(dir, 'cut.pushtrail');
+  cli('import', cutCase, cut);
+  const out = join(dir, 'cut.html');
+  cli('report', cutCase, '--out', out);
+  const page = readFileSync(out, 'utf8');
+  assert.match(page, /okta-cut\.ndjson<\/span> may have been cut off: its last record \(line [\d,]+\) could not be read \(not valid JSON/);
+  assert.match(page, /Stretches of 1 d or more without a single event/);
+});
+
