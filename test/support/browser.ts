@@ -40,7 +40,8 @@ export async function openBrowser(t: TestContext): Promise<BrowserPage> {
   });
   t.after(async () => {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing in the profile just after close.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

@@ -6,6 +6,6 @@ import type { TestContext } from 'node:test';
 
 export function tempDir(t: TestContext, prefix = 'pushtrail-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  t.after(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
   return dir;
 }
