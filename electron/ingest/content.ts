@@ -1,8 +1,10 @@
 /**
- * A file's bytes, read twice: once to hash them before anything is decided (so a file already
- * in the case is recognised at once, without parsing it), and once to import them, counting
- * them on the way (the importer also checks the file was not modified in between). A .gz (by
- * content) is inflated on the fly; its SHA-256 is that of the compressed bytes, as stored.
+ * A file's bytes, read twice when the case may already hold them: once to hash them before
+ * anything is decided (so a file already in the case is recognised at once, without parsing
+ * it), and once to import them, counting them on the way (the importer also checks the file
+ * was not modified in between). When no evidence in the case has the file's size it cannot be
+ * there, and the bytes are read once: hashed while they are imported. A .gz (by content) is
+ * inflated on the fly; its SHA-256 is that of the compressed bytes, as stored.
  */
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
@@ -36,6 +38,8 @@ export async function hashBytes(open: OpenBytes, onBytes: (done: number) => void
 
 export interface Content {
   compression: 'gzip' | null;
+  /** SHA-256 of the stored bytes read, when asked for: complete once `finish` has returned. */
+  sha256(): string | undefined;
   /** The content, inflated where it was compressed. */
   chunks: AsyncIterable<Buffer>;
   /** Stored (compressed) bytes read so far. */
@@ -49,13 +53,17 @@ export interface Content {
   destroy(): void;
 }
 
-export async function openContent(open: OpenBytes, head: Uint8Array): Promise<Content> {
+export async function openContent(open: OpenBytes, head: Uint8Array, hashing = false): Promise<Content> {
   const raw = await open();
   let size = 0;
   let readError: Error | null = null;
+  const hash = hashing ? createHash('sha256') : null;
+  let digest: string | undefined;
+  const sha256 = (): string | undefined => (digest ??= hash?.digest('hex'));
   const stored = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
+      hash?.update(chunk);
       done(null, chunk);
     },
   });
@@ -74,13 +82,14 @@ export async function openContent(open: OpenBytes, head: Uint8Array): Promise<Co
     return size;
   };
   if (magicOf(head).kind !== 'gzip') {
-    return { compression: null, chunks: stored, storedBytes: () => size, finish: drain, destroy: () => raw.destroy() };
+    return { compression: null, sha256, chunks: stored, storedBytes: () => size, finish: drain, destroy: () => raw.destroy() };
   }
   const gunzip = createGunzip();
   stored.on('error', (err) => gunzip.destroy(err));
   stored.pipe(gunzip);
   return {
     compression: 'gzip',
+    sha256,
     chunks: gunzip,
     storedBytes: () => size,
     finish: async () => {

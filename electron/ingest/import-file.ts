@@ -4,7 +4,7 @@
  * pipeline to the writer.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -16,7 +16,7 @@ import { decodeText } from './decode.js';
 import { detect, type Detection } from './detect.js';
 import { parserFor } from './formats.js';
 import type { GeoEnricher } from './geo.js';
-import { magicOf } from './magic.js';
+import { MAGIC_BYTES, magicOf } from './magic.js';
 import type { FormatId } from './parser.js';
 import { Prefetch } from './prefetch.js';
 import type { ImportLimits, NotImported } from './protocol.js';
@@ -43,7 +43,7 @@ interface Source {
   archive?: { path: string; evidenceId: number };
   mtime: number;
   open: OpenBytes;
-  /** True when the file on disk (or the archive holding it) is as it was when it was hashed. */
+  /** True when the file on disk (or the archive holding it) is as it was when it was found (and hashed). */
   unchanged: () => Promise<boolean>;
 }
 
@@ -75,8 +75,24 @@ function fileStream(path: string): OpenBytes {
     });
 }
 
+function hashOf(known: Known): { sha256?: string } {
+  return known.sha256 === undefined ? {} : { sha256: known.sha256 };
+}
+
 function skip(settings: ImportSettings, file: NotImported): void {
   settings.link.send({ t: 'skip', file });
+}
+
+/** The first bytes of a file, for `magicOf`. */
+async function readHead(path: string): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(MAGIC_BYTES);
+    const { bytesRead } = await file.read(head, 0, MAGIC_BYTES, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
 }
 
 export async function importEntry(entry: WalkEntry, settings: ImportSettings): Promise<void> {
@@ -84,18 +100,36 @@ export async function importEntry(entry: WalkEntry, settings: ImportSettings): P
     skip(settings, { path: entry.path, status: 'unreadable', reason: entry.message });
     return;
   }
-  const open = fileStream(entry.path);
-  settings.link.send({ t: 'hashing', path: entry.path, size: entry.size });
-  let hashed: Hashed;
+  const bytes = fileStream(entry.path);
+  const unchanged = sameFile(entry.path, entry.size, entry.mtime);
+  const source = { path: entry.path, mtime: entry.mtime, open: bytes, unchanged };
+  let head: Buffer;
   try {
-    hashed = await hashBytes(open);
+    head = await readHead(entry.path);
   } catch (err) {
     skip(settings, { path: entry.path, status: 'unreadable', reason: message(err) });
     return;
   }
-  const unchanged = sameFile(entry.path, entry.size, entry.mtime);
+  const kind = magicOf(head).kind;
+  // A file of a size no evidence in the case has cannot be in it: hash it while importing it.
+  if ((kind === 'plain' || kind === 'gzip') && entry.size > 0) {
+    const reply = await settings.link.request({ t: 'holds-size', size: entry.size });
+    if (reply.t !== 'holds-size-reply') throw new Error(`unexpected reply ${reply.t} to a size`);
+    if (!reply.holds) {
+      await importSource(source, { head, size: entry.size }, settings);
+      return;
+    }
+  }
+  settings.link.send({ t: 'hashing', path: entry.path, size: entry.size });
+  let hashed: Hashed;
+  try {
+    hashed = await hashBytes(bytes);
+  } catch (err) {
+    skip(settings, { path: entry.path, status: 'unreadable', reason: message(err) });
+    return;
+  }
   if (magicOf(hashed.head).kind === 'zip') await importArchive({ path: entry.path, file: entry.path, depth: 1 }, hashed, unchanged, settings);
-  else await importSource({ path: entry.path, mtime: entry.mtime, open, unchanged }, hashed, settings);
+  else await importSource(source, hashed, settings);
 }
 
 /**
@@ -209,45 +243,55 @@ async function detectContent(prefetch: Prefetch, settings: ImportSettings): Prom
   }
 }
 
-async function importSource(source: Source, hashed: Hashed, settings: ImportSettings): Promise<void> {
+/** What is known of a source's bytes before it is read: their hash, unless it is taken on the way. */
+interface Known {
+  head: Buffer;
+  size: number;
+  sha256?: string;
+}
+
+async function importSource(source: Source, known: Known, settings: ImportSettings): Promise<void> {
   const base = { path: source.path, ...(source.archive === undefined ? {} : { archive: source.archive.path }) };
-  const magic = magicOf(hashed.head);
+  const magic = magicOf(known.head);
   if (magic.kind === 'empty') {
-    skip(settings, { ...base, status: 'unrecognised', reason: 'the file is empty', sha256: hashed.sha256, size: 0 });
+    skip(settings, { ...base, status: 'unrecognised', reason: 'the file is empty', ...hashOf(known), size: 0 });
     return;
   }
   if (magic.kind === 'unsupported') {
-    skip(settings, { ...base, status: 'unrecognised', reason: `the file is ${magic.what}`, sha256: hashed.sha256, size: hashed.size });
+    skip(settings, { ...base, status: 'unrecognised', reason: `the file is ${magic.what}`, ...hashOf(known), size: known.size });
     return;
   }
-  const file = { path: source.path, sha256: hashed.sha256, size: hashed.size, ...(source.archive === undefined ? {} : { archive: source.archive }) };
+  const file = { path: source.path, ...hashOf(known), size: known.size, ...(source.archive === undefined ? {} : { archive: source.archive }) };
   const reply = await settings.link.request({ t: 'file', file });
   if (reply.t !== 'file-reply') throw new Error(`unexpected reply ${reply.t} to a file`);
   if (reply.known !== null) return;
 
+  const hashing = known.sha256 === undefined;
   let content;
   try {
-    content = await openContent(source.open, hashed.head);
+    content = await openContent(source.open, known.head, hashing);
   } catch (err) {
-    skip(settings, { ...base, status: 'unreadable', reason: message(err), sha256: hashed.sha256, size: hashed.size });
+    skip(settings, { ...base, status: 'unreadable', reason: message(err), ...hashOf(known), size: known.size });
     return;
   }
-  const notRead = (reason: string, status: NotImported['status']): void => {
+  const notRead = async (reason: string, status: NotImported['status']): Promise<void> => {
     content.destroy();
-    skip(settings, { ...base, status, reason, sha256: hashed.sha256, size: hashed.size, compression: content.compression });
+    // A file hashed on the way was not read to its end: the report still names it by its hash.
+    const sha256 = known.sha256 ?? (await hashBytes(source.open).then((h) => h.sha256, () => undefined));
+    skip(settings, { ...base, status, reason, ...(sha256 === undefined ? {} : { sha256 }), size: known.size, compression: content.compression });
   };
   const prefetch = new Prefetch(decodeText(content.chunks)[Symbol.asyncIterator]());
   let detection: Detection;
   try {
     detection = await detectContent(prefetch, settings);
   } catch (err) {
-    notRead(content.compression === 'gzip' ? `damaged gzip data: ${message(err)}` : message(err), 'unreadable');
+    await notRead(content.compression === 'gzip' ? `damaged gzip data: ${message(err)}` : message(err), 'unreadable');
     return;
   }
   if (!detection.ok) {
     const error: unknown = prefetch.error;
-    if (error !== undefined) notRead(content.compression === 'gzip' ? `damaged gzip data: ${message(error)}` : message(error), 'unreadable');
-    else notRead(detection.reason, 'unrecognised');
+    if (error !== undefined) await notRead(content.compression === 'gzip' ? `damaged gzip data: ${message(error)}` : message(error), 'unreadable');
+    else await notRead(detection.reason, 'unrecognised');
     return;
   }
 
@@ -293,5 +337,6 @@ async function importSource(source: Source, hashed: Hashed, settings: ImportSett
     pipeline.fileIssue({ message: `damaged or truncated gzip data after the records above: ${message(failure)}` });
   }
   await pipeline.flush(size);
-  settings.link.send({ t: 'end', size, unchanged: await source.unchanged() });
+  const sha256 = hashing ? content.sha256() : undefined;
+  settings.link.send({ t: 'end', size, unchanged: await source.unchanged(), ...(sha256 === undefined ? {} : { sha256 }) });
 }

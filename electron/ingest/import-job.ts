@@ -148,6 +148,9 @@ class ImportRun {
       case 'geo-db':
         reply({ t: 'geo-db-reply', bytes: await this.databases.bundled(message.family) });
         return;
+      case 'holds-size':
+        reply({ t: 'holds-size-reply', holds: this.writer.holdsSize(message.size) });
+        return;
       case 'hashing':
         this.progress('hashing', displayPath(message), 0, message.size, 0, true);
         return;
@@ -187,7 +190,8 @@ class ImportRun {
         open.entry.compression = message.compression;
         open.evidenceId = this.writer.beginFile({
           path: open.identity.path,
-          sha256: open.identity.sha256,
+          // A file hashed on the way gets its SHA-256 at the end, in the same transaction.
+          sha256: open.identity.sha256 ?? '',
           size: open.identity.size,
           format: message.format,
           container: message.container,
@@ -206,7 +210,7 @@ class ImportRun {
         reply({ t: 'ack' });
         return;
       case 'end':
-        this.commit(message.size, message.unchanged);
+        this.commit(message.size, message.unchanged, message.sha256);
         return;
       case 'abort': {
         const open = this.requireOpen('abort');
@@ -225,12 +229,12 @@ class ImportRun {
 
   private announce(identity: FileIdentity, reply: (m: ToParser) => void): void {
     const archive = identity.archive?.path;
-    const known = this.writer.findBySha(identity.sha256);
+    const known = identity.sha256 === undefined ? undefined : this.writer.findBySha(identity.sha256);
     if (known !== undefined) {
       this.files.push({
         ...blankEntry(identity.path, archive),
         status: 'already_imported',
-        sha256: identity.sha256,
+        sha256: identity.sha256 ?? null,
         size: identity.size,
         format: (known.format as ImportFileReport['format']) ?? null,
         container: known.container,
@@ -242,7 +246,7 @@ class ImportRun {
     }
     this.open = {
       identity,
-      entry: { ...blankEntry(identity.path, archive), status: 'imported', sha256: identity.sha256, size: identity.size },
+      entry: { ...blankEntry(identity.path, archive), status: 'imported', sha256: identity.sha256 ?? null, size: identity.size },
       evidenceId: null,
       storedErrors: 0,
       repeats: new RepeatCounter(),
@@ -301,11 +305,17 @@ class ImportRun {
     this.progress('importing', displayPath(open.identity), bytes, open.identity.size, entry.records, false);
   }
 
-  private commit(size: number, unchanged: boolean): void {
+  private commit(size: number, unchanged: boolean, sha256: string | undefined): void {
     const open = this.requireOpen('end');
     this.open = null;
     const { identity, entry } = open;
     if (open.evidenceId === null) throw new PushTrailError('internal', 'import: a file ended before it began');
+    if (sha256 !== undefined) {
+      identity.sha256 = sha256;
+      entry.sha256 = sha256;
+      this.writer.setSha(open.evidenceId, sha256);
+    }
+    if (identity.sha256 === undefined) throw new PushTrailError('internal', 'import: a file ended without its SHA-256');
     if (!unchanged || size !== identity.size) {
       this.writer.rollbackFile();
       this.files.push({

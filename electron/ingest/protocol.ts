@@ -15,8 +15,8 @@ export interface ImportLimits {
   maxRecordChars: number;
   /** Events per batch handed to the writer. */
   batchEvents: number;
-  /** Characters (UTF-16 code units) of text per batch, whichever limit comes first. */
-  batchChars: number;
+  /** UTF-8 bytes of text per batch, whichever limit comes first. */
+  batchBytes: number;
   /** Batches the parse thread may run ahead of the writer. */
   inFlight: number;
 }
@@ -24,7 +24,7 @@ export interface ImportLimits {
 export const DEFAULT_LIMITS: ImportLimits = {
   maxRecordChars: 1024 * 1024,
   batchEvents: 2000,
-  batchChars: 4 * 1024 * 1024,
+  batchBytes: 4 * 1024 * 1024,
   inFlight: 4,
 };
 
@@ -43,7 +43,8 @@ export interface ParseWorkerInput {
 export interface FileIdentity {
   path: string;
   archive?: { path: string; evidenceId: number };
-  sha256: string;
+  /** Absent when the file is hashed as it is imported (see content.ts); `end` then carries it. */
+  sha256?: string;
   size: number;
 }
 
@@ -94,7 +95,9 @@ export type ToWriter =
   | Batch
   | RawBatch
   | { t: 'geo-db'; family: 4 | 6 }
-  | { t: 'end'; size: number; unchanged: boolean }
+  /** Does the case hold evidence of this size (so a file of it may be in the case already)? */
+  | { t: 'holds-size'; size: number }
+  | { t: 'end'; size: number; unchanged: boolean; sha256?: string }
   | { t: 'abort'; reason: string }
   | { t: 'skip'; file: NotImported }
   | { t: 'done' }
@@ -104,4 +107,5 @@ export type ToParser =
   | { t: 'file-reply'; known: { evidenceId: number; path: string } | null }
   | { t: 'archive-reply'; evidenceId: number; known: boolean }
   | { t: 'geo-db-reply'; bytes: Uint8Array | null }
+  | { t: 'holds-size-reply'; holds: boolean }
   | { t: 'ack' };

@@ -42,7 +42,7 @@ export class RecordPipeline {
   ) {
     this.keys = new Uint8Array(limits.batchEvents * DEDUP_KEY_BYTES);
     this.counted = new Uint8Array(limits.batchEvents);
-    this.rows = new RowEncoder(limits.batchEvents);
+    this.rows = new RowEncoder(limits.batchEvents, limits.batchBytes);
   }
 
   /** Deal with what the reader delivered during the last push. */
@@ -66,7 +66,7 @@ export class RecordPipeline {
       const i = this.rows.count;
       this.counted[i] = writeBaseKey(p.event, p.record, p.index, this.keys, i * DEDUP_KEY_BYTES) ? 1 : 0;
       this.rows.add(toEventRow(p.event, p.record.line, p.record.record, p.record.text));
-      if (this.rows.full || this.rows.chars >= this.limits.batchChars) await this.sendRows(storedBytes);
+      if (this.rows.full || this.rows.bytes >= this.limits.batchBytes) await this.sendRows(storedBytes);
     }
   }
 

@@ -51,6 +51,8 @@ export class ImportWriter {
   private readonly insertEvidence: Statement;
   private readonly updateCounts: Statement;
   private readonly bySha: Statement;
+  private readonly bySize: Statement;
+  private readonly setShaStatement: Statement;
   private readonly begin: Statement;
   private readonly commit: Statement;
   private readonly rollback: Statement;
@@ -74,6 +76,8 @@ export class ImportWriter {
     );
     this.updateCounts = db.prepare('UPDATE evidence SET records = ?, events = ?, duplicates = ?, rejected = ? WHERE id = ?');
     this.bySha = db.prepare('SELECT id, path, format, container, events FROM evidence WHERE sha256 = ? ORDER BY id LIMIT 1');
+    this.bySize = db.prepare('SELECT 1 FROM evidence WHERE size = ? LIMIT 1');
+    this.setShaStatement = db.prepare('UPDATE evidence SET sha256 = ? WHERE id = ?');
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
@@ -82,6 +86,16 @@ export class ImportWriter {
   /** The evidence already in the case with these bytes, if any. */
   findBySha(sha256: string): KnownEvidence | undefined {
     return this.bySha.get(sha256) as KnownEvidence | undefined;
+  }
+
+  /** Whether any evidence in the case has this size: only then can a file of it be in the case already. */
+  holdsSize(size: number): boolean {
+    return this.bySize.get(size) !== undefined;
+  }
+
+  /** The SHA-256 of the open file, once it has been read whole (see content.ts). */
+  setSha(evidenceId: number, sha256: string): void {
+    this.setShaStatement.run(sha256, evidenceId);
   }
 
   /**

@@ -1,6 +1,7 @@
 /** Importing again adds nothing; every import is in the custody log. */
 import assert from 'node:assert/strict';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { oktaEvent, syslogLines } from '../../unit/ingest-pipeline/samples.js';
@@ -16,6 +17,10 @@ test('the same file imported twice is recognised by its SHA-256 and adds nothing
   const casePath = newCase(t, dir);
   const first = await importPaths(casePath, [file]);
   assert.equal(first.totals.events, 4);
+  // The case held nothing of its size, so the file was hashed while it was imported: the same hash.
+  const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+  assert.equal(first.files[0]?.sha256, sha256);
+  inCase(casePath, (store) => assert.deepEqual(store.evidence().map((e) => e.sha256), [sha256]));
   const second = await importPaths(casePath, [file]);
   const f = entry(second, 'okta.ndjson');
   assert.equal(f.status, 'already_imported');
@@ -27,6 +32,14 @@ test('the same file imported twice is recognised by its SHA-256 and adds nothing
   assert.equal(entry(await importPaths(casePath, [copy]), 'copy-of-okta.log').status, 'already_imported');
   assert.equal(count(casePath, 'SELECT count(*) AS n FROM events'), 4);
   assert.equal(count(casePath, 'SELECT count(*) AS n FROM evidence'), 1);
+  // Another file of the same size is hashed before it is read: it is not the same evidence.
+  const sameSize = join(dir, 'same-size.ndjson');
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf('"uuid":"') + '"uuid":"'.length;
+  writeFileSync(sameSize, `${text.slice(0, at)}${text[at] === 'f' ? 'e' : 'f'}${text.slice(at + 1)}`);
+  const other = entry(await importPaths(casePath, [sameSize]), 'same-size.ndjson');
+  assert.deepEqual([other.status, other.events, other.duplicates, other.size], ['imported', 1, 3, first.files[0]?.size]);
+  assert.equal(other.sha256, createHash('sha256').update(readFileSync(sameSize)).digest('hex'));
 });
 
 test('the same records in another file are duplicates: counted, not added', async (t) => {

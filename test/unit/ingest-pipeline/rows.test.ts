@@ -32,7 +32,7 @@ function plain(e: StoredEvent): AuthEvent {
 }
 
 function roundTrip(rows: AuthEvent[], raws: string[]): EncodedRows {
-  const enc = new RowEncoder(8);
+  const enc = new RowEncoder(8, 16);
   rows.forEach((e, i) => enc.add(toEventRow(e, i + 1, i + 1, raws[i] ?? '')));
   return structuredClone(enc.take());
 }
