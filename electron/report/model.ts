@@ -10,10 +10,11 @@ import type { EvidenceError } from '../../shared/api/contract.js';
 import { PushTrailError } from '../../shared/api/errors.js';
 import { REPORT_SECTIONS, type ReportSection, type ReportSelection, type ReportText } from '../../shared/api/report.js';
 import type { Annotation } from '../../shared/model/annotation.js';
+import { ATTACK_RULES } from '../../shared/detect/assess.js';
 import type { DetectionConfig } from '../../shared/detect/params.js';
 import type { CaseMeta, CustodyEntry } from '../../shared/model/case.js';
 import type { StoredEvent } from '../../shared/model/event.js';
-import type { Finding, RuleId, UserAssessment } from '../../shared/model/finding.js';
+import type { Finding, UserAssessment } from '../../shared/model/finding.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { mainIncident } from '../../shared/view/sequence.js';
 import type { CaseStore } from '../store/case-store.js';
@@ -149,20 +150,6 @@ function windowOf(findings: readonly Finding[]): ChartWindow | null {
   const pad = Math.min(HOUR, Math.max(5 * MINUTE, span * 0.15));
   return { start: incident.start - pad, end: incident.end + pad };
 }
-
-/**
- * Rules whose findings mean someone was going after the account (the assessment's attack rules);
- * their evidence events are a user's key events.
- */
-export const ATTACK_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
-  'fatigue-approval',
-  'post-approval-persistence',
-  'push-burst',
-  'fraud-report',
-  'location-mismatch',
-  'source-many-users',
-  'vendor-anomaly',
-]);
 
 /** The evidence events of the user's attack findings (of all findings when there is none). */
 function keyEventsOf(store: CaseStore, user: string, findings: readonly Finding[]): { events: StoredEvent[]; total: number } {

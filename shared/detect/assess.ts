@@ -27,8 +27,11 @@ export const RISK_BANDS: Readonly<Record<UserVerdict, readonly [number, number]>
   clear: [0, 14],
 };
 
-/** Rules whose findings mean someone else is actively going after the account. */
-const ATTACK_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+/**
+ * Rules whose findings mean someone else is actively going after the account: they decide the
+ * verdict here, and the report takes a user's key events from them.
+ */
+export const ATTACK_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'fatigue-approval',
   'post-approval-persistence',
   'push-burst',

@@ -3,11 +3,12 @@
  * attacked, who was compromised, when, from where), then the users at risk. The same sentences
  * go into the JSON export, so both say exactly the same thing.
  */
+import { ATTACK_RULES } from '../../../shared/detect/assess.js';
 import type { Severity } from '../../../shared/model/case.js';
 import type { Network, Vendor } from '../../../shared/model/event.js';
 import type { Finding } from '../../../shared/model/finding.js';
 import { html, type Html } from '../html.js';
-import { ATTACK_RULES, type ReportModel, type UserReport } from '../model.js';
+import type { ReportModel, UserReport } from '../model.js';
 import { at, count, describeNet, list, num, span, verdictBadge } from '../text.js';
 
 export const VENDOR_NAME: Readonly<Record<Vendor, string>> = {
