@@ -3,8 +3,8 @@
  * UTC strings (and the display zone named), for scripts and other tools. Top-level keys:
  * report, case, summary, findings, users, evidence, method, custody, records.
  */
+import { findingJson } from '../../shared/export/finding-json.js';
 import type { StoredEvent } from '../../shared/model/event.js';
-import type { Finding } from '../../shared/model/finding.js';
 import { RULES } from '../../shared/rules/index.js';
 import type { ReportModel } from './model.js';
 import { summarySentences } from './sections/summary.js';
@@ -16,22 +16,6 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 export function eventJson(e: StoredEvent): Record<string, unknown> {
   return { ...e, time: iso(e.time) };
-}
-
-function findingJson(f: Finding): Record<string, unknown> {
-  return {
-    id: f.id,
-    rule: f.rule,
-    severity: f.severity,
-    user: f.user,
-    source: f.source,
-    users: f.users,
-    start: iso(f.start),
-    end: iso(f.end),
-    eventIds: f.eventIds,
-    summary: f.summary,
-    detail: f.detail,
-  };
 }
 
 export function reportJson(model: ReportModel): Record<string, unknown> {
@@ -57,7 +41,7 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
       vendors: model.vendors,
     },
     summary: summarySentences(model),
-    findings: model.findings.map(findingJson),
+    findings: model.findings.map((f) => ({ ...findingJson(f), detail: f.detail })),
     users: model.assessments.map((a) => {
       const section = sections.get(a.user);
       return {

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { PushTrailError } from '../../../shared/api/errors.js';
 import { diffFromDefaults, parseOverrides, resolveConfig, type DetectionConfig } from '../../../shared/detect/params.js';
-import type { Finding } from '../../../shared/model/finding.js';
+import { findingJson } from '../../../shared/export/finding-json.js';
 import { CaseStore } from '../../store/case-store.js';
 import { readDetectionConfig, readFindings, writeDetectionConfig } from '../../store/detection-store.js';
 import { parse } from '../args.js';
@@ -37,21 +37,6 @@ function tuned(current: DetectionConfig, sets: string[], enable: string[], disab
   for (const rule of enable) (overrides[rule] ??= {}).enabled = true;
   for (const rule of disable) (overrides[rule] ??= {}).enabled = false;
   return resolveConfig(parseOverrides(overrides));
-}
-
-export function findingJson(f: Finding): Record<string, unknown> {
-  return {
-    id: f.id,
-    rule: f.rule,
-    severity: f.severity,
-    user: f.user,
-    source: f.source,
-    users: f.users,
-    start: new Date(f.start).toISOString(),
-    end: new Date(f.end).toISOString(),
-    eventIds: f.eventIds,
-    summary: f.summary,
-  };
 }
 
 export async function runDetect(argv: string[]): Promise<void> {
