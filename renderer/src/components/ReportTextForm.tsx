@@ -17,7 +17,9 @@ export function ReportTextForm({ onSaved }: { onSaved: () => void }) {
       (err: unknown) => setStatus(messageOf(err)),
     );
   }, [api]);
-  const dirty = text !== null && (draft.client !== text.client || draft.reference !== text.reference || draft.narrative !== text.narrative);
+  // Until the saved words arrive the fields stay closed: typing earlier would be overwritten by them.
+  const loading = text === null;
+  const dirty = !loading && (draft.client !== text.client || draft.reference !== text.reference || draft.narrative !== text.narrative);
   const save = (): void => {
     api.call('report/setText', draft).then(
       (t) => {
@@ -33,15 +35,15 @@ export function ReportTextForm({ onSaved }: { onSaved: () => void }) {
       <h2 id="report-text-heading">Cover and narrative</h2>
       <label className="field">
         Client
-        <input value={draft.client} onChange={(e) => setDraft({ ...draft, client: e.target.value })} />
+        <input disabled={loading} value={draft.client} onChange={(e) => setDraft({ ...draft, client: e.target.value })} />
       </label>
       <label className="field">
         Case number
-        <input value={draft.reference} onChange={(e) => setDraft({ ...draft, reference: e.target.value })} />
+        <input disabled={loading} value={draft.reference} onChange={(e) => setDraft({ ...draft, reference: e.target.value })} />
       </label>
       <label className="field">
         Narrative (the executive summary opens with it; blank lines separate paragraphs)
-        <textarea rows={8} value={draft.narrative} onChange={(e) => setDraft({ ...draft, narrative: e.target.value })} />
+        <textarea rows={8} disabled={loading} value={draft.narrative} onChange={(e) => setDraft({ ...draft, narrative: e.target.value })} />
       </label>
       <button type="button" disabled={!dirty} onClick={save}>
         Save text
