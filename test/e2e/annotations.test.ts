@@ -1,22 +1,17 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { listAnnotations } from '../../electron/store/annotations.js';
 import { CaseStore } from '../../electron/store/case-store.js';
 import { openBrowser, screenshot } from '../support/browser.js';
-import { CLI, serve } from '../support/serve.js';
-import { tempDir } from '../support/temp.js';
+import { serve } from '../support/serve.js';
+import { demoCase } from '../support/demo-case.js';
 
 const ATTACKER_IP = '146.70.117.86';
 const IP_NOTE = 'M247 hosting exit used for the whole campaign';
 const USER_NOTE = 'Interviewed 2025-03-20: approved to make it stop';
 
 test('bulk tagging and entity notes: users and events tagged in one action, notes shown wherever the entity appears, dark theme kept', async (t) => {
-  const dir = tempDir(t);
-  const demo = spawnSync(process.execPath, [CLI, 'demo', '--out', dir], { encoding: 'utf8' });
-  assert.equal(demo.status, 0, demo.stderr);
-  const casePath = join(dir, 'demo-incident.pushtrail');
+  const { casePath } = demoCase(t);
   const server = await serve(t, casePath);
   const { page, errors } = await openBrowser(t);
   await page.goto(server.url);

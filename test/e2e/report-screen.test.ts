@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { openBrowser, screenshot } from '../support/browser.js';
-import { CLI, serve } from '../support/serve.js';
-import { tempDir } from '../support/temp.js';
+import { serve } from '../support/serve.js';
+import { demoCase } from '../support/demo-case.js';
 
 test('report screen (web mode): narrative saved, sections and users chosen, preview, PDF written beside the case and downloaded', async (t) => {
-  const dir = tempDir(t);
-  const demo = spawnSync(process.execPath, [CLI, 'demo', '--out', dir, '--no-report'], { encoding: 'utf8' });
-  assert.equal(demo.status, 0, demo.stderr);
-  const casePath = join(dir, 'demo-incident.pushtrail');
+  const { casePath } = demoCase(t);
 
   const server = await serve(t, casePath);
   const { page, errors } = await openBrowser(t);

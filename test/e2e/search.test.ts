@@ -1,20 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { RESULTS_DIR, openBrowser, screenshot } from '../support/browser.js';
-import { CLI, serve } from '../support/serve.js';
-import { tempDir } from '../support/temp.js';
+import { serve } from '../support/serve.js';
+import { demoCase } from '../support/demo-case.js';
 
 const DANA = 'dana.whitfield@kestrelfreight.example';
 const ATTACKER_IP = '146.70.117.86';
 const HOSTILE_NOTE = 'Victim says she approved to stop the noise <img src=x onerror="window.__pwned=3">';
 
 test('search: full text and filters, a result opens in the sequence, an analyst-entered event is marked everywhere, context of all users', async (t) => {
-  const dir = tempDir(t);
-  const demo = spawnSync(process.execPath, [CLI, 'demo', '--out', dir], { encoding: 'utf8' });
-  assert.equal(demo.status, 0, demo.stderr);
-  const casePath = join(dir, 'demo-incident.pushtrail');
+  const { casePath } = demoCase(t);
 
   const server = await serve(t, casePath);
   const { page, errors } = await openBrowser(t);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { openBrowser, screenshot } from '../support/browser.js';
 import { CLI, serve } from '../support/serve.js';
-import { tempDir } from '../support/temp.js';
+import { demoCase } from '../support/demo-case.js';
 
 const HOSTILE_UA = '<img src=x onerror="window.__pwned=1">';
 
@@ -24,10 +24,7 @@ function hostileOkta(): string {
 }
 
 test('workbench: demo case → overview, import, users, the compromised user\'s sequence, stepping by keyboard', async (t) => {
-  const dir = tempDir(t);
-  const demo = spawnSync(process.execPath, [CLI, 'demo', '--out', dir], { encoding: 'utf8' });
-  assert.equal(demo.status, 0, demo.stderr);
-  const casePath = join(dir, 'demo-incident.pushtrail');
+  const { dir, casePath } = demoCase(t);
   const hostileFile = join(dir, 'hostile-okta.ndjson');
   writeFileSync(hostileFile, `${hostileOkta()}\n`);
 

@@ -1,20 +1,15 @@
 /** The report calls of the contract, through dispatch on a real case with a real worker job. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import type { JobFinished } from '../../../shared/api/contract.js';
+import { demoCase } from '../../support/demo-case.js';
 import { directApi } from '../../support/direct-api.js';
-import { CLI } from '../../support/serve.js';
-import { tempDir } from '../../support/temp.js';
 
 test('report calls: text saved with custody, outline follows the selection, export job writes beside the case, download only of own files', async (t) => {
-  const dir = tempDir(t);
-  const demo = spawnSync(process.execPath, [CLI, 'demo', '--out', dir, '--no-report'], { encoding: 'utf8' });
-  assert.equal(demo.status, 0, demo.stderr);
+  const { casePath } = demoCase(t);
   const { session, dispatch, call } = directApi(t, 'ana');
-  await call('case/open', { path: join(dir, 'demo-incident.pushtrail') });
+  await call('case/open', { path: casePath });
 
   const demoText = (await call('report/text', null)) as { client: string; reference: string; narrative: string; updatedBy: string };
   assert.deepEqual([demoText.client, demoText.reference, demoText.narrative, demoText.updatedBy], ['Kestrel Freight (fictional)', 'DEMO-KF-0314', '', 'pushtrail demo']);
@@ -54,7 +49,7 @@ test('report calls: text saved with custody, outline follows the selection, expo
   const exported = ((await call('case/custody', {})) as { action: string; detail: { sha256?: string } }[]).filter((c) => c.action === 'report/export');
   assert.equal(exported.at(-1)?.detail.sha256, file.sha256);
 
-  const refused = await dispatch('report/download', { path: join(dir, 'demo-incident.pushtrail') });
+  const refused = await dispatch('report/download', { path: casePath });
   assert.ok(!refused.ok && refused.error.kind === 'not_found');
   for (const [method, arg] of [
     ['report/start', { format: 'docx' }],

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -11,8 +10,7 @@ import type { JobFinished } from '../../../shared/api/contract.js';
 import type { AroundResult, SearchIndexStatus, SearchPage, TimelineEntry } from '../../../shared/api/search.js';
 import type { DetectSummary } from '../../../shared/api/detection.js';
 import type { AnalystEvent } from '../../../shared/model/analyst-event.js';
-import { CLI } from '../../support/serve.js';
-import { tempDir } from '../../support/temp.js';
+import { demoCase } from '../../support/demo-case.js';
 
 const ATTACKER_IP = '146.70.117.86';
 
@@ -51,10 +49,7 @@ const idsOf = (hits: TimelineEntry[]): number[] => hits.flatMap((h) => (h.kind =
 const timeOf = (h: TimelineEntry): number => (h.kind === 'evidence' ? h.event.time : h.entry.time);
 
 test('search: full-text index built by its own job, filters, analyst entries beside the evidence, context around a moment', async (t) => {
-  const dir = tempDir(t);
-  const demo = spawnSync(process.execPath, [CLI, 'demo', '--out', dir], { encoding: 'utf8' });
-  assert.equal(demo.status, 0, demo.stderr);
-  const casePath = join(dir, 'demo-incident.pushtrail');
+  const { dir, casePath } = demoCase(t);
   // An independent look at the same file, for expected answers computed without the search code.
   const oracle = new Database(casePath, { readonly: true });
   t.after(() => oracle.close());

@@ -2,11 +2,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createDispatch } from '../../../electron/api/dispatch.js';
-import { createHandlers } from '../../../electron/api/handlers.js';
-import { Session } from '../../../electron/api/session.js';
 import { startJob } from '../../../electron/jobs/runner.js';
 import { CaseStore } from '../../../electron/store/case-store.js';
+import { directApi } from '../../support/direct-api.js';
 import { tempDir } from '../../support/temp.js';
 
 const T0 = Date.parse('2025-03-01T00:00:00Z');
@@ -42,14 +40,7 @@ test('activity: events per source and prompt sparklines are binned in the case f
   const imported = await startJob('import', { casePath, actor: 'ana', paths: [log] }).result;
   assert.ok(imported.ok);
 
-  const session = new Session('direct', 'ana');
-  t.after(() => session.close());
-  const dispatch = createDispatch(createHandlers(session));
-  const call = async (method: string, arg: unknown): Promise<unknown> => {
-    const r = await dispatch(method, arg);
-    if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
-    return r.value;
-  };
+  const { dispatch, call } = directApi(t, 'ana');
   await call('case/open', { path: casePath });
 
   // Six hours of events in at most six bins: one bin per hour, starting on the hour.

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createDispatch } from '../../../electron/api/dispatch.js';
-import { createHandlers } from '../../../electron/api/handlers.js';
-import { Session } from '../../../electron/api/session.js';
+import { directApi } from '../../support/direct-api.js';
 import { tempDir } from '../../support/temp.js';
 
 test('annotations: bulk star/tag/note, patches keep other fields, custody records each save, bad input refused', async (t) => {
-  const session = new Session('direct', 'ana');
-  t.after(() => session.close());
-  const dispatch = createDispatch(createHandlers(session));
-  const call = async (method: string, arg: unknown): Promise<unknown> => {
-    const r = await dispatch(method, arg);
-    if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message}`);
-    return r.value;
-  };
+  const { dispatch, call } = directApi(t, 'ana');
   await call('case/create', { path: join(tempDir(t), 'a.pushtrail'), name: 'A', analyst: 'Ana' });
 
   const targets = [
