@@ -4,7 +4,6 @@
  * request from the page is refused: a report must stand on its own.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { PushTrailError } from '../../shared/api/errors.js';
 import { FOOTER_TEMPLATE, PDF_MARGINS_MM, headerTemplate, type PdfOptions, type PdfPrinter } from './print-report.js';
 
@@ -24,6 +23,9 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-back
 
 /** Run `fn` with a printer backed by one Chromium, closed afterwards. */
 export async function withChromiumPrinter<T>(fn: (print: PdfPrinter) => Promise<T>): Promise<T> {
+  // Loaded on first use: playwright-core costs ~90 MB per thread that loads it, and every
+  // CLI command and job worker imports this module whether it prints or not.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ARGS });
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
