@@ -4,6 +4,7 @@
  * what one vendor or one group of vendors means by a field stays in its own module.
  */
 import type { Geo } from '../../../shared/model/event.js';
+import { countryCode } from './country.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -212,7 +213,7 @@ export function vendorGeo(parts: { city?: string; region?: string; country?: str
   const geo: Geo = { source: 'vendor' };
   if (parts.city !== undefined) geo.city = parts.city;
   if (parts.region !== undefined) geo.region = parts.region;
-  if (parts.country !== undefined) geo.country = parts.country;
+  if (parts.country !== undefined) geo.country = countryCode(parts.country);
   if (parts.lat !== undefined && parts.lon !== undefined) {
     geo.lat = parts.lat;
     geo.lon = parts.lon;

@@ -6,6 +6,7 @@
 import type { AuthEvent, Factor, Geo, Network, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
 import { asArray, asDecimal, asObject, asText, canonicalUser, ciAt, ciKey, isDotted, isObject, isoTime, joinParts, prune, stripPort, type JsonObject } from './fields.js';
+import { countryCode } from './country.js';
 import { mostRecordsMatch } from './sniff.js';
 
 // ---------------------------------------------------------------------------------------
@@ -317,11 +318,11 @@ function reasonOf(o: Okta, byActor: boolean): string | undefined {
  * rules read `geo.lat` on its own, so switching would change events.
  */
 function geoOf(context: unknown): Geo | undefined {
+  const country = text(context, 'country');
   const geo: Geo = prune({
     city: text(context, 'city'),
     region: text(context, 'state'),
-    // Okta gives country names ("United States"): kept as the vendor wrote them.
-    country: text(context, 'country'),
+    country: country === undefined ? undefined : countryCode(country),
     lat: number(context, 'geolocation.lat'),
     lon: number(context, 'geolocation.lon'),
     source: 'vendor' as const,

@@ -19,6 +19,7 @@
  */
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
+import { countryCode } from './country.js';
 import { arr, isObject, isoTime, str, type JsonObject } from './fields.js';
 import { mostRecordsMatch } from './sniff.js';
 import { ipLiteral, userFields } from './vendor-kit.js';
@@ -168,7 +169,7 @@ function policyEvent(v: JsonObject, base: AuthEvent, message: string | undefined
   const responderIp = ipLiteral(resourceField(v, 'ipaddress'));
   if (authIp !== undefined) {
     const country = fields.get('Country');
-    event.source = country === undefined ? { ip: authIp } : { ip: authIp, geo: { country, source: 'vendor' } };
+    event.source = country === undefined ? { ip: authIp } : { ip: authIp, geo: { country: countryCode(country), source: 'vendor' } };
   }
   if (responderIp !== undefined) {
     const name = fields.get('Device Model');

@@ -76,7 +76,7 @@ test('POLICY records: verification IP as responder, message IP and country as so
   assert.equal(policy.vendorEvent, 'POLICY');
   assert.equal(policy.outcome, 'mfa_required');
   assert.deepEqual(policy.responder, { ip: '41.76.192.9', name: 'iPhone 6S' });
-  assert.deepEqual(policy.source, { ip: '144.172.122.200', geo: { country: 'United States', source: 'vendor' } });
+  assert.deepEqual(policy.source, { ip: '144.172.122.200', geo: { country: 'US', source: 'vendor' } });
   // Same websession as the SSO swipe that came from the source address.
   const swipe = byUid(events, 'b60b4f8f-5989-11ee-8390-02f081d638e1');
   assert.equal(swipe.sessionId, policy.sessionId);
