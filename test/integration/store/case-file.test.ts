@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { PushTrailError } from '../../../shared/api/errors.js';
 import { CaseStore } from '../../../electron/store/case-store.js';
+import { DETECTION_QUERY } from '../../../electron/store/events.js';
 import { APPLICATION_ID, LATEST_SCHEMA, migrationChecksum } from '../../../electron/store/migrate.js';
 import { MIGRATIONS } from '../../../electron/store/migrations.js';
 import { tempDir } from '../../support/temp.js';
@@ -53,14 +54,21 @@ for (const migration of MIGRATIONS) {
     const db = new Database(join(tempDir(t), 'm.db'));
     t.after(() => db.close());
     for (const m of MIGRATIONS.filter((x) => x.id < migration.id)) db.exec(m.sql);
-    const before = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
+    const schema = (): unknown[] => db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all();
+    const before = schema();
     db.exec(migration.sql);
-    const after = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
-    assert.ok(after.n > before.n, 'the migration changes the schema');
+    assert.notDeepEqual(schema(), before, 'the migration changes the schema');
     assert.deepEqual(db.pragma('foreign_key_check'), []);
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
   });
 }
+
+test('detection reads every event through one covering index in its order: no table lookup, no sort', (t) => {
+  const store = CaseStore.open(newCase(tempDir(t)), 'tester', { readOnly: true });
+  t.after(() => store.close());
+  const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${DETECTION_QUERY}`).all() as { detail: string }[]).map((r) => r.detail);
+  assert.deepEqual(plan, ['SCAN events USING COVERING INDEX events_by_user_time_covering']);
+});
 
 test('migration ids are 1..N in order and names are unique', () => {
   assert.deepEqual(MIGRATIONS.map((m) => m.id), MIGRATIONS.map((_, i) => i + 1));
