@@ -61,9 +61,31 @@ export const VENDOR_ANOMALY_MATCHERS: readonly Matcher[] = [
   },
 ];
 
+/**
+ * Verdicts by vendor event, then reason: this runs for every event of a case, which holds only a
+ * few dozen distinct pairs. Bounded, since both strings come from the logs.
+ */
+const verdicts = new Map<string, Map<string, Matcher | null>>();
+let remembered = 0;
+const REMEMBER_AT_MOST = 10_000;
+
 export function vendorAnomalyKind(e: RuleEvent): Matcher | null {
-  const text = `${e.vendorEvent} ${e.reason ?? ''}`.toLowerCase();
-  return VENDOR_ANOMALY_MATCHERS.find((m) => m.test(e, text)) ?? null;
+  // The matchers read only the event name and the reason; no reason reads as an empty one.
+  const reason = e.reason ?? '';
+  let byReason = verdicts.get(e.vendorEvent);
+  const known = byReason?.get(reason);
+  if (known !== undefined) return known;
+  const text = `${e.vendorEvent} ${reason}`.toLowerCase();
+  const verdict = VENDOR_ANOMALY_MATCHERS.find((m) => m.test(e, text)) ?? null;
+  if (remembered >= REMEMBER_AT_MOST) {
+    verdicts.clear();
+    remembered = 0;
+    byReason = undefined;
+  }
+  if (byReason === undefined) verdicts.set(e.vendorEvent, (byReason = new Map<string, Matcher | null>()));
+  byReason.set(reason, verdict);
+  remembered++;
+  return verdict;
 }
 
 export const vendorAnomaly: UserRule<VendorAnomalyParams> = {

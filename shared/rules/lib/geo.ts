@@ -32,9 +32,16 @@ export function coordinatesOf(net: Network | undefined): Coordinates | null {
 
 /** Country in a comparable form ("nl" and "NL" are one country), or null. */
 export function countryOf(net: Network | undefined): string | null {
-  const c = net?.geo?.country?.trim();
-  return c === undefined || c === '' ? null : c.toUpperCase();
+  const c = net?.geo?.country;
+  if (c === undefined) return null;
+  // Almost every value is already an ISO code: returned as it is, without the two new strings
+  // trimming and upper-casing make (this runs for every event in several rules).
+  if (c.length === 2 && isCapital(c.charCodeAt(0)) && isCapital(c.charCodeAt(1))) return c;
+  const t = c.trim();
+  return t === '' ? null : t.toUpperCase();
 }
+
+const isCapital = (code: number): boolean => code >= 65 && code <= 90;
 
 export function distanceKm(a: Network | undefined, b: Network | undefined): number | null {
   const p = coordinatesOf(a);

@@ -32,6 +32,17 @@ describe('vendor-anomaly', () => {
     for (const [spec, kind] of cases) assert.equal(vendorAnomalyKind(f.ev(spec))?.kind, kind, JSON.stringify(spec));
   });
 
+  it('gives the same verdicts asked again, and after more distinct reasons than it remembers', () => {
+    const f = new EventFactory();
+    const telecom = f.ev({ outcome: 'failed_other', vendor: 'entra', vendorEvent: 'Sign-in activity', reason: 'AADSTS50088' });
+    const other = f.ev({ outcome: 'failed_other', vendor: 'entra', vendorEvent: 'Sign-in activity', reason: 'AADSTS500121' });
+    for (let round = 0; round < 3; round++) {
+      assert.equal(vendorAnomalyKind(telecom)?.kind, 'entra-50088');
+      assert.equal(vendorAnomalyKind(other), null);
+      for (let i = 0; i < 6_000; i++) assert.equal(vendorAnomalyKind(f.ev({ outcome: 'failed_other', vendor: 'entra', vendorEvent: 'Sign-in activity', reason: `code ${i}x` })), null);
+    }
+  });
+
   it('negative: other codes, look-alike numbers and ordinary denials', () => {
     const f = new EventFactory();
     const events = [
