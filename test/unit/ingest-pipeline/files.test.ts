@@ -57,3 +57,24 @@ test('UTF-8 (with or without BOM) and UTF-16 exports decode to the same text, ac
     assert.equal(decoded, text);
   }
 });
+
+test('damaged UTF-8 becomes U+FFFD exactly as the WHATWG decoder does, wherever the chunks split it', async () => {
+  const bytes = Buffer.concat([
+    Buffer.from('{"user":"j\u00fcrgen","note":"', 'utf8'),
+    // A lone continuation byte, a truncated 3-byte sequence, an overlong form, a surrogate, a bad lead.
+    Buffer.from([0x80, 0x41, 0xe2, 0x82, 0x42, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xff, 0xf0, 0x9f, 0x98, 0x80]),
+    Buffer.from('"}\n', 'utf8'),
+    // Cut off in the middle of a 4-byte character.
+    Buffer.from([0xf0, 0x9f, 0x98]),
+  ]);
+  const expected = new TextDecoder('utf-8').decode(bytes);
+  assert.ok(expected.includes('\ufffd') && expected.includes('\u{1f600}'));
+  for (const step of [1, 2, 3, 5, 1024]) {
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < bytes.length; i += step) yield bytes.subarray(i, i + step);
+    }
+    let decoded = '';
+    for await (const piece of decodeText(chunks())) decoded += piece;
+    assert.equal(decoded, expected, `chunks of ${step} bytes`);
+  }
+});
