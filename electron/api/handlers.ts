@@ -20,6 +20,7 @@ import { CaseStore } from '../store/case-store.js';
 import { entriesAround, searchEntries, searchIndexStatus } from '../store/search.js';
 import { FORMAT_EXTENSION } from '../report/export.js';
 import { reportOutline } from '../report/outline.js';
+import { renderReportPreview } from '../report/preview.js';
 import { readReportText, writeReportText } from '../store/report-text.js';
 import { startPrintingJob } from '../report/printing-job.js';
 import type { Session } from './session.js';
@@ -168,6 +169,8 @@ export function createHandlers(session: Session): Handlers {
     },
 
     'report/outline': async (selection) => reportOutline(session.requireCase(), selection),
+
+    'report/preview': async (request) => ({ path: session.previews.put(renderReportPreview(session.requireCase(), request)) }),
 
     'report/start': async (request) => {
       const store = session.requireCase();

@@ -10,6 +10,7 @@ import type { ExportFormat } from '../../shared/api/report.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { RunningJob } from '../jobs/runner.js';
 import type { PdfPrinter } from '../report/print-report.js';
+import { ReportPreviews } from '../report/preview.js';
 
 export type Emit = <E extends PushEventName>(event: E, payload: PushEvents[E]) => void;
 
@@ -17,6 +18,8 @@ export class Session {
   store: CaseStore | null = null;
   readonly jobs = new Map<string, RunningJob<JobKind>>();
   private readonly listeners = new Set<Emit>();
+  /** The report screen's rendered previews, served to its frame by URL. */
+  readonly previews = new ReportPreviews();
   /** Reports this session wrote: the only files `report/download` hands out. */
   readonly reports = new Set<string>();
   /**
@@ -43,6 +46,7 @@ export class Session {
 
   replaceCase(next: CaseStore | null): void {
     this.store?.close();
+    this.previews.clear();
     this.store = next;
   }
 

@@ -22,9 +22,9 @@ app.on('web-contents-created', (_event, contents) => {
 
 void app.whenReady().then(() => {
   lockDownSession();
-  serveRenderer();
   Menu.setApplicationMenu(null);
   const session = new Session('electron');
+  serveRenderer(session.previews);
   // `npm start -- case.pushtrail` (or a file association) opens that case at start.
   const casePath = process.argv.slice(1).find((a) => a.endsWith(CASE_EXTENSION));
   if (casePath !== undefined) session.replaceCase(CaseStore.open(resolve(casePath), session.actor));

@@ -5,7 +5,8 @@
 import { protocol } from 'electron';
 import { RENDERER_DIR } from '../paths.js';
 import { APP_SCHEME, isAppUrl } from './policy.js';
-import { SECURITY_HEADERS } from '../security/csp.js';
+import type { ReportPreviews } from '../report/preview.js';
+import { PREVIEW_HEADERS, SECURITY_HEADERS } from '../security/csp.js';
 import { readStatic } from '../server/static-files.js';
 
 /** Must run before the app is ready. */
@@ -15,9 +16,12 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function serveRenderer(): void {
+/** The built renderer, and the report previews of the window's session. */
+export function serveRenderer(previews: ReportPreviews): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
+    const preview = isAppUrl(request.url) ? previews.get(url.pathname) : undefined;
+    if (preview !== undefined) return new Response(preview, { headers: PREVIEW_HEADERS });
     const file = isAppUrl(request.url) ? await readStatic(RENDERER_DIR, url.pathname) : null;
     if (file === null) return new Response('not found', { status: 404, headers: SECURITY_HEADERS });
     return new Response(new Uint8Array(file.body), { headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType } });

@@ -22,13 +22,20 @@ export interface AppendixFinding {
   omitted: number;
 }
 
+/** How many verbatim records one finding, and the whole appendix, print. */
+export interface AppendixLimits {
+  recordsPerFinding: number;
+  recordsTotal: number;
+}
+
 export interface Appendix {
   findings: AppendixFinding[];
+  limits: AppendixLimits;
   /** Every printed record once, keyed by event id, in the order first cited. */
   records: Map<number, AppendixRecord>;
 }
 
-export function appendixOf(store: CaseStore, ordered: readonly Finding[]): Appendix {
+export function appendixOf(store: CaseStore, ordered: readonly Finding[], limits: AppendixLimits = REPORT_LIMITS): Appendix {
   const records = new Map<number, AppendixRecord>();
   const findings: AppendixFinding[] = [];
   for (const f of ordered) {
@@ -37,13 +44,13 @@ export function appendixOf(store: CaseStore, ordered: readonly Finding[]): Appen
     for (const id of f.eventIds) {
       const known = records.get(id);
       if (known !== undefined) {
-        if (shown.length < REPORT_LIMITS.recordsPerFinding) {
+        if (shown.length < limits.recordsPerFinding) {
           known.findingIds.push(f.id);
           shown.push(id);
         } else omitted++;
         continue;
       }
-      if (shown.length >= REPORT_LIMITS.recordsPerFinding || records.size >= REPORT_LIMITS.recordsTotal) {
+      if (shown.length >= limits.recordsPerFinding || records.size >= limits.recordsTotal) {
         omitted++;
         continue;
       }
@@ -57,5 +64,5 @@ export function appendixOf(store: CaseStore, ordered: readonly Finding[]): Appen
     }
     findings.push({ finding: f, shown, omitted });
   }
-  return { findings, records };
+  return { findings, limits: { recordsPerFinding: limits.recordsPerFinding, recordsTotal: limits.recordsTotal }, records };
 }

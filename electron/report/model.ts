@@ -36,7 +36,7 @@ import {
 } from '../store/report-queries.js';
 import { readReportText } from '../store/report-text.js';
 import { REPORT_LIMITS } from './limits.js';
-import { appendixOf, type Appendix } from './model-appendix.js';
+import { appendixOf, type Appendix, type AppendixLimits } from './model-appendix.js';
 import { noteIndex, noteKey, notesOf, type NoteIndex, type UserNotes } from './model-notes.js';
 
 
@@ -134,6 +134,8 @@ export interface ReportModel {
 export interface ReportOptions extends ReportSelection {
   /** The report's own time stamp (tests pin it). */
   now?: number;
+  /** Fewer verbatim records than a printed report's (the screen's preview). */
+  appendixLimits?: AppendixLimits;
 }
 
 const severityOrder = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
@@ -285,6 +287,6 @@ export function buildReportModel(store: CaseStore, options: ReportOptions = {}):
     otherFindings,
     otherNotes,
     custody,
-    appendix: sections.includes('appendix') ? appendixOf(store, ordered) : { findings: [], records: new Map() },
+    appendix: sections.includes('appendix') ? appendixOf(store, ordered, options.appendixLimits) : { findings: [], limits: options.appendixLimits ?? REPORT_LIMITS, records: new Map() },
   };
 }

@@ -5,7 +5,11 @@
  * same document is printed to PDF, so the CSS carries the print rules: repeated table headers,
  * rows that never split, a page break before each major section.
  */
+import type { Paper } from '../../shared/api/report.js';
 import { html, trusted, type Html } from './html.js';
+import { REPORT_LIMITS } from './limits.js';
+import { PDF_MARGINS_MM } from './print-report.js';
+import { count, num } from './text.js';
 import type { ReportModel } from './model.js';
 import { appendixSection } from './sections/appendix.js';
 import { coverSection } from './sections/cover.js';
@@ -148,6 +152,35 @@ pre.raw { font-size: 6.2pt; line-height: 1.22; white-space: pre-wrap; overflow-w
 section.finding-records h3 { font-size: 10.5pt; margin-top: 4mm; }
 `;
 
+/** Paper sizes in mm, for the preview's sheets (the PDF printer sizes its own pages). */
+const PAPER_MM: Readonly<Record<Paper, { width: number; height: number }>> = {
+  A4: { width: 210, height: 297 },
+  Letter: { width: 215.9, height: 279.4 },
+};
+
+/**
+ * The report screen's preview, on screen only: grey desk, each part that starts a printed page
+ * on a sheet of the paper's width with the PDF's margins, so lines wrap where they will print.
+ */
+function previewCss(paper: Paper): string {
+  const { width, height } = PAPER_MM[paper];
+  const m = PDF_MARGINS_MM;
+  return `
+@media screen {
+  html { background: #8a9099; }
+  body { max-width: none; width: ${width}mm; margin: 0 auto; padding: 4mm 0 8mm; }
+  body > section { background: #fff; margin: 0 0 5mm; padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; min-height: ${height}mm; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); }
+  section.user + section.user, section.other { border-top: 1px dashed #8a9099; margin-top: 8mm; padding-top: 6mm; }
+  .preview-note { width: ${width}mm; margin: 0 auto 3mm; padding: 2mm 3mm; background: #fff6de; border: 1px solid #e69f00; font-size: 8.5pt; }
+}
+`;
+}
+
+export interface RenderOptions {
+  /** Render for the report screen's preview frame, on sheets of this paper. */
+  preview?: { paper: Paper };
+}
+
 interface TocEntry {
   id: string;
   number: string;
@@ -165,7 +198,7 @@ function contents(entries: readonly TocEntry[]): Html {
 }
 
 /** The whole report as an HTML document (a string ready to write or to print). */
-export function renderReportHtml(model: ReportModel): string {
+export function renderReportHtml(model: ReportModel, options: RenderOptions = {}): string {
   const entries: TocEntry[] = [];
   const parts: Html[] = [];
   let n = 0;
@@ -209,15 +242,27 @@ export function renderReportHtml(model: ReportModel): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="PushTrail ${model.toolVersion}">
 <title>${title}</title>
-<style>${trusted(CSS)}</style>
+<style>${trusted(CSS)}${options.preview === undefined ? '' : trusted(previewCss(options.preview.paper))}</style>
 </head>
 <body>
+${options.preview === undefined ? '' : previewNote(model, options.preview.paper)}
 ${coverSection(model, contents(entries))}
 ${parts}
 </body>
 </html>
 `;
   return page.value;
+}
+
+/** What the preview shows differently from the PDF, said in the frame itself. */
+function previewNote(model: ReportModel, paper: Paper): Html {
+  const { limits, records } = model.appendix;
+  const cut = model.sections.includes('appendix') && (limits.recordsTotal < REPORT_LIMITS.recordsTotal || limits.recordsPerFinding < REPORT_LIMITS.recordsPerFinding);
+  return html`<p class="preview-note"><strong>Preview</strong> of the report on ${paper} paper. The PDF adds the page header with the case id, page numbers and the contents' page numbers${
+    cut
+      ? html`; this preview's appendix prints ${count(records.size, 'original record')} (at most ${limits.recordsPerFinding} per finding and ${num(limits.recordsTotal)} in all), the exported report up to ${REPORT_LIMITS.recordsPerFinding} per finding and ${num(REPORT_LIMITS.recordsTotal)} in all`
+      : ''
+  }.</p>`;
 }
 
 /** The text every PDF page header carries. */

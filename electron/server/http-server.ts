@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { PushEventName, PushEvents } from '../../shared/api/contract.js';
 import type { Dispatch } from '../api/dispatch.js';
 import type { Session } from '../api/session.js';
-import { SECURITY_HEADERS } from '../security/csp.js';
+import { PREVIEW_PATH } from '../report/preview.js';
+import { PREVIEW_HEADERS, SECURITY_HEADERS } from '../security/csp.js';
 import { readStatic } from './static-files.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -102,6 +103,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+    if (url.pathname.startsWith(PREVIEW_PATH)) {
+      // A frame's navigation carries no header of ours, so the token rides in the query, as for
+      // the event stream; the page has no script that could read it, and sends no referrer.
+      if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, 'missing or wrong token');
+      const page = options.session.previews.get(url.pathname);
+      if (page === undefined) return send(res, 404, 'no such preview (a newer one replaced it)');
+      res.writeHead(200, PREVIEW_HEADERS);
+      res.end(req.method === 'HEAD' ? undefined : page);
+      return;
+    }
     const file = await readStatic(options.rendererDir, url.pathname);
     if (file === null) return send(res, 404, 'not found');
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' });

@@ -12,10 +12,19 @@ export class CallError extends Error {
 export interface Api {
   call<M extends Method>(method: M, arg: ArgOf<M>): Promise<ResultOf<M>>;
   on: PushTrailBridge['on'];
+  /** The URL to load a page the backend serves (a report preview) from, in a frame. */
+  pageUrl(path: string): string;
 }
 
-export function createApi(transport: PushTrailBridge): Api {
+/** How the app reaches its backend: calls and events, and how a served page is addressed. */
+export interface Transport {
+  bridge: PushTrailBridge;
+  pageUrl: (path: string) => string;
+}
+
+export function createApi({ bridge: transport, pageUrl }: Transport): Api {
   return {
+    pageUrl,
     async call(method, arg) {
       const result = await transport.invoke(method, arg);
       if (!result.ok) throw new CallError(result.error);

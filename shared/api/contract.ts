@@ -11,7 +11,7 @@ import type { Finding } from '../model/finding.js';
 import type { CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../model/case.js';
 import type { StoredEvent } from '../model/event.js';
 import type { ApiResult } from './errors.js';
-import type { ReportRequest, ReportSection, ReportSelection, ReportText, ReportTextPatch } from './report.js';
+import type { ReportPreviewRequest, ReportRequest, ReportSection, ReportSelection, ReportText, ReportTextPatch } from './report.js';
 import type { ImportOptions, ImportRecordError, JobKind, JobProgress, JobResultOf } from './jobs.js';
 import type { AroundQuery, AroundResult, SearchIndexStatus, SearchPage, SearchQuery } from './search.js';
 
@@ -115,8 +115,13 @@ export interface ApiMethods {
   'report/text': { arg: null; result: ReportText };
   /** Change the analyst's client, reference or narrative (custody-logged). */
   'report/setText': { arg: ReportTextPatch; result: ReportText };
-  /** What a report with this selection would hold, for the report screen's preview. */
+  /** What each section of a report with this selection would hold, and the choices it offers. */
   'report/outline': { arg: ReportSelection; result: ReportOutline };
+  /**
+   * Render the report as it will print, for the report screen's frame: the result is the path
+   * the page is served at, under its own Content-Security-Policy (no script of any kind).
+   */
+  'report/preview': { arg: ReportPreviewRequest; result: { path: string } };
   /**
    * Write a report or export, as a job; its result is a `ReportFile`. The desktop app asks
    * where to save it; in web mode it is written beside the case, in `<case>-reports/`.
@@ -126,11 +131,9 @@ export interface ApiMethods {
   'report/download': { arg: { path: string }; result: { name: string; mime: string; base64: string } };
 }
 
-/** The report screen's preview: the sections, the summary as it will read, and what each holds. */
+/** The report screen's choices: the sections with what each would hold, and what can be chosen. */
 export interface ReportOutline {
   sections: { id: ReportSection; title: string; detail: string }[];
-  summary: string[];
-  users: { user: string; verdict: string; risk: number; findings: number; notes: number }[];
   /** Every annotation of the case, with what it is on, for choosing. */
   annotations: (Annotation & { label: string })[];
   /** The attacked and compromised users: the default selection. */
@@ -172,6 +175,7 @@ export const METHODS = [
   'report/text',
   'report/setText',
   'report/outline',
+  'report/preview',
   'report/start',
   'report/download',
 ] as const satisfies readonly Method[];

@@ -46,6 +46,12 @@ export interface ReportRequest extends ReportSelection {
   paper?: Paper;
 }
 
+/** A report's HTML as the report screen previews it: the choices of a PDF, without the format. */
+export interface ReportPreviewRequest extends ReportSelection {
+  /** The paper the preview's pages are as wide as; default A4. */
+  paper?: Paper;
+}
+
 /** The words the analyst writes for the report, kept in the case (custody-logged). */
 export interface ReportText {
   /** The client the investigation is for. */

@@ -339,17 +339,27 @@ export const VALIDATORS: { [M in Method]: Validator<M> } = {
     return patch;
   },
   'report/outline': (raw) => reportSelection('report/outline', raw === null || raw === undefined ? {} : record('report/outline', raw)),
+  'report/preview': (raw) => {
+    const method = 'report/preview';
+    const o = raw === null || raw === undefined ? {} : record(method, raw);
+    return { ...reportSelection(method, o), ...paperOf(method, o) };
+  },
   'report/start': (raw) => {
     const method = 'report/start';
     const o = record(method, raw);
     if (!isExportFormat(o['format'])) bad(method, `"format" must be one of ${EXPORT_FORMATS.join(', ')}`);
-    const paper = o['paper'];
-    if (paper !== undefined && !(PAPERS as readonly unknown[]).includes(paper)) bad(method, `"paper" must be one of ${PAPERS.join(', ')}`);
-    const request: ReportRequest = { format: o['format'], ...reportSelection(method, o), ...(paper === undefined ? {} : { paper: paper as Paper }) };
+    const request: ReportRequest = { format: o['format'], ...reportSelection(method, o), ...paperOf(method, o) };
     return request;
   },
   'report/download': (raw) => ({ path: text('report/download', record('report/download', raw), 'path', 4096) }),
 };
+
+function paperOf(method: string, o: Record<string, unknown>): { paper?: Paper } {
+  const paper = o['paper'];
+  if (paper === undefined) return {};
+  if (!(PAPERS as readonly unknown[]).includes(paper)) bad(method, `"paper" must be one of ${PAPERS.join(', ')}`);
+  return { paper: paper as Paper };
+}
 
 /** Users, sections and annotations of a report; each list may be left out (meaning: the default). */
 function reportSelection(method: string, o: Record<string, unknown>): ReportSelection {

@@ -5,7 +5,6 @@
  */
 import { ruleById } from '../../../shared/rules/index.js';
 import { html, type Html } from '../html.js';
-import { REPORT_LIMITS } from '../limits.js';
 import type { AppendixRecord } from '../model-appendix.js';
 import type { ReportModel } from '../model.js';
 import { at, baseName, count, num } from '../text.js';
@@ -50,7 +49,7 @@ export function appendixSection(model: ReportModel, letter: string): Html {
     const omitted =
       af.omitted === 0
         ? ''
-        : html`<p class="note">${count(af.omitted, 'further record')} of this finding ${af.omitted === 1 ? 'is' : 'are'} not printed (at most ${REPORT_LIMITS.recordsPerFinding} per finding and ${num(REPORT_LIMITS.recordsTotal)} per report); every record stays in the case and each event is in the CSV and OCSF exports.</p>`;
+        : html`<p class="note">${count(af.omitted, 'further record')} of this finding ${af.omitted === 1 ? 'is' : 'are'} not printed (at most ${model.appendix.limits.recordsPerFinding} per finding and ${num(model.appendix.limits.recordsTotal)} per report); every record stays in the case and each event is in the CSV and OCSF exports.</p>`;
     return html`<section class="finding-records" id="appendix-${i + 1}">
 <h3><span class="no">${letter}.${i + 1}</span> ${ruleById(f.rule).title} · ${f.severity} · ${f.user ?? f.source ?? ''}</h3>
 <p class="small">Finding <span class="mono">${f.id}</span>, ${count(f.eventIds.length, 'evidence event')}${f.eventIds.length > 0 ? `: ${f.eventIds.slice(0, 16).join(', ')}${f.eventIds.length > 16 ? ', …' : ''}` : ''}.</p>

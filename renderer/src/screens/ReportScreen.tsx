@@ -1,12 +1,12 @@
 /**
  * The case report: the analyst's client, reference and narrative (saved in the case), which
- * sections, users and tagged items to print, a preview of what the report will say, and the
+ * sections, users and tagged items to print, a preview of the report as it will print, and the
  * export with progress. The desktop app asks where to save; in a browser the file is written
  * beside the case on the machine running PushTrail and then offered as a download.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReportOutline } from '../../../shared/api/contract.js';
-import { EXPORT_FORMATS, PAPERS, REPORT_SECTIONS, SECTION_TITLE, type ExportFormat, type Paper, type ReportFile, type ReportSection } from '../../../shared/api/report.js';
+import { EXPORT_FORMATS, PAPERS, REPORT_SECTIONS, SECTION_TITLE, type ExportFormat, type Paper, type ReportFile, type ReportSection, type ReportSelection } from '../../../shared/api/report.js';
 import type { AnnotationTarget } from '../../../shared/model/annotation.js';
 import { messageOf, useApi } from '../api.js';
 import { JobProgressBar } from '../components/JobProgressBar.js';
@@ -21,6 +21,8 @@ const FORMAT_LABEL: Readonly<Record<ExportFormat, string>> = {
   csv: 'CSV (events)',
   ocsf: 'OCSF Authentication NDJSON (events)',
 };
+
+const PREVIEW_DELAY_MS = 250;
 
 const keyOf = (a: AnnotationTarget): string => `${a.kind}:${a.target}`;
 
@@ -44,10 +46,10 @@ export function ReportScreen({ visible }: { visible: boolean }) {
   }, [api]);
 
   const annotations = useMemo(() => outline?.annotations.filter((a) => !excluded.has(keyOf(a))).map((a) => ({ kind: a.kind, target: a.target })), [outline, excluded]);
-  const selection = useMemo(
-    () => ({ sections, ...(users === null ? {} : { users }), ...(excluded.size === 0 || annotations === undefined ? {} : { annotations }) }),
-    [sections, users, excluded, annotations],
-  );
+  // Every outline answer is a new object: the selection stays the same object while the choices
+  // are the same, or each answer would ask for the outline (and the preview) again.
+  const selectionKey = JSON.stringify({ sections, ...(users === null ? {} : { users }), ...(excluded.size === 0 || annotations === undefined ? {} : { annotations }) });
+  const selection = useMemo(() => JSON.parse(selectionKey) as ReportSelection, [selectionKey]);
 
   const refresh = useCallback(() => {
     if (!visible) return;
@@ -60,6 +62,24 @@ export function ReportScreen({ visible }: { visible: boolean }) {
     );
   }, [api, selection, visible]);
   useEffect(refresh, [refresh, textVersion]);
+
+  // The report as it will print, re-rendered a moment after the choices settle (ticking several
+  // boxes renders once); an answer to an older choice is dropped.
+  const [previewPath, setPreviewPath] = useState<string | null>(null);
+  useEffect(() => {
+    if (!visible) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      api.call('report/preview', { ...selection, paper }).then(
+        (p) => current && setPreviewPath(p.path),
+        (err: unknown) => current && setError(messageOf(err)),
+      );
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [api, selection, paper, visible, textVersion]);
 
   const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list, item] : list.filter((x) => x !== item));
   const chosenUsers = users ?? outline?.defaultUsers ?? [];
@@ -155,25 +175,18 @@ export function ReportScreen({ visible }: { visible: boolean }) {
           </p>
         )}
         {outline !== null && (
-          <div className="report-preview">
-            <ol>
-              {outline.sections.map((s) => (
-                <li key={s.id}>
-                  <strong>{s.title}</strong> <span className="muted">{s.detail}</span>
-                </li>
-              ))}
-            </ol>
-            {sections.includes('summary') && outline.summary.map((line, i) => <p key={i}>{line}</p>)}
-            {sections.includes('users') && (
-              <ul>
-                {outline.users.map((u) => (
-                  <li key={u.user}>
-                    {u.user}: {u.verdict}, risk {u.risk}, {u.findings} findings{u.notes > 0 ? `, ${u.notes} tagged items` : ''}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <ol className="report-outline">
+            {outline.sections.map((s) => (
+              <li key={s.id}>
+                <strong>{s.title}</strong> <span className="muted">{s.detail}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+        {previewPath !== null && (
+          // No allow-scripts, no allow-same-origin: the report carries log text, and its page
+          // is served with a policy that forbids scripts too (electron/security/csp.ts).
+          <iframe className="report-frame" title="Report preview" sandbox="" src={api.pageUrl(previewPath)} />
         )}
       </section>
       <section aria-labelledby="report-export-heading" className="panel">

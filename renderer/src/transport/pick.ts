@@ -1,5 +1,6 @@
 /** Electron IPC when the preload bridge exists, HTTP (local web mode) otherwise. */
 import type { PushTrailBridge } from '../../../shared/api/contract.js';
+import type { Transport } from '../api.js';
 import { createHttpTransport, readToken } from './http.js';
 
 declare global {
@@ -8,6 +9,10 @@ declare global {
   }
 }
 
-export function pickTransport(): PushTrailBridge {
-  return window.pushtrail ?? createHttpTransport(readToken());
+export function pickTransport(): Transport {
+  // The desktop app's scheme serves only its own window: a page's path is its address.
+  if (window.pushtrail !== undefined) return { bridge: window.pushtrail, pageUrl: (path) => path };
+  const token = readToken();
+  // A frame's request carries no header of ours: web mode's token goes in the query.
+  return { bridge: createHttpTransport(token), pageUrl: (path) => `${path}?token=${encodeURIComponent(token)}` };
 }

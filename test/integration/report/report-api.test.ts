@@ -22,17 +22,26 @@ test('report calls: text saved with custody, outline follows the selection, expo
   const custody = (await call('case/custody', {})) as { action: string; actor: string }[];
   assert.equal(custody.filter((c) => c.action === 'report/text' && c.actor === 'ana').length, 2);
 
-  const outline = (await call('report/outline', {})) as { sections: { id: string }[]; users: { user: string }[]; defaultUsers: string[]; summary: string[] };
+  const outline = (await call('report/outline', {})) as { sections: { id: string; detail: string }[]; defaultUsers: string[] };
   assert.equal(outline.sections.length, 6);
-  assert.equal(outline.users.length, 6);
-  assert.deepEqual(
-    outline.users.map((u) => u.user),
-    outline.defaultUsers,
-  );
+  assert.equal(outline.defaultUsers.length, 6);
+  assert.match(outline.sections.find((s) => s.id === 'users')?.detail ?? '', /^6 user sections/);
   const one = (await call('report/outline', { users: ['mei.chen@kestrelfreight.example'], sections: ['summary', 'users'] })) as typeof outline;
-  assert.deepEqual(one.users.map((u) => u.user), ['mei.chen@kestrelfreight.example']);
+  assert.match(one.sections.find((s) => s.id === 'users')?.detail ?? '', /^1 user section/);
   assert.deepEqual(one.sections.map((s) => s.id), ['summary', 'users']);
-  assert.match(one.summary[0] ?? '', /one user, mei\.chen/);
+
+  // The preview: the report's own page for the choices, kept under a random path, only the newest two.
+  const preview = (await call('report/preview', { users: ['mei.chen@kestrelfreight.example'], paper: 'Letter' })) as { path: string };
+  assert.match(preview.path, /^\/report-preview\/[0-9a-f]{32}$/);
+  const previewPage = session.previews.get(preview.path) ?? '';
+  assert.match(previewPage, /<strong>Preview<\/strong> of the report on Letter paper/);
+  assert.match(previewPage, /She approved to stop the noise\./);
+  assert.match(previewPage, /mei\.chen@kestrelfreight\.example/);
+  assert.equal(previewPage.match(/<section class="user"/g)?.length, 1);
+  assert.doesNotMatch(previewPage, /<script/i);
+  await call('report/preview', {});
+  await call('report/preview', {});
+  assert.equal(session.previews.get(preview.path), undefined);
 
   const finished = new Promise<JobFinished>((resolve) => session.subscribe((name, payload) => name === 'job/finished' && resolve(payload as JobFinished)));
   const started = (await call('report/start', { format: 'html', users: ['mei.chen@kestrelfreight.example'] })) as { jobId: string };
@@ -55,6 +64,7 @@ test('report calls: text saved with custody, outline follows the selection, expo
     ['report/start', { format: 'docx' }],
     ['report/start', { format: 'pdf', paper: 'A3' }],
     ['report/outline', { sections: ['cover'] }],
+    ['report/preview', { paper: 'A5' }],
     ['report/setText', { narrative: 7 }],
   ] as const) {
     const r = await dispatch(method, arg);

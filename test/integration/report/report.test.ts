@@ -14,14 +14,12 @@ import { applyAnnotation } from '../../../electron/store/annotations.js';
 import { CaseStore } from '../../../electron/store/case-store.js';
 import { writeReportText } from '../../../electron/store/report-text.js';
 import { RESULTS_DIR, openBrowser } from '../../support/browser.js';
+import { CASE_NAME_PAYLOAD, NAME_PAYLOAD, REASON_PAYLOAD, UA_PAYLOAD, hostileCase } from '../../support/hostile-case.js';
 import { CLI } from '../../support/serve.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const ZONE = 'America/New_York';
-const NAME_PAYLOAD = '<img src=x onerror=alert(1)>"><svg onload=alert(4)>';
-const UA_PAYLOAD = '<script>alert(document.domain)</script>';
-const REASON_PAYLOAD = 'Authentication failed <script>alert(2)</script><img src=y onerror=alert(3)>';
 const NOTE_PAYLOAD = '<iframe src="https://evil.invalid/"></iframe> approved to stop the noise';
 const NARRATIVE_PAYLOAD = 'Client called at 09:00. <b>bold</b><script>alert(5)</script>';
 
@@ -45,20 +43,7 @@ before(() => {
   demoDir = join(dir, 'demo');
   cli('demo', '--out', demoDir);
 
-  // The same incident, with hostile strings where a tampered client or tenant could put them.
-  const bundle = join(dir, 'bundle');
-  mkdirSync(bundle);
-  for (const name of readdirSync(join(demoDir, 'bundle')).filter((n) => n !== 'labels.json' && /\.(nd)?json$/.test(n))) {
-    const text = readFileSync(join(demoDir, 'bundle', name), 'utf8')
-      .replaceAll('Dana Whitfield', `Dana ${NAME_PAYLOAD.replaceAll('"', '\\"')} Whitfield`)
-      .replaceAll('Safari/537.36', `Safari/537.36 ${UA_PAYLOAD}`)
-      .replaceAll('Authentication failed during strong authentication request.', REASON_PAYLOAD);
-    writeFileSync(join(bundle, name), text);
-  }
-  casePath = join(dir, 'hostile.pushtrail');
-  CaseStore.create(casePath, { name: 'Kestrel <script>alert(6)</script> review', analyst: 'Ana Lyst', displayTimeZone: ZONE }, 'report-test').close();
-  cli('import', casePath, bundle);
-  cli('detect', casePath);
+  casePath = hostileCase(demoDir, dir, ZONE, 'report-test');
   const store = CaseStore.open(casePath, 'report-test');
   try {
     const dana = store.db.prepare("SELECT id FROM events WHERE user LIKE 'dana.whitfield%' AND outcome = 'approved' ORDER BY time LIMIT 1").pluck().get() as number;
@@ -154,7 +139,7 @@ test('hostile strings from the logs and from the analyst print as text in the PD
   const pdfPath = join(dir, 'report.pdf');
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
   const flat = squash(text);
-  for (const payload of [NAME_PAYLOAD, UA_PAYLOAD, REASON_PAYLOAD, NARRATIVE_PAYLOAD, '<script>alert(6)</script>']) {
+  for (const payload of [NAME_PAYLOAD, UA_PAYLOAD, REASON_PAYLOAD, NARRATIVE_PAYLOAD, CASE_NAME_PAYLOAD]) {
     assert.ok(flat.includes(squash(payload)), `payload printed as text: ${payload}`);
   }
   // A note sits in a table cell beside others, whose lines pdftotext interleaves: word by word.
@@ -206,7 +191,7 @@ test('the HTML report is one file with no script and no remote reference, and it
   assert.equal(seen.scripts, 0);
   assert.equal(seen.images, 0);
   assert.equal(seen.iframes, 0);
-  for (const payload of [NAME_PAYLOAD, REASON_PAYLOAD, NOTE_PAYLOAD, '<script>alert(6)</script>']) assert.ok(seen.text.includes(payload), payload);
+  for (const payload of [NAME_PAYLOAD, REASON_PAYLOAD, NOTE_PAYLOAD, CASE_NAME_PAYLOAD]) assert.ok(seen.text.includes(payload), payload);
 });
 
 test('the JSON export parses and carries findings, users, evidence and method', () => {
