@@ -1,7 +1,9 @@
 /**
  * The report as data: the same model the PDF and HTML are printed from, with times as ISO 8601
  * UTC strings (and the display zone named), for scripts and other tools. Top-level keys:
- * report, case, summary, findings, users, evidence, method, custody, records.
+ * report, case, summary, findings, users, evidence, method, custody, records, analystEvents.
+ * `analystEvents` are the analyst's own entries for the users with a section: kept apart from
+ * every evidence list (findings, key events, records, counts), as the printed report marks them.
  */
 import { findingJson } from '../../shared/export/finding-json.js';
 import type { StoredEvent } from '../../shared/model/event.js';
@@ -29,6 +31,7 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
       displayTimeZone: model.zone,
       times: 'ISO 8601 in UTC; the display time zone is what the PDF and HTML reports show',
       scope: model.scope,
+      analystEvents: "the analyst's own entries (what a witness or the analyst reported), not evidence: no finding, count or record rests on them",
     },
     case: {
       ...model.meta,
@@ -94,5 +97,6 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
       evidence: r.detail.evidence,
       raw: r.detail.raw,
     })),
+    analystEvents: model.users.flatMap((u) => u.analystEvents.map((a) => ({ ...a, time: iso(a.time), createdAt: iso(a.createdAt), evidence: false }))),
   };
 }

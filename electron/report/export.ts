@@ -3,6 +3,10 @@
  * JSON (the report as data), CSV and OCSF NDJSON (the events, streamed from SQLite so a large
  * case never sits in memory). Every output is written beside its target and renamed into place
  * when complete; the result carries its size and SHA-256 for the custody log.
+ *
+ * CSV and OCSF carry the normalised evidence events only, never the analyst's own entries: a
+ * SIEM or a spreadsheet has no way to keep a row apart as "not evidence", and an entry mixed into
+ * the events would read as a logged one. The entries are in the PDF, HTML and JSON, marked.
  */
 import { basename, extname, resolve } from 'node:path';
 import { PushTrailError } from '../../shared/api/errors.js';

@@ -17,6 +17,8 @@ import type { StoredEvent } from '../../shared/model/event.js';
 import type { Finding, UserAssessment } from '../../shared/model/finding.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { mainIncident } from '../../shared/view/sequence.js';
+import type { AnalystEvent } from '../../shared/model/analyst-event.js';
+import { listAnalystEvents } from '../store/analyst-events.js';
 import type { CaseStore } from '../store/case-store.js';
 import { lastDetectionRun, readAssessments, readDetectionConfig, readFindings, type DetectionRun } from '../store/detection-store.js';
 import { readEvidenceErrors } from '../store/events.js';
@@ -90,6 +92,11 @@ export interface UserReport {
   keyEventsTotal: number;
   /** Whether the key events are those of attack findings only. */
   keyFromAttack: boolean;
+  /**
+   * The analyst's own entries for the user (what a witness or the analyst reported), in time
+   * order: printed beside the evidence and marked, never counted with it or cited by a finding.
+   */
+  analystEvents: AnalystEvent[];
   notes: UserNotes;
 }
 
@@ -192,6 +199,7 @@ function userReport(store: CaseStore, assessment: UserAssessment, findings: read
     keyEvents: key.events,
     keyEventsTotal: key.total,
     keyFromAttack,
+    analystEvents: listAnalystEvents(store.db, user),
     notes: notesOf(user, mine, [...events, ...key.events], notes),
   };
 }

@@ -127,6 +127,10 @@ svg.seq .zebra { fill: #000; fill-opacity: 0.035; }
 svg.seq .span-box { fill-opacity: 0.07; stroke-width: 0.9; stroke-dasharray: 4 2.5; }
 svg.seq .span-bar { fill-opacity: 0.38; }
 svg.seq .span-label { font-size: 8.4px; font-weight: 700; fill: #1d1f21; }
+svg.seq g.analyst rect { fill: none; stroke: #1d1f21; stroke-width: 1.1; stroke-dasharray: 2.4 1.6; }
+svg.seq g.analyst text { font-size: 8px; font-weight: 700; fill: #1d1f21; dominant-baseline: hanging; }
+.legend-analyst, .analyst-mark { display: inline-block; width: 3.4mm; height: 3.4mm; line-height: 3mm; text-align: center; border: 0.8pt dashed #1d1f21; border-radius: 0.5mm; font-size: 6.8pt; font-weight: 700; vertical-align: -0.5mm; }
+table.events tr.analyst td { background: #f1eef8; border-bottom-style: dashed; }
 svg.map text { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; }
 svg.map .sea { fill: #f3f6f9; }
 svg.map .graticule { fill: none; stroke: #dfe5eb; stroke-width: 0.5; }

@@ -3,11 +3,14 @@
  * risk and reasons, the findings with their summaries, the sequence chart, the map and the key
  * events; then the findings no user section shows.
  */
+import type { AnalystEvent } from '../../../shared/model/analyst-event.js';
 import type { Annotation } from '../../../shared/model/annotation.js';
 import type { Severity } from '../../../shared/model/case.js';
 import type { StoredEvent } from '../../../shared/model/event.js';
 import type { Finding } from '../../../shared/model/finding.js';
 import { ruleById } from '../../../shared/rules/index.js';
+import { ANALYST_MARK } from '../../../shared/view/chart-layout.js';
+import { analystAsEvent } from '../../../shared/view/entries.js';
 import { networkOf, placeOf } from '../../../shared/view/sequence.js';
 import { mapChart } from '../charts/map-svg.js';
 import { sequenceChart } from '../charts/sequence-svg.js';
@@ -37,9 +40,20 @@ function place(net: StoredEvent['source']): Html {
   return html`<span class="mono">${net.ip}</span>${where.length > 0 ? html`<br><span class="small">${where.join(', ')}</span>` : ''}`;
 }
 
+/** A row for an analyst's entry: marked, in the analyst's words, naming who entered it and no evidence. */
+function analystRow(model: ReportModel, a: AnalystEvent): Html {
+  const e = analystAsEvent(a);
+  return html`<tr class="analyst">
+<td class="when"><span class="analyst-mark" title="${ANALYST_MARK.title}">${ANALYST_MARK.letter}</span> ${at(a.time, model.zone)}</td>
+<td>${outcomeSymbol(a.outcome)} ${outcomeText(e)}</td>
+<td colspan="3" class="wrap"><span class="label">Analyst-entered, not evidence:</span> ${a.description}</td>
+<td class="small wrap">entered by ${a.analyst}<br>${at(a.createdAt, model.zone)}</td>
+</tr>`;
+}
+
 function keyEventsTable(model: ReportModel, u: UserReport): Html {
   const files = new Map(model.evidence.map((e) => [e.id, e]));
-  const rows = u.keyEvents.map((e) => {
+  const evidenceRows = u.keyEvents.map((e) => {
     const file = files.get(e.ref.evidenceId);
     const where = `${file === undefined ? `evidence ${e.ref.evidenceId}` : baseName(file.path)}${e.ref.line === undefined ? `, record ${e.ref.record}` : `, line ${e.ref.line}`}`;
     const responder = e.responder === undefined ? html`` : html`${e.responder.name === undefined ? '' : html`${e.responder.name}<br>`}${place(e.responder)}`;
@@ -52,11 +66,20 @@ function keyEventsTable(model: ReportModel, u: UserReport): Html {
 <td class="small wrap">#${e.id}<br>${where}</td>
 </tr>`;
   });
+  // The analyst's entries join the table in time order; they are few, so all of them are shown.
+  const rows = [...u.keyEvents.map((e, i) => ({ time: e.time, row: evidenceRows[i] ?? html`` })), ...u.analystEvents.map((a) => ({ time: a.time, row: analystRow(model, a) }))]
+    .sort((a, b) => a.time - b.time)
+    .map((r) => r.row);
   const more = u.keyEventsTotal - u.keyEvents.length;
+  const entries = u.analystEvents.length;
   return html`<table class="data events">
 <caption>Key events: the evidence events of the findings above${
     more > 0 ? `, the first ${num(u.keyEvents.length)} of ${num(u.keyEventsTotal)} by severity of finding (all are in the CSV export)` : ''
-  }, in time order. Times in ${model.zone}.</caption>
+  }, in time order${
+    entries > 0
+      ? `, with the analyst's ${count(entries, 'entry', 'entries')} for this user (rows marked ${ANALYST_MARK.letter}: what a witness or the analyst reported, entered in PushTrail; not evidence, not counted in any figure of this report and cited by no finding)`
+      : ''
+  }. Times in ${model.zone}.</caption>
 <thead><tr><th scope="col" class="when">Time (${model.zone})</th><th scope="col">Outcome (factor)</th><th scope="col">Source (IP, place)</th><th scope="col">Responder</th><th scope="col">Vendor event / reason</th><th scope="col">Event</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>`;
@@ -70,7 +93,7 @@ function userSection(model: ReportModel, u: UserReport, index: number, number: s
   const key = userAnchor(index);
   let figures: Html = html`<p class="note">No findings concern this user, so there is no incident to chart.</p>`;
   if (u.window !== null) {
-    const chart = sequenceChart(key, u.events, u.findings, u.window, zone);
+    const chart = sequenceChart(key, u.events, u.analystEvents, u.findings, u.window, zone);
     const map = mapChart(u.events);
     const notDrawn = u.eventsInWindow - u.events.length;
     const sources = map.model.sources.slice(0, 4).map((p) => `${p.label} (${num(p.count)})`);
@@ -78,7 +101,9 @@ function userSection(model: ReportModel, u: UserReport, index: number, number: s
     figures = html`<figure class="chart">
 <figcaption><strong>Figure ${number}a.</strong> Authentication sequence of ${a.user}, ${span(u.window.start, u.window.end, zone)}: the main incident of this user's findings.
 Lanes from top: sign-in attempts by source IP, MFA challenges by factor, responses. Shaded boxes and bars: findings (${count(chart.spans, 'span')}).
-${count(u.events.length, 'event')} shown${notDrawn > 0 ? `, ${num(notDrawn)} more in this window not drawn` : ''}; the user has ${num(u.eventsTotal)} events in the case.</figcaption>
+${count(u.events.length, 'event')} shown${notDrawn > 0 ? `, ${num(notDrawn)} more in this window not drawn` : ''}; the user has ${num(u.eventsTotal)} events in the case.${
+      chart.analyst > 0 ? ` Framed and marked ${ANALYST_MARK.letter}: the analyst's ${count(chart.analyst, 'entry', 'entries')}, drawn for context, not evidence and not counted.` : ''
+    }</figcaption>
 ${chart.svg}
 ${chart.legend}
 </figure>
@@ -101,7 +126,7 @@ ${findingReasons.length > 0 ? html`<ul class="reasons">${findingReasons.map((r) 
 <h4>Findings (${u.findings.length})</h4>
 ${u.findings.length > 0 ? findingsTable(u.findings, zone, false) : html`<p>None.</p>`}
 ${figures}
-${u.keyEvents.length > 0 ? html`<h4>Key events</h4>${keyEventsTable(model, u)}` : ''}
+${u.keyEvents.length + u.analystEvents.length > 0 ? html`<h4>Key events</h4>${keyEventsTable(model, u)}` : ''}
 ${notesPart(model, u)}
 </section>`;
 }

@@ -35,6 +35,20 @@ import {
   type SpanLayout,
 } from '../../../shared/view/sequence.js';
 import { placeSpans, spanLabel } from '../../../shared/view/span-band.js';
+import {
+  ANALYST_MARK,
+  SCREEN_CHART,
+  analystFrame,
+  axisTickCount,
+  chartLayout,
+  groupTextY,
+  laneLabelRoom,
+  laneMid,
+  laneTextY,
+  spanBarY,
+  spanBoxY,
+  type ChartLayout,
+} from '../../../shared/view/chart-layout.js';
 import { MarkLegend } from './MarkLegend.js';
 import { drawDensity, drawMarks, prepareCanvas } from './timeline-draw.js';
 import { zoneTicks } from './time-ticks.js';
@@ -63,18 +77,10 @@ export interface SequenceTimelineProps {
   onSelect: (index: number) => void;
 }
 
-const GUTTER = 250;
-const RIGHT = 14;
-const AXIS_H = 28;
-const LANE_H = 22;
-const HEADER_H = 20;
-const ROW_H = 19;
+const M = SCREEN_CHART;
 const CONTEXT_GAP = 30;
 const CONTEXT_H = 38;
 const CONTEXT_AXIS_H = 22;
-const MARK_R = 4.6;
-/** Side of the dashed frame around an analyst-entered mark. */
-const ANALYST_BOX = 17;
 /** Probe text for the average advance of the span-label font (its size changes with the layout). */
 const LABEL_PROBE = 'approval-after-denials · critical';
 const MAX_BAND_ROWS = 4;
@@ -82,6 +88,7 @@ const MAX_BAND_ROWS = 4;
 const MIN_WINDOW_MS = 60_000;
 
 interface Dims {
+  chart: ChartLayout;
   plotW: number;
   findingsTop: number;
   lanesTop: number;
@@ -90,13 +97,12 @@ interface Dims {
   total: number;
 }
 
+/** The shared chart layout (shared/view/chart-layout.ts), plus the overview strip only the app has. */
 function dimsFor(width: number, geometry: LaneGeometry, rows: number): Dims {
-  const plotW = Math.max(200, width - GUTTER - RIGHT);
-  const findingsTop = AXIS_H + 6;
-  const lanesTop = findingsTop + (rows > 0 ? rows * ROW_H + 6 : 0);
+  const chart = chartLayout(M, geometry, rows, width, 200);
   const lanesH = geometry.height;
-  const contextTop = lanesTop + lanesH + CONTEXT_GAP;
-  return { plotW, findingsTop, lanesTop, lanesH, contextTop, total: contextTop + CONTEXT_H + CONTEXT_AXIS_H };
+  const contextTop = chart.lanesBottom + CONTEXT_GAP;
+  return { chart, plotW: chart.plotWidth, findingsTop: chart.findingsTop, lanesTop: chart.lanesTop, lanesH, contextTop, total: contextTop + CONTEXT_H + CONTEXT_AXIS_H };
 }
 
 function fullDomain(times: Float64Array): [number, number] {
@@ -158,7 +164,7 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
     live.current = { current, through: through ?? Infinity, onSelect: props.onSelect };
   });
 
-  const geometry = useMemo(() => laneGeometry(model.layout, LANE_H, HEADER_H), [model.layout]);
+  const geometry = useMemo(() => laneGeometry(model.layout, M.laneHeight, M.headerHeight), [model.layout]);
   const analyst = useMemo(() => analystIndexes(model.events), [model.events]);
   // Rows of the findings band: enough for findings that overlap in time, plus spare rows so
   // labels of findings that only meet on screen (zoomed out) can still be placed.
@@ -173,7 +179,7 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
     const densityEl = densityRef.current;
     // Nothing is drawn until the box has been measured: a guessed width would mean drawing twice.
     if (svgEl === null || marksEl === null || densityEl === null || measured === null) return;
-    const { plotW, findingsTop, lanesTop, lanesH, contextTop } = dims;
+    const { chart, plotW, findingsTop, lanesTop, lanesH, contextTop } = dims;
     const { times, layout } = model;
     const full = fullDomain(times);
     const x0: ScaleLinear<number, number> = scaleLinear().domain(full).range([0, plotW]);
@@ -217,16 +223,16 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
       gutter
         .append('text')
         .attr('class', 'seq-group-label')
-        .attr('x', 8)
-        .attr('y', findingsTop + 12)
+        .attr('x', M.groupLabelX)
+        .attr('y', spanBarY(chart, 0).labelY)
         .text('Findings');
     }
     layout.groups.forEach((g, gi) => {
       gutter
         .append('text')
         .attr('class', 'seq-group-label')
-        .attr('x', 8)
-        .attr('y', lanesTop + (geometry.groupTop[gi] ?? 0) + HEADER_H - 6)
+        .attr('x', M.groupLabelX)
+        .attr('y', groupTextY(chart, gi))
         .text(g.label);
     });
     const laneLabels = gutter
@@ -234,13 +240,13 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
       .data(layout.lanes)
       .join('g')
       .attr('class', 'seq-lane')
-      .attr('transform', (_, l) => `translate(0,${lanesTop + (geometry.top[l] ?? 0) + LANE_H / 2 + 4})`);
+      .attr('transform', (_, l) => `translate(0,${laneTextY(chart, l)})`);
     laneLabels.append('title').text((lane) => `${lane.title}: ${lane.count.toLocaleString('en-US')} events`);
-    const laneName = laneLabels.append('text').attr('class', 'seq-lane-label').attr('x', 18);
+    const laneName = laneLabels.append('text').attr('class', 'seq-lane-label').attr('x', M.laneLabelX);
     const laneCount = laneLabels
       .append('text')
       .attr('class', 'seq-lane-count')
-      .attr('x', GUTTER - 10)
+      .attr('x', M.countRight)
       .attr('text-anchor', 'end');
     const labelLanes = (): void => {
       const upTo = live.current.through;
@@ -250,7 +256,7 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
       // Measured truncation: the label ends before its count, whatever the font and layout.
       const counts = laneCount.nodes();
       laneName.each(function (lane, l) {
-        const room = GUTTER - 10 - (counts[l]?.getComputedTextLength() ?? 0) - 10 - 18;
+        const room = laneLabelRoom(M, counts[l]?.getComputedTextLength() ?? 0);
         const full = this.getComputedTextLength();
         if (full <= room) return;
         // First cut in proportion, then trim the last few characters by measurement.
@@ -264,9 +270,9 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
     };
     labelLanes();
 
-    const plot = svg.append('g').attr('transform', `translate(${GUTTER},0)`);
+    const plot = svg.append('g').attr('transform', `translate(${M.gutter},0)`);
     const grid = plot.append('g').attr('class', 'seq-grid').attr('clip-path', `url(#${clipId})`);
-    const axisG = plot.append('g').attr('class', 'seq-axis').attr('transform', `translate(0,${AXIS_H})`);
+    const axisG = plot.append('g').attr('class', 'seq-axis').attr('transform', `translate(0,${M.axisHeight})`);
     const spansG = plot.append('g').attr('class', 'seq-spans').attr('clip-path', `url(#${clipId})`);
     const probe = plot.append('text').attr('class', 'seq-span-label').attr('visibility', 'hidden').text(LABEL_PROBE);
     /** Width per character of span labels, measured (presentation layout enlarges them). */
@@ -313,7 +319,7 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
       const started = performance.now();
       const ctx = prepareCanvas(marksEl, plotW, lanesH);
       if (ctx === null) return;
-      const marks = drawMarks(ctx, { model, geometry, laneHeight: LANE_H, domain: visible(), width: plotW, through: live.current.through, scheme, radius: MARK_R });
+      const marks = drawMarks(ctx, { model, geometry, laneHeight: M.laneHeight, domain: visible(), width: plotW, through: live.current.through, scheme, radius: M.markRadius });
       if (!timed) performance.measure(TIMING.timelineFirstDraw, { start: started, detail: { events: model.events.length, marks } });
       timed = true;
     };
@@ -325,7 +331,7 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
     const drawOverlay = (): void => {
       const xs = transform.rescaleX(x0);
       const [d0, d1] = visible();
-      const ticks = zoneTicks(d0, d1, Math.max(2, Math.floor(plotW / 110)), zone);
+      const ticks = zoneTicks(d0, d1, axisTickCount(plotW), zone);
       axisG.call(
         axisTop(xs)
           .tickValues(ticks.values)
@@ -374,21 +380,21 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
         .select('rect.seq-span-box')
         .attr('x', (s) => spanX(s)[0])
         .attr('width', (s) => spanX(s)[1])
-        .attr('y', (s) => lanesTop + (geometry.top[s.laneMin] ?? 0) - 3)
-        .attr('height', (s) => (geometry.top[s.laneMax] ?? 0) - (geometry.top[s.laneMin] ?? 0) + LANE_H + 6)
+        .attr('y', (s) => spanBoxY(chart, s).y)
+        .attr('height', (s) => spanBoxY(chart, s).height)
         .attr('fill', (s) => colorOf(SEVERITY_COLOR[s.finding.severity], scheme))
         .attr('stroke', (s) => colorOf(SEVERITY_COLOR[s.finding.severity], scheme));
       groups
         .select('rect.seq-span-bar')
         .attr('x', (s) => spanX(s)[0])
         .attr('width', (s) => spanX(s)[1])
-        .attr('y', (s) => findingsTop + rowOf(s) * ROW_H)
-        .attr('height', ROW_H - 4)
+        .attr('y', (s) => spanBarY(chart, rowOf(s)).y)
+        .attr('height', spanBarY(chart, 0).height)
         .attr('fill', (s) => colorOf(SEVERITY_COLOR[s.finding.severity], scheme));
       groups
         .select('text.seq-span-label')
         .attr('x', (s) => labelX.get(s.finding.id) ?? 0)
-        .attr('y', (s) => findingsTop + rowOf(s) * ROW_H + ROW_H - 8)
+        .attr('y', (s) => spanBarY(chart, rowOf(s)).labelY)
         .attr('display', (s) => (labelX.get(s.finding.id) === null ? 'none' : null))
         .text((s) => spanLabel(s.finding));
 
@@ -405,16 +411,22 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
         .data(analyst.filter((a) => a <= live.current.through))
         .join((enter) => {
           const g = enter.append('g');
-          g.append('title').text('Analyst-entered event (not evidence)');
-          g.append('rect').attr('class', 'seq-analyst-frame').attr('width', ANALYST_BOX).attr('height', ANALYST_BOX);
-          g.append('text').attr('class', 'seq-analyst-letter').text('A');
+          g.append('title').text(ANALYST_MARK.title);
+          g.append('rect').attr('class', 'seq-analyst-frame');
+          g.append('text').attr('class', 'seq-analyst-letter').text(ANALYST_MARK.letter);
           return g;
         });
-      marks.attr('transform', (a) => {
-        const y = lanesTop + (geometry.top[layout.laneOf[a] ?? 0] ?? 0) + LANE_H / 2;
-        return `translate(${xs(model.events[a]?.time ?? 0) - ANALYST_BOX / 2},${y - ANALYST_BOX / 2})`;
-      });
-      marks.select('text').attr('x', ANALYST_BOX + 1).attr('y', 1);
+      const frameOf = (a: number): ReturnType<typeof analystFrame> => analystFrame(M, xs(model.events[a]?.time ?? 0), laneMid(chart, layout.laneOf[a] ?? 0));
+      marks
+        .select('rect')
+        .attr('x', (a) => frameOf(a).x)
+        .attr('y', (a) => frameOf(a).y)
+        .attr('width', (a) => frameOf(a).size)
+        .attr('height', (a) => frameOf(a).size);
+      marks
+        .select('text')
+        .attr('x', (a) => frameOf(a).letterX)
+        .attr('y', (a) => frameOf(a).letterY);
 
       drawPlayhead();
     };
@@ -430,7 +442,7 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
         return;
       }
       const x = xs(e.time);
-      const y = lanesTop + (geometry.top[layout.laneOf[i] ?? 0] ?? 0) + LANE_H / 2;
+      const y = laneMid(chart, layout.laneOf[i] ?? 0);
       const style = OUTCOME_STYLE[e.outcome];
       const color = colorOf(style.color, scheme);
       const stroked = isStroked(style.shape);
@@ -495,7 +507,7 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
     capture.on('click', (ev: MouseEvent) => {
       const [px, py] = pointer(ev);
       const y = py - lanesTop;
-      const lane = layout.lanes.findIndex((_, l) => y >= (geometry.top[l] ?? 0) && y < (geometry.top[l] ?? 0) + LANE_H);
+      const lane = layout.lanes.findIndex((_, l) => y >= (geometry.top[l] ?? 0) && y < (geometry.top[l] ?? 0) + M.laneHeight);
       const k = plotW / Math.max(1, visible()[1] - visible()[0]);
       const i = nearestEvent(model, transform.rescaleX(x0).invert(px), 10 / k, lane, live.current.through);
       if (i >= 0) live.current.onSelect(i);
@@ -596,13 +608,13 @@ export function SequenceTimeline(props: SequenceTimelineProps) {
           ref={marksRef}
           className="seq-canvas"
           aria-hidden="true"
-          style={{ left: GUTTER, top: dims.lanesTop, width: dims.plotW, height: dims.lanesH }}
+          style={{ left: M.gutter, top: dims.lanesTop, width: dims.plotW, height: dims.lanesH }}
         />
         <canvas
           ref={densityRef}
           className="seq-canvas"
           aria-hidden="true"
-          style={{ left: GUTTER, top: dims.contextTop, width: dims.plotW, height: CONTEXT_H }}
+          style={{ left: M.gutter, top: dims.contextTop, width: dims.plotW, height: CONTEXT_H }}
         />
         <svg
           ref={svgRef}

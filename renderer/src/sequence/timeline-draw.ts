@@ -5,6 +5,7 @@
  */
 import type { Outcome } from '../../../shared/model/event.js';
 import { OUTCOME_STYLE, colorOf, isStroked, traceShape, type ColorScheme } from '../../../shared/view/palette.js';
+import { MARK_MERGE_PX } from '../../../shared/view/chart-layout.js';
 import { MARK_DRAW_ORDER, type LaneGeometry, type SequenceModel } from '../../../shared/view/sequence.js';
 
 /** Sizes a canvas for its CSS box and the screen's pixel ratio; returns a context in CSS pixels. */
@@ -91,9 +92,6 @@ function spriteFor(outcome: Outcome, scheme: ColorScheme, radius: number, dpr: n
   return sprite;
 }
 
-/** Marks of one outcome in one lane closer than this (CSS px) are drawn once. */
-const MERGE_PX = 2;
-
 /** Zebra lanes and marks. Returns how many marks were stamped after pixel de-duplication. */
 export function drawMarks(ctx: CanvasRenderingContext2D, input: MarksInput): number {
   const { model, geometry, laneHeight, domain, width, through, scheme, radius } = input;
@@ -126,9 +124,9 @@ export function drawMarks(ctx: CanvasRenderingContext2D, input: MarksInput): num
       if (i > through) break;
       const x = ((times[i] ?? 0) - d0) * k;
       const lane = laneOf[i] ?? 0;
-      // Closer than MERGE_PX to the previous mark of this outcome in this lane: at 9 px a mark
+      // Closer than MARK_MERGE_PX to the previous mark of this outcome in this lane: at 9 px a mark
       // 2 px away adds nothing visible, and skipping it halves the stamps of a dense year.
-      if (x - (lastX[lane] ?? -Infinity) < MERGE_PX) continue;
+      if (x - (lastX[lane] ?? -Infinity) < MARK_MERGE_PX) continue;
       lastX[lane] = x;
       // Whole device pixels keep the stamped bitmap sharp.
       const left = Math.round((x - half) * dpr) / dpr;

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { OCSF_FIELDS } from '../../../shared/export/ocsf.js';
+import { insertAnalystEvent } from '../../../electron/store/analyst-events.js';
 import { applyAnnotation } from '../../../electron/store/annotations.js';
 import { CaseStore } from '../../../electron/store/case-store.js';
 import { writeReportText } from '../../../electron/store/report-text.js';
@@ -22,6 +23,7 @@ import { tmpdir } from 'node:os';
 const ZONE = 'America/New_York';
 const NOTE_PAYLOAD = '<iframe src="https://evil.invalid/"></iframe> approved to stop the noise';
 const NARRATIVE_PAYLOAD = 'Client called at 09:00. <b>bold</b><script>alert(5)</script>';
+const ANALYST_ENTRY = 'Dana says she tapped Approve to stop the prompts <script>alert(7)</script>';
 
 function cli(...args: string[]): string {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, PUSHTRAIL_ANALYST: 'report-test' } });
@@ -51,6 +53,14 @@ before(() => {
       applyAnnotation(store.db, [{ kind: 'event', target: String(dana) }], { starred: true, tags: ['approval'], note: NOTE_PAYLOAD }, 'Ana Lyst');
       applyAnnotation(store.db, [{ kind: 'entity', target: '146.70.117.86' }], { tags: ['attacker'], note: 'M247 VPN exit' }, 'Ana Lyst');
     });
+    // Inside the main incident, so the chart draws it too.
+    const approvedAt = store.db
+      .prepare("SELECT MIN(time) FROM events WHERE user LIKE 'dana.whitfield%' AND outcome = 'approved' AND time > (SELECT MIN(time) FROM events WHERE user LIKE 'dana.whitfield%' AND outcome = 'denied')")
+      .pluck()
+      .get() as number;
+    store.change('report-test', 'analyst/add', {}, () =>
+      insertAnalystEvent(store.db, { user: 'dana.whitfield@kestrelfreight.example', time: approvedAt + 40_000, outcome: 'approved', factor: 'push', description: ANALYST_ENTRY }, 'Ana Lyst'),
+    );
     store.change('report-test', 'report/text', {}, () =>
       writeReportText(store.db, { client: 'Kestrel Freight Ltd', reference: 'KF-2025-031', narrative: `${NARRATIVE_PAYLOAD}\n\nSecond paragraph.` }, 'Ana Lyst', Date.now()),
     );
@@ -67,6 +77,7 @@ interface ReportJson {
   method: { engineVersion: string; rules: { id: string; params: Record<string, unknown> }[]; displayTimeZone: string };
   summary: string[];
   records: { eventId: number; raw: string }[];
+  analystEvents: { user: string; description: string; evidence: boolean; time: string }[];
 }
 
 function reportJson(): ReportJson {
@@ -294,6 +305,38 @@ test('OCSF lines validate against the Authentication fields PushTrail claims to 
   }
   assert.equal(ids.size, events);
   assert.ok(lines.some((l) => ((JSON.parse(l) as { status_detail?: string }).status_detail ?? '').includes(REASON_PAYLOAD)));
+});
+
+test("the analyst's own entries are printed in their user's section, marked, and kept out of every evidence list and count", () => {
+  const pdfPath = join(dir, 'report.pdf');
+  const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+  const pdfText = squash(raw);
+  // A table row's cells come out of pdftotext interleaved line by line: word by word.
+  for (const word of ANALYST_ENTRY.split(' ')) assert.ok(raw.includes(word), `entry word ${word}`);
+  assert.ok(pdfText.includes(squash('Analyst-entered, not evidence:')));
+  // The page of the entry, for a person to look at.
+  const at = raw.split('\f').findIndex((p) => p.includes('Analyst-entered, not evidence'));
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(at + 1), '-l', String(at + 1), pdfPath, join(RESULTS_DIR, 'report-analyst-entry')]);
+  assert.ok(pdfText.includes(squash("the analyst's 1 entry for this user (rows marked A")));
+  assert.ok(pdfText.includes(squash('Framed and marked A: the analyst\'s 1 entry, drawn for context, not evidence and not counted.')));
+
+  const page = readFileSync(join(dir, 'report.html'), 'utf8');
+  assert.equal(page.match(/<tr class="analyst">/g)?.length, 1, 'one key-events row');
+  assert.equal(page.match(/<g class="analyst">/g)?.length, 1, 'one framed mark on the chart');
+  const danaSection = page.slice(page.indexOf('<section class="user" id="user-1">'), page.indexOf('<section class="user" id="user-2">'));
+  assert.ok(danaSection.includes('dana.whitfield@kestrelfreight.example') && danaSection.includes('&lt;script&gt;alert(7)'), "in Dana's section");
+  assert.ok(!page.slice(page.indexOf('id="appendix"')).includes('alert(7)'), 'not in the appendix of records');
+  assert.ok(page.includes(`${events.toLocaleString('en-US')} events`), 'the cover counts the evidence only');
+
+  const data = reportJson();
+  assert.deepEqual(
+    data.analystEvents.map((a) => [a.user, a.description, a.evidence]),
+    [['dana.whitfield@kestrelfreight.example', ANALYST_ENTRY, false]],
+  );
+  assert.ok(data.records.every((r) => r.eventId > 0));
+  assert.ok(!JSON.stringify(data.users).includes('alert(7)'), 'not among the key events');
+  assert.ok(!readFileSync(join(dir, 'events.csv'), 'utf8').includes('alert(7)'), 'not in the CSV');
+  assert.ok(!readFileSync(join(dir, 'events.ndjson'), 'utf8').includes('alert(7)'), 'not in OCSF');
 });
 
 test('a report export is recorded in the custody log with its hash; a bad user leaves no file', () => {
