@@ -12,9 +12,10 @@ export function reportOutline(store: CaseStore, selection: ReportSelection): Rep
   const chosen = selection.sections ?? REPORT_SECTIONS;
   const model = buildReportModel(store, { ...selection, sections: chosen.filter((s) => s !== 'appendix') });
   const cited = new Set(model.findings.flatMap((f) => f.eventIds)).size;
+  const entries = model.users.reduce((n, u) => n + u.analystEvents.length, 0);
   const detail = {
     summary: `${count(summarySentences(model).length, 'sentence')}${model.text.narrative.trim() === '' ? ', no narrative yet' : ' and the narrative'}`,
-    users: `${count(model.users.length, 'user section')}, ${count(model.findings.length, 'finding')}`,
+    users: `${count(model.users.length, 'user section')}, ${count(model.findings.length, 'finding')}${entries > 0 ? `, ${count(entries, "analyst's entry", "analyst's entries")} (marked, not evidence)` : ''}`,
     evidence: `${count(model.evidence.length, 'file')} with SHA-256`,
     method: `engine ${model.detection?.engineVersion ?? 'not run'}, every rule with its parameters`,
     custody: count(model.custody.length, 'entry', 'entries'),

@@ -102,7 +102,8 @@ export function sequenceChart(
   );
   const parts: Html[] = [];
 
-  parts.push(html`<text class="group" x="4" y="${axisH - 7}">Time (${zone})</text>`);
+  parts.push(html`<text class="group" x="${M.groupLabelX}" y="${axisH - 7}">Time (${zone})</text>`);
+  if (rows > 0) parts.push(html`<text class="group" x="${M.groupLabelX}" y="${r1(spanBarY(chart, 0).labelY)}">Findings</text>`);
 
   // Zebra lanes and group separators.
   layout.lanes.forEach((_, l) => {

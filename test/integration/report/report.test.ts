@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { OCSF_FIELDS } from '../../../shared/export/ocsf.js';
+import { reportOutline } from '../../../electron/report/outline.js';
 import { insertAnalystEvent } from '../../../electron/store/analyst-events.js';
 import { applyAnnotation } from '../../../electron/store/annotations.js';
 import { CaseStore } from '../../../electron/store/case-store.js';
@@ -337,6 +338,13 @@ test("the analyst's own entries are printed in their user's section, marked, and
   assert.ok(!JSON.stringify(data.users).includes('alert(7)'), 'not among the key events');
   assert.ok(!readFileSync(join(dir, 'events.csv'), 'utf8').includes('alert(7)'), 'not in the CSV');
   assert.ok(!readFileSync(join(dir, 'events.ndjson'), 'utf8').includes('alert(7)'), 'not in OCSF');
+  // The report screen's list of sections says so too.
+  const store = CaseStore.open(casePath, 'report-test', { readOnly: true });
+  try {
+    assert.match(reportOutline(store, {}).sections.find((s) => s.id === 'users')?.detail ?? '', /, 1 analyst's entry \(marked, not evidence\)$/);
+  } finally {
+    store.close();
+  }
 });
 
 test('a report export is recorded in the custody log with its hash; a bad user leaves no file', () => {
