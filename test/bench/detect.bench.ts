@@ -15,6 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemorySink, runDetection } from '../../shared/detect/engine-core.js';
@@ -138,6 +139,9 @@ async function main(): Promise<void> {
   const line = (name: string, t: Timed, extra = ''): void =>
     console.log(`  ${name.padEnd(50)}${fmt(rate(t))} events/s ${t.seconds.toFixed(1).padStart(6)} s  peak RSS ${t.peakRssMiB.toFixed(0).padStart(4)} MiB${extra}`);
 
+  // Other work on the machine slows the two-thread job more than the one-thread floors.
+  const load = (): string => `load average ${loadavg().map((x) => x.toFixed(2)).join(', ')}`;
+  console.log(`  ${load()}`);
   const objects = measured('floor-a', casePath);
   line('floor a: table scan, all columns, objects', objects);
   const arrays = measured('floor-b', casePath);
@@ -149,6 +153,7 @@ async function main(): Promise<void> {
   const job = measured('job', casePath);
   line('detect job: worker, stages and writes findings', job, `  ${job.findings ?? 0} findings${ratios(job)}`);
   console.log('  (floors read the table in storage order; detection reads the (user, time, id) covering index in its order)');
+  console.log(`  ${load()}`);
 }
 
 const stepAt = process.argv.indexOf('--step');
