@@ -6,7 +6,6 @@
  * case is bounded here, and the model says what it left out, so a report of a huge case stays
  * printable and still tells the reader where the rest is.
  */
-import type { EvidenceError } from '../../shared/api/contract.js';
 import { PushTrailError } from '../../shared/api/errors.js';
 import { REPORT_SECTIONS, type ReportSection, type ReportSelection, type ReportText } from '../../shared/api/report.js';
 import type { Annotation } from '../../shared/model/annotation.js';
@@ -21,40 +20,18 @@ import type { AnalystEvent } from '../../shared/model/analyst-event.js';
 import { listAnalystEvents } from '../store/analyst-events.js';
 import type { CaseStore } from '../store/case-store.js';
 import { lastDetectionRun, readAssessments, readDetectionConfig, readFindings, type DetectionRun } from '../store/detection-store.js';
-import { readEvidenceErrors } from '../store/events.js';
-import {
-  countUserEventsInRange,
-  displayNames,
-  eventSpan,
-  eventsById,
-  evidenceGaps,
-  evidencePeriods,
-  lastRecordRejected,
-  readEvidenceRecords,
-  userEventsInRange,
-  vendorCounts,
-  type EventSpan,
-  type EvidenceRecord,
-} from '../store/report-queries.js';
+import { countUserEventsInRange, displayNames, eventSpan, eventsById, userEventsInRange, type EventSpan } from '../store/report-queries.js';
 import { readReportText } from '../store/report-text.js';
 import { REPORT_LIMITS } from './limits.js';
 import { appendixOf, type Appendix, type AppendixLimits } from './model-appendix.js';
+import { evidenceFacts, type ReportEvidence } from './model-evidence.js';
 import { noteIndex, noteKey, notesOf, type NoteIndex, type UserNotes } from './model-notes.js';
 
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
-export interface ReportEvidence extends EvidenceRecord {
-  /** The first rejected records of the file (`rejected` says how many there were). */
-  errors: EvidenceError[];
-  /** First and last event of the file; null when it added no events. */
-  period: { first: number; last: number } | null;
-  /** The longest stretches without events (see REPORT_LIMITS.gapMs). */
-  gaps: { start: number; end: number }[];
-  /** The file's last record could not be read: the export may have been cut off. */
-  truncated: { line: number | null; message: string } | null;
-}
+export type { ReportEvidence };
 
 /** An import run that met files it could not read or recognise (from the custody log). */
 export interface ImportProblem {
@@ -219,6 +196,11 @@ function importProblems(custody: readonly CustodyEntry[]): ImportProblem[] {
     }));
 }
 
+/** A report that names no users has a section for every attacked or compromised one. */
+export function sectionedByDefault(a: UserAssessment): boolean {
+  return a.verdict === 'compromised' || a.verdict === 'attacked';
+}
+
 /** Gather a report's model from an open case (read-only: nothing is written). */
 export function buildReportModel(store: CaseStore, options: ReportOptions = {}): ReportModel {
   const info = store.info();
@@ -241,7 +223,7 @@ export function buildReportModel(store: CaseStore, options: ReportOptions = {}):
     });
     assessments.sort((a, b) => b.risk - a.risk || (a.user < b.user ? -1 : 1));
   }
-  const sectioned = wanted === null ? assessments.filter((a) => a.verdict === 'compromised' || a.verdict === 'attacked') : assessments;
+  const sectioned = wanted === null ? assessments.filter(sectionedByDefault) : assessments;
   const notes = noteIndex(store, options.annotations);
   const users = sectioned.map((a) => userReport(store, a, findings, notes));
   const inSections = new Set(users.flatMap((u) => u.findings.map((f) => f.id)));
@@ -258,18 +240,7 @@ export function buildReportModel(store: CaseStore, options: ReportOptions = {}):
   }
 
   const custody = store.custody(0, Number.MAX_SAFE_INTEGER);
-  const periods = new Map(evidencePeriods(store.db).map((p) => [p.evidenceId, { first: p.first, last: p.last }]));
-  const gaps = evidenceGaps(store.db, REPORT_LIMITS.gapMs, REPORT_LIMITS.gapsPerFile);
-  const cutOff = new Map(lastRecordRejected(store.db).map((r) => [r.evidenceId, { line: r.line, message: r.message }]));
-  const evidence = readEvidenceRecords(store.db).map(
-    (e): ReportEvidence => ({
-      ...e,
-      errors: e.rejected > 0 ? readEvidenceErrors(store.db, e.id, 0, REPORT_LIMITS.errorsPerFile) : [],
-      period: periods.get(e.id) ?? null,
-      gaps: gaps.filter((g) => g.evidenceId === e.id).map((g) => ({ start: g.start, end: g.end })),
-      truncated: cutOff.get(e.id) ?? null,
-    }),
-  );
+  const { evidence, vendors, caseSpan } = evidenceFacts(store);
   const single = wanted !== null && wanted.length === 1 ? wanted[0] : undefined;
   return {
     generatedAt: options.now ?? Date.now(),
@@ -283,8 +254,8 @@ export function buildReportModel(store: CaseStore, options: ReportOptions = {}):
     sections,
     text: readReportText(store.db),
     span: eventSpan(store.db, single),
-    caseSpan: eventSpan(store.db),
-    vendors: vendorCounts(store.db),
+    caseSpan,
+    vendors,
     evidence,
     importProblems: importProblems(custody),
     detection,

@@ -3,7 +3,8 @@ import type { ReportOutline } from '../../shared/api/contract.js';
 import { REPORT_SECTIONS, SECTION_TITLE, type ReportSelection } from '../../shared/api/report.js';
 import { listAnnotations } from '../store/annotations.js';
 import type { CaseStore } from '../store/case-store.js';
-import { buildReportModel } from './model.js';
+import { readAssessments } from '../store/detection-store.js';
+import { buildReportModel, sectionedByDefault } from './model.js';
 import { summarySentences } from './sections/summary.js';
 import { count } from './text.js';
 
@@ -21,10 +22,12 @@ export function reportOutline(store: CaseStore, selection: ReportSelection): Rep
     custody: count(model.custody.length, 'entry', 'entries'),
     appendix: `the verbatim records behind the findings (${count(cited, 'event')} cited)`,
   } as const;
-  const ranked = buildReportModel(store, { sections: [] });
+
   return {
     sections: chosen.map((id) => ({ id, title: SECTION_TITLE[id], detail: detail[id] })),
     annotations: listAnnotations(store.db).map((a) => ({ ...a, label: a.kind === 'event' ? `Event #${a.target}` : `${a.kind[0]?.toUpperCase() ?? ''}${a.kind.slice(1)} ${a.target}` })),
-    defaultUsers: ranked.users.map((u) => u.assessment.user),
+    defaultUsers: readAssessments(store.db)
+      .filter(sectionedByDefault)
+      .map((a) => a.user),
   };
 }

@@ -155,6 +155,17 @@ export function evidenceGaps(db: Database, minMs: number, perFile: number): Evid
     .all(minMs, perFile) as EvidenceGap[];
 }
 
+/**
+ * Changes whenever evidence is added: a file, its events or its rejected records (evidence is
+ * only ever added, never changed or removed). Each part is a rowid maximum: no scan.
+ */
+export function evidenceVersion(db: Database): string {
+  const row = db
+    .prepare('SELECT (SELECT max(id) FROM evidence) AS files, (SELECT max(id) FROM events) AS events, (SELECT max(id) FROM evidence_errors) AS errors')
+    .get() as { files: number | null; events: number | null; errors: number | null };
+  return `${row.files ?? 0}:${row.events ?? 0}:${row.errors ?? 0}`;
+}
+
 export interface LastRecordRejected {
   evidenceId: number;
   line: number | null;
