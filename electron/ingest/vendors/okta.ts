@@ -18,10 +18,20 @@ function field(value: unknown, path: string): unknown {
   return v === undefined && isObject(value) && isDotted(path) ? ciKey(value, path) : v;
 }
 
-/** A non-empty string (numbers as text). Okta writes "unknown" (or "null") for fields it could not fill. */
+/** Okta's "unknown" (or "null") for a field it could not fill, in any case and padding. */
+function isPlaceholder(t: string): boolean {
+  // Read for every field of every record: a text starting with a printable ASCII character
+  // other than u or n cannot be one, and is spared the trim and the pattern.
+  const first = t.charCodeAt(0);
+  const lower = first | 0x20;
+  if (first > 0x20 && first < 0x7f && lower !== 0x75 && lower !== 0x6e) return false;
+  return /^(unknown|null)$/i.test(t.trim());
+}
+
+/** A non-empty string (numbers as text), not a placeholder. */
 function text(value: unknown, path: string): string | undefined {
   const t = asText(field(value, path));
-  return t === undefined || /^(unknown|null)$/i.test(t.trim()) ? undefined : t;
+  return t === undefined || isPlaceholder(t) ? undefined : t;
 }
 
 function number(value: unknown, path: string): number | undefined {
@@ -157,7 +167,9 @@ function readParty(value: unknown): Party {
 }
 
 function isType(party: unknown, type: string): boolean {
-  return text(party, 'type')?.toLowerCase() === type.toLowerCase();
+  const t = text(party, 'type');
+  // Okta writes the documented spelling; only another one is lower-cased (types are ASCII, so a match has their length).
+  return t !== undefined && (t === type || (t.length === type.length && t.toLowerCase() === type.toLowerCase()));
 }
 
 interface Okta {

@@ -264,6 +264,33 @@ describe('okta: hand-made records for event types missing from the corpus', () =
     assert.equal(e.userDisplay, '<script>alert(1)</script>');
   });
 
+  it('"unknown" and "null" in any case and padding are no value; texts that merely start so are kept', () => {
+    const client = (device: string, os: string, browser: string): Record<string, unknown> => ({
+      ipAddress: '198.51.100.1',
+      device,
+      userAgent: { rawUserAgent: 'Mozilla/5.0', os, browser },
+    });
+    const blank = parseOne(oktaParser, handMade('user.session.start', { client: client(' Unknown ', 'NULL', '\u00a0unknown') }));
+    assert.equal(blank.device, undefined);
+    const kept = parseOne(oktaParser, handMade('user.session.start', { client: client('Unknowns', 'nullOS', 'UNKNOWN BROWSER') }));
+    assert.equal(kept.device, 'Unknowns, nullOS, UNKNOWN BROWSER');
+  });
+
+  it('target types are matched in any spelling', () => {
+    const e = parseOne(
+      oktaParser,
+      handMade('system.push.send_factor_verify_push', {
+        actor: { id: '0oaSYSTEM', type: 'SystemPrincipal', alternateId: 'system@okta.com' },
+        target: [
+          { id: '0oaAPP', type: 'APPINSTANCE', displayName: 'Salesforce' },
+          { id: '00uVICTIM', type: 'user', alternateId: 'victim@example.com' },
+        ],
+      }),
+    );
+    assert.equal(e.user, 'victim@example.com');
+    assert.equal(e.app, 'Salesforce');
+  });
+
   it('rejects a record with no parseable time, and a non-object', () => {
     assert.throws(() => parseOne(oktaParser, handMade('user.session.start', { published: 'yesterday' })), RecordError);
     assert.throws(() => oktaParser.parse({ record: 1, text: 'x' }, { fileName: 'x' }), RecordError);
