@@ -1,6 +1,8 @@
 // Runs the compiled benchmarks (dist/test/bench/*.bench.js); `npm run bench` builds first.
-// Usage: node test/bench/run.mjs [import|detect|draw|search] [--mb N] [--events N] [--user-events N] [--steps N]
-//   import: --mb N MiB per generated input (default 500); detect: --events N (default 2,000,000)
+// Usage: node test/bench/run.mjs [import|detect|draw|search] [--mb N] [--events N] [--attack-rounds N] [--reuse] [--user-events N] [--steps N]
+//   import: --mb N MiB per generated input (default 500)
+//   detect: --events N (default 2,000,000), --attack-rounds N every attack kind planted N times (default 1),
+//           --reuse keeps an earlier bench case of at least N events
 //   draw: --user-events N events of the drawn user (default 100,000), --steps N key presses (default 300)
 //   search: --events N (default 1,000,000)
 import { spawnSync } from 'node:child_process';
