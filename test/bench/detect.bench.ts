@@ -15,7 +15,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemorySink, runDetection } from '../../shared/detect/engine-core.js';
@@ -26,6 +25,7 @@ import { DETECTION_COLUMNS, eventsForDetection } from '../../electron/store/even
 import { REPO_ROOT } from '../support/corpus.js';
 import { ATTACK_KINDS } from '../../electron/scenario/attacks.js';
 import { generateBundle } from '../../electron/scenario/bundle.js';
+import { loadAverage } from './load.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
@@ -140,8 +140,7 @@ async function main(): Promise<void> {
     console.log(`  ${name.padEnd(50)}${fmt(rate(t))} events/s ${t.seconds.toFixed(1).padStart(6)} s  peak RSS ${t.peakRssMiB.toFixed(0).padStart(4)} MiB${extra}`);
 
   // Other work on the machine slows the two-thread job more than the one-thread floors.
-  const load = (): string => `load average ${loadavg().map((x) => x.toFixed(2)).join(', ')}`;
-  console.log(`  ${load()}`);
+  console.log(`  ${loadAverage()}`);
   const objects = measured('floor-a', casePath);
   line('floor a: table scan, all columns, objects', objects);
   const arrays = measured('floor-b', casePath);
@@ -153,7 +152,7 @@ async function main(): Promise<void> {
   const job = measured('job', casePath);
   line('detect job: worker, stages and writes findings', job, `  ${job.findings ?? 0} findings${ratios(job)}`);
   console.log('  (floors read the table in storage order; detection reads the (user, time, id) covering index in its order)');
-  console.log(`  ${load()}`);
+  console.log(`  ${loadAverage()}`);
 }
 
 const stepAt = process.argv.indexOf('--step');

@@ -18,6 +18,7 @@ import { startJob } from '../../electron/jobs/runner.js';
 import { CaseStore } from '../../electron/store/case-store.js';
 import { REPO_ROOT } from '../support/corpus.js';
 import { generateEntra, generateOkta } from './generate.js';
+import { loadAverage } from './load.js';
 
 interface Measured {
   records: number;
@@ -110,10 +111,13 @@ async function orchestrate(argv: string[]): Promise<void> {
       console.log(`${n.toLocaleString('en-US')} records`);
     }
     const size = statSync(input.file).size;
+    const loadBefore = loadAverage();
     const f = measure(['floor', input.file, input.container]);
     const i = measure(['import', input.file, join(dir, 'bench.pushtrail')]);
     const perMillion = ((i.caseBytes ?? 0) / Math.max(1, i.records)) * 1e6;
     console.log(`\n${input.name}: ${(size / MiB).toFixed(0)} MiB, ${f.records.toLocaleString('en-US')} records`);
+    // Other work on the machine slows the two-thread import more than the one-thread floor.
+    console.log(`  ${loadBefore} before, ${loadAverage()} after`);
     console.log(`  floor   ${Math.round(rate(f)).toLocaleString('en-US').padStart(9)} events/s  ${f.seconds.toFixed(1)} s  peak RSS ${f.peakRssMiB.toFixed(0)} MiB`);
     console.log(`  import  ${Math.round(rate(i)).toLocaleString('en-US').padStart(9)} events/s  ${i.seconds.toFixed(1)} s  peak RSS ${i.peakRssMiB.toFixed(0)} MiB`);
     console.log(`  ratio   ${(rate(i) / rate(f)).toFixed(2)}x of the floor (goal >= 0.5x), whole job: hashing, parsing, commit and checkpoint`);
