@@ -45,9 +45,9 @@ export interface StoredIssue {
  * Page cache of the import connection (SQLite default: 2 MiB). Each event lands on a random
  * page of the dedup index and on its user's page of the covering index (migration 8), so the
  * pages being written grow with the case and its users; past the cache they are re-read from
- * and re-written to the WAL for every event. A 2 GB Okta file (1.1 M events, 5,000 users):
- * 32 MiB spent 26-31 s of system time, 48 MiB 20 s, 64 MiB 18 s but 417 MB peak RSS, past the
- * 400 MB the import must stay under; 48 MiB peaked at 374 MB.
+ * and re-written to the WAL for every event. A 2 GB Okta file (1.1 M events, 5,000 users) at
+ * load average ~2: 32 MiB took 45-48 s with 25-28 s of system time, 48 MiB 41-46 s with 21-24 s,
+ * both peaking at 367-385 MB RSS; 64 MiB peaked at 417 MB, past the 400 MB the import must stay under.
  */
 const IMPORT_CACHE_KIB = 48 * 1024;
 
