@@ -24,7 +24,11 @@ interface Matcher {
   kind: string;
   /** What the verdict means, in a sentence fragment. */
   says: string;
-  test(e: RuleEvent, text: string): boolean;
+  /**
+   * `name` is the vendor event name, trimmed and lower-cased; `text` is that name and the reason,
+   * lower-cased. Nothing else of the event is given: verdicts are remembered by name and reason.
+   */
+  test(name: string, text: string): boolean;
 }
 
 /** Exported so tests and the UI can list exactly what is matched. */
@@ -32,32 +36,32 @@ export const VENDOR_ANOMALY_MATCHERS: readonly Matcher[] = [
   {
     kind: 'duo-anomalous-push',
     says: 'Duo refused to send pushes it judged anomalous (reason anomalous_push)',
-    test: (_e, text) => /anomalous[ _-]?push/.test(text),
+    test: (_name, text) => /anomalous[ _-]?push/.test(text),
   },
   {
     kind: 'okta-threat',
     says: 'Okta ThreatInsight flagged the requests (security.threat.detected)',
-    test: (e) => e.vendorEvent.trim().toLowerCase() === 'security.threat.detected',
+    test: (name) => name === 'security.threat.detected',
   },
   {
     kind: 'okta-risk',
     says: 'Okta risk detection flagged the user (user.risk.detect)',
-    test: (e) => e.vendorEvent.trim().toLowerCase() === 'user.risk.detect',
+    test: (name) => name === 'user.risk.detect',
   },
   {
     kind: 'okta-mfa-bypass',
     says: 'Okta logged attempts to bypass MFA (user.mfa.attempt_bypass)',
-    test: (e) => e.vendorEvent.trim().toLowerCase() === 'user.mfa.attempt_bypass',
+    test: (name) => name === 'user.mfa.attempt_bypass',
   },
   {
     kind: 'entra-50088',
     says: 'Entra stopped sending SMS/voice prompts: telecom MFA limit reached (error 50088)',
-    test: (_e, text) => /(^|[^0-9])50088([^0-9]|$)/.test(text),
+    test: (_name, text) => /(^|[^0-9])50088([^0-9]|$)/.test(text),
   },
   {
     kind: 'google-suspicious-login',
     says: 'Google flagged the sign-ins as suspicious (account_warning)',
-    test: (e) => /^(suspicious_login|suspicious_login_less_secure_app|suspicious_programmatic_login|gov_attack_warning)$/.test(e.vendorEvent.trim().toLowerCase()),
+    test: (name) => /^(suspicious_login|suspicious_login_less_secure_app|suspicious_programmatic_login|gov_attack_warning)$/.test(name),
   },
 ];
 
@@ -70,13 +74,14 @@ let remembered = 0;
 const REMEMBER_AT_MOST = 10_000;
 
 export function vendorAnomalyKind(e: RuleEvent): Matcher | null {
-  // The matchers read only the event name and the reason; no reason reads as an empty one.
+  // No reason reads as an empty one.
   const reason = e.reason ?? '';
   let byReason = verdicts.get(e.vendorEvent);
   const known = byReason?.get(reason);
   if (known !== undefined) return known;
   const text = `${e.vendorEvent} ${reason}`.toLowerCase();
-  const verdict = VENDOR_ANOMALY_MATCHERS.find((m) => m.test(e, text)) ?? null;
+  const name = e.vendorEvent.trim().toLowerCase();
+  const verdict = VENDOR_ANOMALY_MATCHERS.find((m) => m.test(name, text)) ?? null;
   if (remembered >= REMEMBER_AT_MOST) {
     verdicts.clear();
     remembered = 0;
