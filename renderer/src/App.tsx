@@ -4,6 +4,7 @@ import type { CaseInfo } from '../../shared/model/case.js';
 import { messageOf, useApi } from './api.js';
 import { CaseChooser } from './screens/CaseChooser.js';
 import { CaseWorkspace } from './screens/CaseWorkspace.js';
+import { ErrorAlert } from './components/ErrorAlert.js';
 
 type View = { kind: 'loading' } | { kind: 'chooser' } | { kind: 'case'; info: CaseInfo } | { kind: 'error'; message: string };
 
@@ -24,11 +25,7 @@ export function App() {
     case 'loading':
       return <p className="muted">Loading…</p>;
     case 'error':
-      return (
-        <p role="alert" className="error">
-          {view.message}
-        </p>
-      );
+      return <ErrorAlert message={view.message} />;
     case 'chooser':
       return <CaseChooser onOpened={(info) => setView({ kind: 'case', info })} />;
     case 'case':

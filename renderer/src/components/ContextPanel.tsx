@@ -9,6 +9,7 @@ import type { StoredEvent } from '../../../shared/model/event.js';
 import { formatTime } from '../../../shared/format/time.js';
 import { summarizeEntry } from '../../../shared/view/entries.js';
 import { messageOf, useApi } from '../api.js';
+import { ErrorAlert } from './ErrorAlert.js';
 
 const MINUTES = [1, 5, 15, 60, 240] as const;
 
@@ -70,11 +71,7 @@ export function ContextPanel({ current, zone, evidenceName, onOpen }: ContextPan
           {around.entries.length.toLocaleString('en-US')} events of {users.size.toLocaleString('en-US')} users{around.truncated ? ' (the nearest shown)' : ''} · times in {zone}
         </span>
       )}
-      {error !== null && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <ol ref={listRef} className="context-list">
         {around?.entries.map((entry) => {
           const s = summarizeEntry(entry, evidenceName);

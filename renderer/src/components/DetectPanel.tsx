@@ -2,6 +2,7 @@
 import { useApi } from '../api.js';
 import { useJob } from '../jobs/useJob.js';
 import { JobProgressBar } from './JobProgressBar.js';
+import { ErrorAlert } from './ErrorAlert.js';
 
 export function DetectPanel({ onFinished }: { onFinished: () => void }) {
   const api = useApi();
@@ -23,11 +24,7 @@ export function DetectPanel({ onFinished }: { onFinished: () => void }) {
             `${state.value.verdicts.suspicious} suspicious users (engine ${state.value.engineVersion}).`}
         </p>
       )}
-      {state.phase === 'failed' && (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      )}
+      {state.phase === 'failed' && <ErrorAlert message={state.message} />}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import { useApi } from '../api.js';
 import { useJob } from '../jobs/useJob.js';
 import { JobProgressBar } from './JobProgressBar.js';
+import { ErrorAlert } from './ErrorAlert.js';
 
 export function VerifyPanel({ onFinished }: { onFinished: () => void }) {
   const api = useApi();
@@ -23,11 +24,7 @@ export function VerifyPanel({ onFinished }: { onFinished: () => void }) {
             : `Problems found: integrity ${state.value.integrity.join('; ')}; broken custody entries ${state.value.custodyBroken.join(', ') || 'none'}; orphan events ${state.value.orphanEvents}.`}
         </p>
       )}
-      {state.phase === 'failed' && (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      )}
+      {state.phase === 'failed' && <ErrorAlert message={state.message} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { CaseInfo } from '../../../shared/model/case.js';
 import { messageOf, useApi } from '../api.js';
 import { ActivityHistogram } from './ActivityHistogram.js';
 import { SeverityBars } from './SeverityBars.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
 import './overview.css';
 
 /** Enough bars to show a burst, few enough that each is a few pixels wide. */
@@ -24,11 +25,7 @@ export function ActivityPanel({ info }: { info: CaseInfo }) {
     <div className="activity">
       <section aria-labelledby="activity-heading" className="panel activity-events">
         <h2 id="activity-heading">Events over time</h2>
-        {error !== null && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         {activity !== null && activity.range === null && <p className="muted">No events yet.</p>}
         {activity?.range != null && <ActivityHistogram range={activity.range} sources={activity.sources} zone={zone} />}
       </section>

@@ -4,6 +4,7 @@ import type { CaseInfo } from '../../../shared/model/case.js';
 import { messageOf, useApi } from '../api.js';
 import { COMMON_ZONES } from '../../../shared/format/time.js';
 import { ThemeSelect } from '../theme/ThemeSelect.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
 
 export function CaseChooser({ onOpened }: { onOpened: (info: CaseInfo) => void }) {
   const api = useApi();
@@ -40,11 +41,7 @@ export function CaseChooser({ onOpened }: { onOpened: (info: CaseInfo) => void }
         <ThemeSelect />
       </header>
       <p className="lede">Investigate MFA push bombing and fatigue attacks (MITRE ATT&amp;CK T1621).</p>
-      {error !== null && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="chooser-forms">
         <form onSubmit={submitOpen} aria-labelledby="open-heading" className="panel">
           <h2 id="open-heading">Open a case</h2>

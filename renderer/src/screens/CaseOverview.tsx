@@ -8,6 +8,7 @@ import { DetectPanel } from '../components/DetectPanel.js';
 import { EvidenceTable } from '../components/EvidenceTable.js';
 import { VerifyPanel } from '../components/VerifyPanel.js';
 import { ActivityPanel } from '../overview/ActivityPanel.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
 
 export function CaseOverview({ info }: { info: CaseInfo }) {
   const api = useApi();
@@ -32,11 +33,7 @@ export function CaseOverview({ info }: { info: CaseInfo }) {
 
   return (
     <main className="workspace-main">
-      {error !== null && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <section aria-labelledby="meta-heading" className="panel">
         <h2 id="meta-heading">Case</h2>
         <dl className="meta">

@@ -10,6 +10,7 @@ import { ReportScreen } from './ReportScreen.js';
 import { SequenceView } from './SequenceView.js';
 import { UsersScreen } from './UsersScreen.js';
 import { ThemeSelect } from '../theme/ThemeSelect.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
 
 type Screen = { name: 'overview' } | { name: 'import' } | { name: 'users' } | { name: 'search' } | { name: 'sequence'; user: string; focusId?: number } | { name: 'report' };
 
@@ -61,11 +62,7 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
             Close case
           </button>
         </header>
-        {error !== null && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         {screen.name === 'overview' && <CaseOverview info={info} />}
         {screen.name === 'import' && <ImportScreen onImported={() => undefined} />}
         {screen.name === 'users' && <UsersScreen onOpenUser={openUser} />}

@@ -4,6 +4,7 @@ import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/api/jobs.js';
 import { useApi } from '../api.js';
 import { JobProgressBar } from '../components/JobProgressBar.js';
 import { useJob } from '../jobs/useJob.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
 
 export function ImportScreen({ onImported }: { onImported: () => void }) {
   const api = useApi();
@@ -53,11 +54,7 @@ export function ImportScreen({ onImported }: { onImported: () => void }) {
           <button type="submit">Import</button>
         )}
       </form>
-      {state.phase === 'failed' && (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      )}
+      {state.phase === 'failed' && <ErrorAlert message={state.message} />}
       {state.phase === 'done' && (
         <section aria-labelledby="import-result-heading" className="panel">
           <h2 id="import-result-heading">Import summary</h2>

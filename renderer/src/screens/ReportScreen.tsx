@@ -12,6 +12,7 @@ import { messageOf, useApi } from '../api.js';
 import { JobProgressBar } from '../components/JobProgressBar.js';
 import { ReportTextForm } from '../components/ReportTextForm.js';
 import { useJob } from '../jobs/useJob.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
 import './report.css';
 
 const FORMAT_LABEL: Readonly<Record<ExportFormat, string>> = {
@@ -169,11 +170,7 @@ export function ReportScreen({ visible }: { visible: boolean }) {
       </section>
       <section aria-labelledby="report-preview-heading" className="panel">
         <h2 id="report-preview-heading">Preview</h2>
-        {error !== null && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         {outline !== null && (
           <ol className="report-outline">
             {outline.sections.map((s) => (
@@ -239,11 +236,7 @@ export function ReportScreen({ visible }: { visible: boolean }) {
             )}
           </div>
         )}
-        {state.phase === 'failed' && (
-          <p role="alert" className="error">
-            {state.message}
-          </p>
-        )}
+        {state.phase === 'failed' && <ErrorAlert message={state.message} />}
       </section>
     </main>
   );

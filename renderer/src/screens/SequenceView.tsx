@@ -18,6 +18,7 @@ import { AnnotationEditor } from '../components/AnnotationEditor.js';
 import { ContextPanel } from '../components/ContextPanel.js';
 import { BulkAnnotate } from '../annotations/BulkAnnotate.js';
 import { selectionKey, type Selection } from '../annotations/selection.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
 
 function count(n: number, one: string): string {
   return `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
@@ -113,11 +114,7 @@ export function SequenceView({ user, zone, focusId, onOpen }: SequenceViewProps)
   const sortedEntries = useMemo(() => [...entries].sort((a, b) => a.time - b.time || a.id - b.id), [entries]);
 
   if (error !== null)
-    return (
-      <p role="alert" className="error">
-        {error}
-      </p>
-    );
+    return <ErrorAlert message={error} />;
   if (data === null) return <p className="muted">Loading {user}…</p>;
   return (
     <>

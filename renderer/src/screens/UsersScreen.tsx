@@ -10,6 +10,7 @@ import { AnnotationBadge } from '../annotations/AnnotationBadge.js';
 import { BulkAnnotate } from '../annotations/BulkAnnotate.js';
 import { Sparkline } from '../users/Sparkline.js';
 import { useSparklines } from '../users/useSparklines.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
 
 const ROW_HEIGHT = 34;
 const VIEW_ROWS = 18;
@@ -65,11 +66,7 @@ export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void
     <main className="workspace-main">
       <section aria-labelledby="users-heading" className="panel">
         <h2 id="users-heading">Users by risk</h2>
-        {error !== null && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         {rows !== null && rows.length === 0 && <p className="muted">No assessment yet: import evidence and run detection.</p>}
         <label className="inline">
           Filter users{' '}

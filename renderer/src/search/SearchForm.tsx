@@ -5,6 +5,7 @@ import type { EvidenceFile } from '../../../shared/model/case.js';
 import { VENDORS, type Factor, type Outcome, type Vendor } from '../../../shared/model/event.js';
 import { parseZonedTime } from '../../../shared/format/time.js';
 import { FactorOptions, OutcomeOptions } from '../components/EventOptions.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
 
 interface Fields {
   text: string;
@@ -129,11 +130,7 @@ export function SearchForm({ zone, evidence, onSearch }: { zone: string; evidenc
       <button type="button" className="secondary" onClick={() => setFields(EMPTY)}>
         Clear filters
       </button>
-      {problem !== null && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
+      <ErrorAlert message={problem} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { JobProgressBar } from '../components/JobProgressBar.js';
 import { EntryTable } from './EntryTable.js';
 import { SearchForm } from './SearchForm.js';
 import { useSearchIndex } from './useSearchIndex.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
 import './search.css';
 
 const PAGE = 50;
@@ -97,17 +98,9 @@ export function SearchScreen({ zone, onOpen }: { zone: string; onOpen: (user: st
             )}
           </p>
         )}
-        {index.error !== null && (
-          <p role="alert" className="error">
-            {index.error}
-          </p>
-        )}
+        <ErrorAlert message={index.error} />
       </section>
-      {error !== null && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {page !== null && query !== null && (
         <section className="panel" aria-label="Results" aria-busy={busy}>
           <div className="search-pager">

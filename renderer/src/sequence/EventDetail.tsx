@@ -12,6 +12,7 @@ import { FACTOR_LABEL, OUTCOME_LABEL, networkOf, placeOf, type FindingSpan } fro
 import type { ColorScheme } from '../../../shared/view/palette.js';
 import { AnnotationBadge } from '../annotations/AnnotationBadge.js';
 import { MarkSymbol } from './MarkLegend.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
 
 export interface EventDetailProps {
   event: StoredEvent | null;
@@ -88,11 +89,7 @@ function RawRecord({ raw, evidencePath, line, record, loading, error }: { raw: s
         {line !== undefined && <>, line {line.toLocaleString('en-US')}</>}
         <span className="muted">, record {record.toLocaleString('en-US')}</span>
       </p>
-      {error !== undefined ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : (
+      {error !== undefined ? <ErrorAlert message={error} /> : (
         // Focusable so a long record can be scrolled from the keyboard.
         <pre className="seq-raw" tabIndex={0} aria-labelledby="seq-raw-heading" aria-busy={loading}>
           {loading ? 'Loading…' : raw}
