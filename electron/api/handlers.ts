@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PushTrailError } from '../../shared/api/errors.js';
 import type { ReportFile, ReportRequest } from '../../shared/api/report.js';
-import type { ArgOf, JobFinished, Method, ResultOf } from '../../shared/api/contract.js';
+import type { ArgOf, JobStarted, Method, ResultOf } from '../../shared/api/contract.js';
 import type { SearchIndexStatus } from '../../shared/api/search.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import type { JobArg, JobKind, JobResultOf } from '../../shared/api/jobs.js';
@@ -249,16 +249,8 @@ function startSessionJob<K extends JobKind>(
   session: Session,
   kind: K,
   arg: JobArg<K>,
-  after: () => void = () => undefined,
-  onResult: (result: JobResultOf<K>) => void = () => undefined,
-): { jobId: string } {
-  const job = startJob(kind, arg, (progress) => session.emit('job/progress', progress));
-  session.jobs.set(job.id, job);
-  void job.result.then((outcome) => {
-    session.jobs.delete(job.id);
-    if (outcome.ok) onResult(outcome.value);
-    session.emit('job/finished', { jobId: job.id, kind, outcome } as JobFinished);
-    after();
-  });
-  return { jobId: job.id };
+  after?: () => void,
+  onResult?: (result: JobResultOf<K>) => void,
+): JobStarted {
+  return session.track(startJob(kind, arg, (progress) => session.emit('job/progress', progress)), after, onResult);
 }

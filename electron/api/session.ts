@@ -3,9 +3,9 @@
  * events go. One session per Electron window or per `pushtrail serve` process.
  */
 import { userInfo } from 'node:os';
-import type { PushEventName, PushEvents } from '../../shared/api/contract.js';
+import type { JobFinished, JobStarted, PushEventName, PushEvents } from '../../shared/api/contract.js';
 import { PushTrailError } from '../../shared/api/errors.js';
-import type { JobKind } from '../../shared/api/jobs.js';
+import type { JobKind, JobResultOf } from '../../shared/api/jobs.js';
 import type { ExportFormat } from '../../shared/api/report.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { RunningJob } from '../jobs/runner.js';
@@ -58,6 +58,21 @@ export class Session {
   emit: Emit = (event, payload) => {
     for (const listener of this.listeners) listener(event, payload);
   };
+
+  /**
+   * Keeps a started job until it ends, then hands its result to `onResult`, tells every
+   * listener with `job/finished`, and calls `after`.
+   */
+  track<K extends JobKind>(job: RunningJob<K>, after: () => void = () => undefined, onResult: (result: JobResultOf<K>) => void = () => undefined): JobStarted {
+    this.jobs.set(job.id, job);
+    void job.result.then((outcome) => {
+      this.jobs.delete(job.id);
+      if (outcome.ok) onResult(outcome.value);
+      this.emit('job/finished', { jobId: job.id, kind: job.kind, outcome } as JobFinished);
+      after();
+    });
+    return { jobId: job.id };
+  }
 
   close(): void {
     for (const job of this.jobs.values()) job.cancel();

@@ -10,9 +10,8 @@ import type { JobArg } from '../../shared/api/jobs.js';
 import type { ReportFile } from '../../shared/api/report.js';
 import type { Session } from '../api/session.js';
 import type { PdfPrinter } from './print-report.js';
+import { reportProgress } from './report-job.js';
 import { writeReport } from './write-report.js';
-
-const STAGES = ['gathering', 'printing', 'writing'] as const;
 
 export function startPrintingJob(session: Session, arg: JobArg<'report'>, printer: PdfPrinter, after: () => void, onResult: (file: ReportFile) => void): JobStarted {
   const jobId = randomUUID();
@@ -23,26 +22,15 @@ export function startPrintingJob(session: Session, arg: JobArg<'report'>, printe
     arg.actor,
     (stage) => {
       if (cancelled) throw new PushTrailError('cancelled', 'The report was cancelled');
-      session.emit('job/progress', { jobId, kind: 'report', phase: stage, done: STAGES.indexOf(stage), total: STAGES.length, unit: 'steps' });
+      session.emit('job/progress', { jobId, kind: 'report', ...reportProgress(arg.request.format, stage) });
     },
     printer,
   ).then(
     (value) => ({ ok: true as const, value }),
     (err: unknown) => ({ ok: false as const, error: toApiError(err) }),
   );
-  session.jobs.set(jobId, {
-    id: jobId,
-    kind: 'report',
-    result,
-    cancel: () => {
-      cancelled = true;
-    },
-  });
-  void result.then((outcome) => {
-    session.jobs.delete(jobId);
-    if (outcome.ok) onResult(outcome.value);
-    session.emit('job/finished', { jobId, kind: 'report', outcome });
-    after();
-  });
-  return { jobId };
+  const cancel = (): void => {
+    cancelled = true;
+  };
+  return session.track({ id: jobId, kind: 'report', result, cancel }, after, onResult);
 }
