@@ -170,7 +170,10 @@ interface IndexRow {
 /** How much of the case the full-text index covers (the running job is the session's to add). */
 export function searchIndexStatus(db: Database): Omit<SearchIndexStatus, 'jobId'> {
   const s = db.prepare('SELECT indexed_through, indexed FROM search_index WHERE id = 1').get() as IndexRow;
-  const pending = (db.prepare('SELECT count(*) AS n FROM event_raw WHERE event_id > ?').get(s.indexed_through) as { n: number }).n;
+  // Every event has its record under the same id; counting the events' rows instead of the
+  // records' reads a quarter of the pages (0.13 s against 0.5 s for 1 M unindexed records), and
+  // this runs on the main thread for each search while the index is being built.
+  const pending = (db.prepare('SELECT count(*) AS n FROM events WHERE id > ?').get(s.indexed_through) as { n: number }).n;
   return { indexed: s.indexed, pending };
 }
 
