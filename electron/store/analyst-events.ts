@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { AnalystEvent, AnalystEventInput } from '../../shared/model/analyst-event.js';
 import type { Factor, Outcome } from '../../shared/model/event.js';
 
-export interface AnalystEventRow {
+interface AnalystEventRow {
   id: number;
   time: number;
   user: string;
@@ -14,7 +14,7 @@ export interface AnalystEventRow {
   created_at: number;
 }
 
-export function fromAnalystRow(r: AnalystEventRow): AnalystEvent {
+function fromAnalystRow(r: AnalystEventRow): AnalystEvent {
   return {
     id: r.id,
     time: r.time,
@@ -27,6 +27,11 @@ export function fromAnalystRow(r: AnalystEventRow): AnalystEvent {
   };
 }
 
+/** The entries selected by `tail` (the query after its FROM). */
+function selectEntries(db: Database, tail: string, ...params: (string | number)[]): AnalystEvent[] {
+  return (db.prepare(`SELECT * FROM analyst_events ${tail}`).all(...params) as AnalystEventRow[]).map(fromAnalystRow);
+}
+
 /** Store one entry; call inside the change's transaction so the custody log records it. */
 export function insertAnalystEvent(db: Database, input: AnalystEventInput, analyst: string): AnalystEvent {
   const info = db
@@ -37,21 +42,14 @@ export function insertAnalystEvent(db: Database, input: AnalystEventInput, analy
 
 /** One user's entries in time order, or every entry. */
 export function listAnalystEvents(db: Database, user?: string): AnalystEvent[] {
-  const rows = (
-    user === undefined
-      ? db.prepare('SELECT * FROM analyst_events ORDER BY time, id').all()
-      : db.prepare('SELECT * FROM analyst_events WHERE user = ? ORDER BY time, id').all(user)
-  ) as AnalystEventRow[];
-  return rows.map(fromAnalystRow);
+  return user === undefined ? selectEntries(db, 'ORDER BY time, id') : selectEntries(db, 'WHERE user = ? ORDER BY time, id', user);
 }
 
 export function readAnalystEvents(db: Database, ids: readonly number[]): AnalystEvent[] {
   if (ids.length === 0) return [];
-  const rows = db.prepare(`SELECT * FROM analyst_events WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as AnalystEventRow[];
-  return rows.map(fromAnalystRow);
+  return selectEntries(db, `WHERE id IN (${ids.map(() => '?').join(', ')})`, ...ids);
 }
 
 export function analystEventsBetween(db: Database, from: number, to: number): AnalystEvent[] {
-  const rows = db.prepare('SELECT * FROM analyst_events WHERE time BETWEEN ? AND ? ORDER BY time, id').all(from, to) as AnalystEventRow[];
-  return rows.map(fromAnalystRow);
+  return selectEntries(db, 'WHERE time BETWEEN ? AND ? ORDER BY time, id', from, to);
 }
