@@ -146,7 +146,7 @@ function networkAt(r: readonly Cell[], i: number): RuleEvent['source'] {
 }
 
 /** A row of DETECTION_COLUMNS, read with `.raw(true)`: arrays, not objects, because this runs for every event. */
-export function toRuleEvent(r: readonly Cell[]): RuleEvent {
+function toRuleEvent(r: readonly Cell[]): RuleEvent {
   const e: RuleEvent = {
     id: r[ID] as number,
     time: r[TIME] as number,

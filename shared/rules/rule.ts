@@ -125,7 +125,7 @@ export function feedUser(runs: readonly RuleRun[], events: Iterable<RuleEvent>, 
 }
 
 /** Group events by user (keeping their order) and pair each user's prompts into cross-user attempts, ordered by time. */
-export function crossAttempts(events: Iterable<RuleEvent>): CrossAttempt[] {
+function crossAttempts(events: Iterable<RuleEvent>): CrossAttempt[] {
   const byUser = new Map<string, RuleEvent[]>();
   for (const e of events) {
     if (e.user === '') continue;

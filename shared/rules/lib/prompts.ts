@@ -46,7 +46,7 @@ function mayBePrompt(factor: Factor | undefined): boolean {
 export type AttemptOutcome = 'approved' | 'denied' | 'timeout' | 'unanswered' | 'fraud' | 'failed';
 
 /** What an event means for prompt counting. */
-export type PromptRole =
+type PromptRole =
   | { role: 'send' }
   | { role: 'answer'; outcome: Exclude<AttemptOutcome, 'unanswered'>; standalone: boolean }
   | { role: 'none' };
@@ -71,7 +71,7 @@ const FRAUD_PAIRED: PromptRole = { role: 'answer', outcome: 'fraud', standalone:
  * anomalous_push lands here; a failed_other without factor may be a policy block, spec §2
  * 53003); fraud_reported pairs with its prompt, or stands alone with an explicit prompt factor.
  */
-export function promptRole(e: RuleEvent): PromptRole {
+function promptRole(e: RuleEvent): PromptRole {
   switch (e.outcome) {
     case 'challenge_sent':
       return mayBePrompt(e.factor) ? SEND : NONE;
