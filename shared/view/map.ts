@@ -3,6 +3,7 @@
  * login attempts came from, places the prompts were answered, and the links between the two
  * for each prompt that logged both ends.
  */
+import type { MultiPoint } from 'geojson';
 import type { Network, StoredEvent } from '../model/event.js';
 import { networkOf, placeOf } from './sequence.js';
 
@@ -99,12 +100,15 @@ export function buildMap(events: readonly StoredEvent[], through = events.length
 const MIN_SPAN_LON = 36;
 const MIN_SPAN_LAT = 20;
 
+/** What a map projection is fitted to: d3-geo's whole sphere, or points around the places. */
+export type MapFrame = { type: 'Sphere' } | MultiPoint;
+
 /**
- * Points ([lon, lat]) a map projection is fitted to: the corners and edge middles of a box
- * around every place, widened to the minimum span. Null without places (show the world).
+ * The frame of a map of these places: the corners and edge middles ([lon, lat]) of a box around
+ * every place, widened to the minimum span; the whole world without places.
  */
-export function mapFrame(places: readonly MapPlace[]): [number, number][] | null {
-  if (places.length === 0) return null;
+export function mapFrame(places: readonly MapPlace[]): MapFrame {
+  if (places.length === 0) return { type: 'Sphere' };
   let minLat = Infinity;
   let maxLat = -Infinity;
   let minLon = Infinity;
@@ -121,12 +125,15 @@ export function mapFrame(places: readonly MapPlace[]): [number, number][] | null
   };
   const [lat0, lat1] = widen(minLat, maxLat, MIN_SPAN_LAT, 85);
   const [lon0, lon1] = widen(minLon, maxLon, MIN_SPAN_LON, 180);
-  return [
-    [lon0, lat0],
-    [lon1, lat0],
-    [lon0, lat1],
-    [lon1, lat1],
-    [(lon0 + lon1) / 2, lat0],
-    [(lon0 + lon1) / 2, lat1],
-  ];
+  return {
+    type: 'MultiPoint',
+    coordinates: [
+      [lon0, lat0],
+      [lon1, lat0],
+      [lon0, lat1],
+      [lon1, lat1],
+      [(lon0 + lon1) / 2, lat0],
+      [(lon0 + lon1) / 2, lat1],
+    ],
+  };
 }

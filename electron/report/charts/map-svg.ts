@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { geoGraticule10, geoNaturalEarth1, geoPath, type GeoProjection } from 'd3-geo';
-import type { FeatureCollection, MultiLineString, MultiPoint } from 'geojson';
+import type { FeatureCollection, MultiLineString } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { StoredEvent } from '../../../shared/model/event.js';
@@ -36,12 +36,6 @@ function loadWorld(): World {
     borders: mesh(topology, topology.objects.countries, (a, b) => a !== b),
   };
   return world;
-}
-
-/** The box around every place, widened to the minimum span (shared/view/map.ts). */
-function frameOf(places: readonly MapPlace[]): MultiPoint | null {
-  const coordinates = mapFrame(places);
-  return coordinates === null ? null : { type: 'MultiPoint', coordinates };
 }
 
 const radius = (count: number): number => Math.min(8, 3.4 + 1.5 * Math.log10(count + 1));
@@ -89,12 +83,12 @@ function labels(places: readonly { p: MapPlace; xy: [number, number] }[]): Label
 export function mapChart(events: readonly StoredEvent[]): MapChart {
   const { countries, borders } = loadWorld();
   const model = buildMap(events);
-  const frame = frameOf([...model.sources, ...model.responders]);
+  const frame = mapFrame([...model.sources, ...model.responders]);
   const extent: [[number, number], [number, number]] = [
     [PAD, PAD],
     [MAP_WIDTH - PAD, MAP_HEIGHT - PAD],
   ];
-  const projection: GeoProjection = frame === null ? geoNaturalEarth1().fitExtent(extent, { type: 'Sphere' }) : geoNaturalEarth1().fitExtent(extent, frame);
+  const projection: GeoProjection = geoNaturalEarth1().fitExtent(extent, frame);
   const path = geoPath(projection).digits(1);
   // Land at 1:110m needs no resampling; nothing outside the frame is drawn.
   const flat = geoPath(
@@ -149,7 +143,7 @@ export function mapChart(events: readonly StoredEvent[]): MapChart {
 <g class="links">${links}</g>
 <g>${marks}</g>
 <g>${text}</g>
-${frame === null ? html`<text class="place" x="${MAP_WIDTH / 2}" y="${MAP_HEIGHT / 2}" text-anchor="middle">No located events in this window</text>` : ''}
+${frame.type === 'Sphere' ? html`<text class="place" x="${MAP_WIDTH / 2}" y="${MAP_HEIGHT / 2}" text-anchor="middle">No located events in this window</text>` : ''}
 </svg>`;
   const legend = html`<ul class="legend">
 <li><svg class="sym" width="10" height="10" viewBox="-7 -7 14 14" aria-hidden="true"><path d="${shapePath('diamond', 4.6)}" fill="${source}"/></svg> Login attempt source</li>

@@ -7,7 +7,6 @@
  */
 import { useDeferredValue, useMemo, useRef } from 'react';
 import { geoGraticule10, geoNaturalEarth1, geoPath } from 'd3';
-import type { MultiPoint } from 'geojson';
 import type { StoredEvent } from '../../../shared/model/event.js';
 import { buildMap, mapFrame, coordsOf, type MapModel, type MapPlace } from '../../../shared/view/map.js';
 import { colorOf, shapePath, type ColorScheme } from '../../../shared/view/palette.js';
@@ -29,12 +28,6 @@ export interface AttackMapProps {
 
 /** Longest note shown on the map; the whole note is in the label's tooltip and the event detail. */
 const NOTE_CHARS = 48;
-
-/** The box around every place, widened to the minimum span (shared/view/map.ts). */
-function frameOf(places: readonly MapPlace[]): MultiPoint | null {
-  const coordinates = mapFrame(places);
-  return coordinates === null ? null : { type: 'MultiPoint', coordinates };
-}
 
 const EMPTY: MapModel = { sources: [], responders: [], links: [] };
 
@@ -63,15 +56,14 @@ export function AttackMap({ events, current, through, scheme }: AttackMapProps) 
   // Every event, aggregated once; the frame comes from it so a replay does not pan the map
   // as places appear.
   const whole = useMemo(() => (measured === null ? EMPTY : buildMap(events)), [events, measured === null]);
-  const frame = useMemo(() => frameOf([...whole.sources, ...whole.responders]), [whole]);
+  const frame = useMemo(() => mapFrame([...whole.sources, ...whole.responders]), [whole]);
   const projection = useMemo(() => {
-    const p = geoNaturalEarth1();
     const pad = 14;
     const extent: [[number, number], [number, number]] = [
       [pad, pad],
       [width - pad, height - pad],
     ];
-    return frame === null ? p.fitExtent(extent, { type: 'Sphere' }) : p.fitExtent(extent, frame);
+    return geoNaturalEarth1().fitExtent(extent, frame);
   }, [frame, width, height]);
   const path = useMemo(() => geoPath(projection), [projection]);
   const base = useMemo(() => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Outcome, StoredEvent } from '../../../shared/model/event.js';
-import { buildMap, coordsOf } from '../../../shared/view/map.js';
+import { buildMap, coordsOf, mapFrame } from '../../../shared/view/map.js';
 import { formatDuration, tickLabel, zoneOffsetMs } from '../../../shared/view/time-axis.js';
 
 const LONDON = { ip: '198.51.100.77', name: 'iPhone', geo: { city: 'London', country: 'GB', lat: 51.5072, lon: -0.1276, source: 'vendor' as const } };
@@ -40,6 +40,20 @@ test('map: implausible coordinates are ignored', () => {
   assert.equal(coordsOf({ ip: 'x', geo: { lat: Number.NaN, lon: 0, source: 'vendor' } }), null);
   assert.equal(coordsOf({ ip: 'x', geo: { source: 'vendor' } }), null);
   assert.deepEqual(coordsOf(AMS), [52.3676, 4.9041]);
+});
+
+test('map frame: the whole sphere without places; around places, at least the minimum span and inside the world', () => {
+  assert.deepEqual(mapFrame([]), { type: 'Sphere' });
+  const model = buildMap([ev(1, 'denied', { source: AMS, responder: LONDON })]);
+  const frame = mapFrame([...model.sources, ...model.responders]);
+  assert.equal(frame.type, 'MultiPoint');
+  if (frame.type !== 'MultiPoint') return;
+  const lons = frame.coordinates.map((c) => c[0]);
+  const lats = frame.coordinates.map((c) => c[1]);
+  assert.ok(Math.max(...lons) - Math.min(...lons) >= 36);
+  assert.ok(Math.max(...lats) - Math.min(...lats) >= 20);
+  assert.ok(Math.min(...lons) < LONDON.geo.lon && Math.max(...lons) > AMS.geo.lon);
+  assert.ok(lats.every((lat) => Math.abs(lat) <= 85));
 });
 
 test('axis: zone offsets follow daylight saving', () => {
