@@ -39,6 +39,13 @@ export function ReportScreen({ visible }: { visible: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [textVersion, setTextVersion] = useState(0);
   const [download, setDownload] = useState<string | null>(null);
+  // A download's bytes stay in memory while its URL lives: let go of each once it is replaced.
+  useEffect(
+    () => () => {
+      if (download !== null) URL.revokeObjectURL(download);
+    },
+    [download],
+  );
   const { state, start, cancel } = useJob('report');
   // Only a browser needs the file sent to it; the desktop app saved it where the analyst chose.
   const [inBrowser, setInBrowser] = useState(false);
@@ -228,7 +235,7 @@ export function ReportScreen({ visible }: { visible: boolean }) {
               <button type="button" onClick={() => fetchFile(state.value)}>
                 Download {state.value.downloadName}
               </button>
-            )}
+            )}{' '}
             {download !== null && (
               <a href={download} download={state.value.downloadName}>
                 Save again
