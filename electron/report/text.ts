@@ -105,9 +105,3 @@ export function outcomeText(e: StoredEvent): string {
   const label = OUTCOME_STYLE[e.outcome].label;
   return e.factor === undefined ? label : `${label} (${FACTOR_LABEL[e.factor]})`;
 }
-
-/** Last part of a path, for narrow columns (the evidence section prints the full path). */
-export function baseName(path: string): string {
-  const parts = path.split(/[\\/]/);
-  return parts[parts.length - 1] ?? path;
-}

@@ -7,7 +7,8 @@ import { ruleById } from '../../../shared/rules/index.js';
 import { html, type Html } from '../html.js';
 import type { AppendixRecord } from '../model-appendix.js';
 import type { ReportModel } from '../model.js';
-import { at, baseName, count, num } from '../text.js';
+import { baseName } from '../../../shared/format/path.js';
+import { at, count, num } from '../text.js';
 
 export function recordAnchor(eventId: number): string {
   return `rec-${eventId}`;

@@ -16,7 +16,8 @@ import { mapChart } from '../charts/map-svg.js';
 import { sequenceChart } from '../charts/sequence-svg.js';
 import { html, type Html } from '../html.js';
 import type { ReportModel, UserReport } from '../model.js';
-import { at, baseName, count, list, num, outcomeSymbol, outcomeText, severityBadge, span, verdictBadge } from '../text.js';
+import { baseName } from '../../../shared/format/path.js';
+import { at, count, list, num, outcomeSymbol, outcomeText, severityBadge, span, verdictBadge } from '../text.js';
 
 export function userAnchor(index: number): string {
   return `user-${index + 1}`;

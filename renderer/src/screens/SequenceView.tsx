@@ -4,6 +4,7 @@
  * and the form for analyst-entered events.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { baseName } from '../../../shared/format/path.js';
 import { decodeEvents } from '../../../shared/api/event-columns.js';
 import type { AnalystEvent } from '../../../shared/model/analyst-event.js';
 import type { AnnotationTarget } from '../../../shared/model/annotation.js';
@@ -87,7 +88,7 @@ export function SequenceView({ user, zone, focusId, onOpen }: SequenceViewProps)
 
   useEffect(() => {
     api.call('case/evidence', null).then(
-      (files) => setEvidence(new Map(files.map((f) => [f.id, f.path.split(/[\\/]/).pop() ?? f.path]))),
+      (files) => setEvidence(new Map(files.map((f) => [f.id, baseName(f.path)]))),
       (err: unknown) => setError(messageOf(err)),
     );
   }, [api]);

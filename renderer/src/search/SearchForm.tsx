@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { SearchFilters } from '../../../shared/api/search.js';
 import type { EvidenceFile } from '../../../shared/model/case.js';
 import { VENDORS, type Factor, type Outcome, type Vendor } from '../../../shared/model/event.js';
+import { baseName } from '../../../shared/format/path.js';
 import { parseZonedTime } from '../../../shared/format/time.js';
 import { FactorOptions, OutcomeOptions } from '../components/EventOptions.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -45,7 +46,6 @@ function toFilters(f: Fields, zone: string): SearchFilters | string {
   return filters;
 }
 
-const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
 export function SearchForm({ zone, evidence, onSearch }: { zone: string; evidence: readonly EvidenceFile[]; onSearch: (filters: SearchFilters) => void }) {
   const [fields, setFields] = useState<Fields>(EMPTY);
@@ -111,7 +111,7 @@ export function SearchForm({ zone, evidence, onSearch }: { zone: string; evidenc
             <optgroup label="Evidence file">
               {evidence.map((f) => (
                 <option key={f.id} value={`evidence:${f.id}`}>
-                  {fileName(f.path)}
+                  {baseName(f.path)}
                 </option>
               ))}
             </optgroup>

@@ -4,6 +4,7 @@
  * and open in the sequence view on the event.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { baseName } from '../../../shared/format/path.js';
 import type { SearchFilters, SearchPage } from '../../../shared/api/search.js';
 import type { EvidenceFile } from '../../../shared/model/case.js';
 import { messageOf, useApi } from '../api.js';
@@ -68,7 +69,7 @@ export function SearchScreen({ zone, onOpen }: { zone: string; onOpen: (user: st
     api.call('case/evidence', null).then(setEvidence, (err: unknown) => setError(messageOf(err)));
   }, [api, generation]);
 
-  const names = new Map(evidence.map((f) => [f.id, f.path.split(/[\\/]/).pop() ?? f.path]));
+  const names = new Map(evidence.map((f) => [f.id, baseName(f.path)]));
   const evidenceName = (id: number): string => names.get(id) ?? `evidence ${id}`;
   const status = index.status;
   const indexing = index.progress !== null || (status?.jobId ?? null) !== null;
