@@ -11,6 +11,7 @@ import { SequenceView } from './SequenceView.js';
 import { UsersScreen } from './UsersScreen.js';
 import { ThemeSelect } from '../theme/ThemeSelect.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { KeptMounted } from '../components/KeptMounted.js';
 
 type Screen = { name: 'overview' } | { name: 'import' } | { name: 'users' } | { name: 'search' } | { name: 'sequence'; user: string; focusId?: number } | { name: 'report' };
 
@@ -18,11 +19,6 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
   const api = useApi();
   const [screen, setScreen] = useState<Screen>({ name: 'overview' });
   const [lastUser, setLastUser] = useState<string | null>(null);
-  // Once opened, the search screen stays mounted (hidden) so its filters and page survive
-  // opening a result in the sequence and coming back.
-  const [searched, setSearched] = useState(false);
-  // The report screen too: its choices and a running export's progress survive a look elsewhere.
-  const [reported, setReported] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const close = (): void => {
@@ -47,15 +43,9 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
             {tab('overview', 'Overview', () => setScreen({ name: 'overview' }))}
             {tab('import', 'Import', () => setScreen({ name: 'import' }))}
             {tab('users', 'Users', () => setScreen({ name: 'users' }))}
-            {tab('search', 'Search', () => {
-              setSearched(true);
-              setScreen({ name: 'search' });
-            })}
+            {tab('search', 'Search', () => setScreen({ name: 'search' }))}
             {tab('sequence', lastUser === null ? 'Sequence' : `Sequence: ${lastUser}`, () => lastUser !== null && openUser(lastUser), lastUser === null)}
-            {tab('report', 'Report', () => {
-              setReported(true);
-              setScreen({ name: 'report' });
-            })}
+            {tab('report', 'Report', () => setScreen({ name: 'report' }))}
           </nav>
           <ThemeSelect />
           <button type="button" onClick={close}>
@@ -66,16 +56,12 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
         {screen.name === 'overview' && <CaseOverview info={info} />}
         {screen.name === 'import' && <ImportScreen onImported={() => undefined} />}
         {screen.name === 'users' && <UsersScreen onOpenUser={openUser} />}
-        {searched && (
-          <div hidden={screen.name !== 'search'}>
-            <SearchScreen zone={info.meta.displayTimeZone} onOpen={openUser} />
-          </div>
-        )}
-        {reported && (
-          <div hidden={screen.name !== 'report'}>
-            <ReportScreen visible={screen.name === 'report'} />
-          </div>
-        )}
+        <KeptMounted shown={screen.name === 'search'}>
+          <SearchScreen zone={info.meta.displayTimeZone} onOpen={openUser} />
+        </KeptMounted>
+        <KeptMounted shown={screen.name === 'report'}>
+          <ReportScreen visible={screen.name === 'report'} />
+        </KeptMounted>
         {screen.name === 'sequence' && (
           <main className="workspace-main wide">
             <SequenceView user={screen.user} focusId={screen.focusId} zone={info.meta.displayTimeZone} onOpen={openUser} />
