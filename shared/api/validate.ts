@@ -355,10 +355,8 @@ export const VALIDATORS: { [M in Method]: Validator<M> } = {
 };
 
 function paperOf(method: string, o: Record<string, unknown>): { paper?: Paper } {
-  const paper = o['paper'];
-  if (paper === undefined) return {};
-  if (!(PAPERS as readonly unknown[]).includes(paper)) bad(method, `"paper" must be one of ${PAPERS.join(', ')}`);
-  return { paper: paper as Paper };
+  const paper = optionalChoice(method, o, 'paper', PAPERS);
+  return paper === undefined ? {} : { paper };
 }
 
 /** Users, sections and annotations of a report; each list may be left out (meaning: the default). */

@@ -83,3 +83,11 @@ test('analyst/add normalises the user name and requires a time, an outcome and a
   rejects(() => validateArg('analyst/add', { user: 'd', time: 5, outcome: 'approved', factor: 'telepathy', description: 'x' }), /"factor"/);
   rejects(() => validateArg('events/around', { time: 5, minutes: 1441 }), /"minutes"/);
 });
+
+test('report/preview and report/start take a known paper or none, and refuse any other', () => {
+  assert.deepEqual(validateArg('report/preview', { paper: 'Letter' }), { paper: 'Letter' });
+  assert.deepEqual(validateArg('report/preview', null), {});
+  assert.deepEqual(validateArg('report/start', { format: 'pdf', paper: 'A4' }), { format: 'pdf', paper: 'A4' });
+  rejects(() => validateArg('report/preview', { paper: 'A3' }), /"paper" must be one of A4, Letter/);
+  rejects(() => validateArg('report/start', { format: 'pdf', paper: 4 }), /"paper" must be one of A4, Letter/);
+});
