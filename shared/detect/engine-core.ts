@@ -199,7 +199,9 @@ class UserPass {
     this.stream = new AttemptStream((item) => {
       for (const r of takers) r.take?.(item);
       count(counts, item);
-      if (spool !== null && item.kind === 'attempt' && item.attempt.first.source !== undefined) spool.add(toCrossAttempt(user, item.attempt));
+      if (spool === null || item.kind !== 'attempt') return;
+      const attempt = toCrossAttempt(user, item.attempt);
+      if (attempt !== undefined) spool.add(attempt);
     });
     this.lastTime = first.time;
     this.lastId = first.id - 1;

@@ -136,13 +136,19 @@ function crossAttempts(events: Iterable<RuleEvent>): CrossAttempt[] {
   const out: CrossAttempt[] = [];
   for (const [user, list] of byUser) {
     feedUser([], list, (item) => {
-      if (item.kind === 'attempt') out.push(toCrossAttempt(user, item.attempt));
+      const attempt = item.kind === 'attempt' ? toCrossAttempt(user, item.attempt) : undefined;
+      if (attempt !== undefined) out.push(attempt);
     });
   }
   return out.sort((a, b) => a.time - b.time || a.firstId - b.firstId);
 }
 
-export function toCrossAttempt(user: string, a: Attempt): CrossAttempt {
+/**
+ * The attempt as cross-user rules see it, or undefined when its prompt names no source: cross-user
+ * rules group attempts by source, so one without cannot count towards any finding.
+ */
+export function toCrossAttempt(user: string, a: Attempt): CrossAttempt | undefined {
+  if (a.first.source === undefined) return undefined;
   return { time: a.start, firstId: a.first.id, user, outcome: a.outcome, source: a.first.source, eventIds: a.eventIds };
 }
 
