@@ -87,7 +87,7 @@ export function readEvidenceErrors(db: Database, evidenceId: number, afterId: nu
  * Columns for streaming reads: everything but the verbatim record and the dedup key, which
  * detection and timelines never need and which would dominate the bytes read.
  */
-export const STREAM_COLUMNS = ['id', ...EVENT_COLUMNS.filter((c) => c !== 'raw' && c !== 'dedup_key')].join(', ');
+const STREAM_COLUMNS = ['id', ...EVENT_COLUMNS.filter((c) => c !== 'raw' && c !== 'dedup_key')].join(', ');
 
 function* streamed(statement: Statement, ...params: unknown[]): Generator<StoredEvent> {
   for (const row of statement.iterate(...params) as IterableIterator<Omit<EventRecordRow, 'raw'>>) yield fromEventRow(row);
@@ -179,10 +179,15 @@ export function* eventsForDetection(db: Database): Generator<RuleEvent> {
   for (const row of statement.iterate() as IterableIterator<Cell[]>) yield toRuleEvent(row);
 }
 
+/** The events `tail` selects (the query after `FROM events`: conditions, order, limit). */
+export function eventsWhere(db: Database, tail: string, ...params: (string | number)[]): StoredEvent[] {
+  return [...streamed(db.prepare(`SELECT ${STREAM_COLUMNS} FROM events ${tail}`), ...params)];
+}
+
 /** The events with these ids, in no particular order. */
 export function readEventsByIds(db: Database, ids: readonly number[]): StoredEvent[] {
   if (ids.length === 0) return [];
-  return [...streamed(db.prepare(`SELECT ${STREAM_COLUMNS} FROM events WHERE id IN (${ids.map(() => '?').join(', ')})`), ...ids)];
+  return eventsWhere(db, `WHERE id IN (${ids.map(() => '?').join(', ')})`, ...ids);
 }
 
 /** One user's events in time order, at most `limit`, as columns for the wire. */

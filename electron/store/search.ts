@@ -6,8 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AroundResult, SearchFilters, SearchIndexStatus, TimelineEntry } from '../../shared/api/search.js';
 import { analystEventsBetween, readAnalystEvents } from './analyst-events.js';
-import { STREAM_COLUMNS, readEventsByIds } from './events.js';
-import { fromEventRow, type EventRecordRow } from './event-row.js';
+import { eventsWhere, readEventsByIds } from './events.js';
 import { ftsQuery, searchTerms } from './fts-query.js';
 
 type Param = string | number;
@@ -151,10 +150,9 @@ const entryTime = (e: TimelineEntry): number => (e.kind === 'evidence' ? e.event
 export function entriesAround(db: Database, time: number, minutes: number, limit: number): AroundResult {
   const span = minutes * 60_000;
   const half = Math.max(1, Math.ceil(limit / 2));
-  const read = (sql: string, ...params: Param[]): TimelineEntry[] =>
-    (db.prepare(sql).all(...params) as Omit<EventRecordRow, 'raw'>[]).map((r) => ({ kind: 'evidence', event: fromEventRow(r) }));
-  const before = read(`SELECT ${STREAM_COLUMNS} FROM events WHERE time >= ? AND time < ? ORDER BY time DESC, id DESC LIMIT ?`, time - span, time, half + 1);
-  const after = read(`SELECT ${STREAM_COLUMNS} FROM events WHERE time >= ? AND time <= ? ORDER BY time, id LIMIT ?`, time, time + span, half + 1);
+  const read = (tail: string, ...params: Param[]): TimelineEntry[] => eventsWhere(db, tail, ...params).map((event) => ({ kind: 'evidence', event }));
+  const before = read('WHERE time >= ? AND time < ? ORDER BY time DESC, id DESC LIMIT ?', time - span, time, half + 1);
+  const after = read('WHERE time >= ? AND time <= ? ORDER BY time, id LIMIT ?', time, time + span, half + 1);
   const analyst = analystEventsBetween(db, time - span, time + span).map((entry): TimelineEntry => ({ kind: 'analyst', entry }));
   const truncated = before.length > half || after.length > half;
   const entries = [...before.slice(0, half).reverse(), ...after.slice(0, half), ...analyst];
