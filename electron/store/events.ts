@@ -84,8 +84,8 @@ export function readEvidenceErrors(db: Database, evidenceId: number, afterId: nu
 }
 
 /**
- * Columns for streaming reads: everything but the verbatim record and the dedup key, which
- * detection and timelines never need and which would dominate the bytes read.
+ * Columns for reading whole events: everything but the verbatim record and the dedup key, which
+ * timelines and search pages never need and which would dominate the bytes read.
  */
 const STREAM_COLUMNS = ['id', ...EVENT_COLUMNS.filter((c) => c !== 'raw' && c !== 'dedup_key')].join(', ');
 
