@@ -67,7 +67,7 @@ class ImportRun {
     private readonly limits: ImportLimits,
     private readonly userGeo: Uint8Array | null,
   ) {
-    this.writer = new ImportWriter(store, arg.actor);
+    this.writer = new ImportWriter(store, arg.actor, { bulkMinBytes: limits.bulkMinBytes, exclusive: arg.exclusive === true });
     this.geo = new GeoEnricher({ user: userGeo, bundled: (family) => this.databases.bundled(family) });
   }
 
@@ -265,9 +265,9 @@ class ImportRun {
   private write(batch: Batch): void {
     const open = this.openForWrite('batch');
     let added = 0;
-    forEachRow(batch.rows, (row, i) => {
+    forEachRow(batch.rows, (row, raw, i) => {
       const base = batch.keys.subarray(i * DEDUP_KEY_BYTES, (i + 1) * DEDUP_KEY_BYTES);
-      if (this.writer.insertEvent(open.evidenceId, row, open.repeats.key(base, batch.counted[i] === 1))) added += 1;
+      if (this.writer.insertEvent(open.evidenceId, row, raw, open.repeats.key(base, batch.counted[i] === 1))) added += 1;
     });
     this.tally(open, added, batch.rows.count - added, batch.records, batch.issues, batch.bytes);
   }
@@ -284,7 +284,7 @@ class ImportRun {
     for (const p of parsed) {
       const counted = writeBaseKey(p.event, p.record, p.index, base, 0);
       const row = toEventRow(p.event, p.record.line, p.record.record, p.record.text);
-      if (this.writer.insertEvent(open.evidenceId, row, open.repeats.key(base, counted))) added += 1;
+      if (this.writer.insertEvent(open.evidenceId, row, p.record.text, open.repeats.key(base, counted))) added += 1;
     }
     this.tally(open, added, parsed.length - added, batch.recordCount, issues, batch.bytes);
   }

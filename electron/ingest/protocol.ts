@@ -19,6 +19,8 @@ export interface ImportLimits {
   batchBytes: number;
   /** Batches the parse thread may run ahead of the writer. */
   inFlight: number;
+  /** Smallest file written in bulk (see ImportWriter.beginFile). */
+  bulkMinBytes: number;
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
@@ -26,6 +28,9 @@ export const DEFAULT_LIMITS: ImportLimits = {
   batchEvents: 2000,
   batchBytes: 4 * 1024 * 1024,
   inFlight: 4,
+  // Below this the fixed costs of bulk mode (an fsync per commit in rollback-journal mode,
+  // building the indexes over the whole case again) outweigh what it saves.
+  bulkMinBytes: 64 * 1024 * 1024,
 };
 
 export interface ParseWorkerInput {

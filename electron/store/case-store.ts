@@ -67,13 +67,45 @@ export function toEvidenceFile(r: EvidenceRow): EvidenceFile {
   };
 }
 
-function hasSqliteHeader(path: string): boolean {
+/** The first 100 bytes of the file: SQLite's database header, if it is a database. */
+function readHeader(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(16);
-    return readSync(fd, buf, 0, 16, 0) === 16 && buf.toString('latin1') === SQLITE_MAGIC;
+    const buf = Buffer.alloc(100);
+    return buf.subarray(0, readSync(fd, buf, 0, 100, 0));
   } finally {
     closeSync(fd);
+  }
+}
+
+function isBusy(err: unknown): boolean {
+  return typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('SQLITE_BUSY');
+}
+
+function caseBusy(path: string): PushTrailError {
+  return new PushTrailError('case_busy', `${path} is being written by another PushTrail process (an import); open it again when that ends`, { path });
+}
+
+/**
+ * An import killed while it wrote a file with a rollback journal (ImportWriter.beginFile)
+ * leaves a hot journal beside the case. SQLite rolls it back at the next read-write open;
+ * until then a read-only connection cannot read the case at all. So it is rolled back here,
+ * whatever the case is being opened for, and the case is put back in WAL mode. A journal
+ * that belongs to an import still running is not hot, and the case is reported busy.
+ */
+function rollBackInterruptedImport(path: string): void {
+  const journal = `${path}-journal`;
+  if (!existsSync(journal) || statSync(journal).size === 0) return;
+  const db = new Database(path, { fileMustExist: true, timeout: 0 });
+  try {
+    // Reading is what makes SQLite roll a hot journal back.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    db.pragma('journal_mode = WAL');
+  } catch (err) {
+    if (isBusy(err)) throw caseBusy(path);
+    throw new PushTrailError('corrupt_case', `${path}: an interrupted import could not be rolled back: ${(err as Error).message}`, { path });
+  } finally {
+    db.close();
   }
 }
 
@@ -90,9 +122,12 @@ function configure(db: Db, readOnly: boolean): void {
 function inspectCase(path: string): ReturnType<typeof pendingMigrations> {
   if (!existsSync(path)) throw new PushTrailError('not_found', `No case file at ${path}`, { path });
   if (!statSync(path).isFile()) throw new PushTrailError('bad_input', `${path} is not a file`, { path });
-  if (!hasSqliteHeader(path)) {
+  const header = readHeader(path);
+  if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     throw new PushTrailError('corrupt_case', `${path} is not a PushTrail case (not an SQLite database)`, { path });
   }
+  // Only a case of ours is touched; its application id never changes after creation.
+  if (header.readUInt32BE(68) === APPLICATION_ID) rollBackInterruptedImport(path);
   let db: Db;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
@@ -108,6 +143,7 @@ function inspectCase(path: string): ReturnType<typeof pendingMigrations> {
     return pendingMigrations(path, applied);
   } catch (err) {
     if (err instanceof PushTrailError) throw err;
+    if (isBusy(err)) throw caseBusy(path);
     throw new PushTrailError('corrupt_case', `${path} cannot be read: ${(err as Error).message}`, { path });
   } finally {
     db.close();

@@ -96,13 +96,18 @@ export class RowEncoder {
   }
 }
 
+const RAW_COLUMN = EVENT_COLUMNS.indexOf('raw');
+
 /**
  * Visit each row of a batch. The same array is handed over for every row (its cells
- * replaced), with room after the parsed cells for what the writer adds.
+ * replaced), with room after the parsed cells for what the writer adds. The verbatim record
+ * is handed over apart, as its UTF-8 bytes (a view into the batch): it goes to SQLite as it
+ * came, with no decoding to a string and encoding back; the row's `raw` cell is null.
  */
-export function forEachRow(batch: EncodedRows, visit: (row: Cell[], index: number) => void): void {
+export function forEachRow(batch: EncodedRows, visit: (row: Cell[], raw: Uint8Array, index: number) => void): void {
   const text = Buffer.from(batch.text.buffer, batch.text.byteOffset, batch.text.byteLength);
   const row: Cell[] = new Array<Cell>(ROW_PARSED_LENGTH).fill(null);
+  let raw = text.subarray(0, 0);
   let offset = 0;
   let t = 0;
   let n = 0;
@@ -115,6 +120,10 @@ export function forEachRow(batch: EncodedRows, visit: (row: Cell[], index: numbe
         const len = batch.lengths[t++] ?? -1;
         if (len < 0) {
           row[c] = null;
+        } else if (c === RAW_COLUMN) {
+          raw = text.subarray(offset, offset + len);
+          row[c] = null;
+          offset += len;
         } else {
           row[c] = text.toString('utf8', offset, offset + len);
           offset += len;
@@ -122,7 +131,7 @@ export function forEachRow(batch: EncodedRows, visit: (row: Cell[], index: numbe
       }
     }
     row.length = ROW_PARSED_LENGTH;
-    visit(row, i);
+    visit(row, raw, i);
   }
 }
 

@@ -13,6 +13,8 @@ export const ERROR_KINDS = [
   'corrupt_case',
   /** The case was written by a newer PushTrail or its migrations diverge from ours. */
   'case_version',
+  /** Another process is writing the case (an import in bulk mode) and it cannot be read now. */
+  'case_busy',
   /** No case is open but the call needs one. */
   'no_case',
   /** A long job was cancelled by the user. */

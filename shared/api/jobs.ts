@@ -70,8 +70,15 @@ export interface ImportJobArg extends ImportOptions {
   casePath: string;
   /** Who is recorded in the custody log. */
   actor: string;
+  /**
+   * Nothing else will use the case while the import runs (the CLI's own import). A large file
+   * may then be written with a rollback journal, and other processes are told the case is
+   * busy until that file is committed. The app leaves it unset: its session reads the case
+   * during imports.
+   */
+  exclusive?: boolean;
   /** Lower limits for tests and the benchmark; the defaults suit real imports. */
-  tuning?: { maxRecordChars?: number; batchEvents?: number; inFlight?: number };
+  tuning?: { maxRecordChars?: number; batchEvents?: number; inFlight?: number; bulkMinBytes?: number };
 }
 
 /**

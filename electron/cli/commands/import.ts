@@ -152,7 +152,7 @@ export async function runImport(argv: string[]): Promise<void> {
   if (!existsSync(path)) {
     CaseStore.create(path, { name: basename(path, extname(path)), analyst: actor }, actor).close();
   }
-  const arg: ImportJobArg = { ...options, paths: options.paths.map((p) => resolve(p)), casePath: path, actor };
+  const arg: ImportJobArg = { ...options, paths: options.paths.map((p) => resolve(p)), casePath: path, actor, exclusive: true };
 
   const outcome = await runJobWithProgress('import', arg, describe);
   if (!outcome.ok) {

@@ -42,10 +42,10 @@ test('an event survives row encoding, the thread hand-over and reading back', ()
   const minimal: AuthEvent = { time: 5, vendor: 'syslog', user: '', outcome: 'other', vendorEvent: 'sshd' };
   const batch = roundTrip([full, minimal], [raw, 'x']);
   const seen: EventRecordRow[] = [];
-  forEachRow(batch, (row, i) => {
+  forEachRow(batch, (row, raw, i) => {
     assert.equal(row.length, ROW_PARSED_LENGTH);
     const named = Object.fromEntries(EVENT_COLUMNS.slice(0, ROW_PARSED_LENGTH).map((c, k) => [c, row[k] ?? null])) as Record<string, unknown>;
-    seen.push({ ...(named as unknown as EventRecordRow), id: i + 1, evidence_id: 7 });
+    seen.push({ ...(named as unknown as EventRecordRow), raw: Buffer.from(raw).toString('utf8'), id: i + 1, evidence_id: 7 });
   });
   assert.equal(seen.length, 2);
   assert.equal(seen[0]?.raw, raw, 'the verbatim record is kept byte for byte');
