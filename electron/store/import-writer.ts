@@ -51,6 +51,15 @@ export interface StoredIssue {
  */
 const IMPORT_CACHE_KIB = 48 * 1024;
 
+/**
+ * While the indexes dropped for a bulk file are built again, SQLite's sorter sorts runs of
+ * about the page cache's size, each in a helper thread, then merges them: small runs keep both
+ * cores busy (the parse thread is done by then). Building the covering index over 277k events
+ * took 0.61 s with the import's cache and no helper, 0.32 s with 4 MiB runs and 2 threads.
+ */
+const REBUILD_CACHE_KIB = 4 * 1024;
+const REBUILD_THREADS = 2;
+
 export interface BulkSettings {
   /** A file at least this large, and larger than all the evidence in the case, is written in bulk. */
   bulkMinBytes: number;
@@ -205,7 +214,7 @@ export class ImportWriter {
 
   /** Record the file's counts and its custody entry, and commit. */
   commitFile(evidenceId: number, counts: FileCounts, detail: Record<string, unknown>): void {
-    for (const sql of this.bulkFile?.indexes ?? []) this.store.db.exec(sql);
+    if (this.bulkFile !== null) this.rebuild(this.bulkFile.indexes);
     this.store.change(this.actor, 'evidence/import', detail, () => {
       this.updateCounts.run(counts.records, counts.events, counts.duplicates, counts.rejected, evidenceId);
     });
@@ -217,6 +226,18 @@ export class ImportWriter {
   rollbackFile(): void {
     if (this.store.db.inTransaction) this.rollback.run();
     this.endBulk();
+  }
+
+  private rebuild(indexes: readonly string[]): void {
+    const db = this.store.db;
+    db.pragma(`threads = ${REBUILD_THREADS}`);
+    db.pragma(`cache_size = -${REBUILD_CACHE_KIB}`);
+    try {
+      for (const sql of indexes) db.exec(sql);
+    } finally {
+      db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+      db.pragma('threads = 0');
+    }
   }
 
   /** Switch the case to a rollback journal; false when another connection holds it in WAL mode. */
