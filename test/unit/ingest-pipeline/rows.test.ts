@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { AuthEvent, StoredEvent } from '../../../shared/model/event.js';
 import { EVENT_COLUMNS, ROW_PARSED_LENGTH, eventProblem, fromEventRow, toEventRow, type EventRecordRow } from '../../../electron/store/event-row.js';
 import { RowEncoder, forEachRow, type EncodedRows } from '../../../electron/store/row-batch.js';
+import { decodeRecords, encodeRecords, recordTransferables } from '../../../electron/ingest/raw-batch.js';
 
 const full: AuthEvent = {
   time: 1709283600123,
@@ -63,4 +64,15 @@ test('events a parser got wrong are refused before they reach the case', () => {
   assert.match(eventProblem({ ...full, time: Number.NaN }) ?? '', /time/);
   assert.match(eventProblem({ ...full, outcome: 'maybe' as AuthEvent['outcome'] }) ?? '', /outcome/);
   assert.match(eventProblem({ ...full, vendor: 'acme' as AuthEvent['vendor'] }) ?? '', /vendor/);
+});
+
+test('records handed to the writer unparsed arrive as they were read, lines and all', () => {
+  const list = [
+    { record: 1, line: 3, text: '{"a":"ünï 𝄞 \u202e"}' },
+    { record: 2, text: 'no line: a JSON array element' },
+    { record: 7, line: 9, text: '' },
+  ];
+  const encoded = encodeRecords(list);
+  const batch = structuredClone(encoded, { transfer: recordTransferables(encoded) });
+  assert.deepEqual(decodeRecords(batch), list);
 });
