@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { PushTrailError } from '../../shared/api/errors.js';
 import type { ImportFileReport, ImportJobArg, ImportRecordError, ImportReport } from '../../shared/api/jobs.js';
 import type { JobContext, JobFn } from '../jobs/job.js';
+import { CaseFileFlush } from '../store/case-file-flush.js';
 import { CaseStore } from '../store/case-store.js';
 import { DEDUP_KEY_BYTES, toEventRow } from '../store/event-row.js';
 import { ImportWriter } from '../store/import-writer.js';
@@ -66,8 +67,9 @@ class ImportRun {
     private readonly ctx: JobContext,
     private readonly limits: ImportLimits,
     private readonly userGeo: Uint8Array | null,
+    flush: CaseFileFlush | null,
   ) {
-    this.writer = new ImportWriter(store, arg.actor, { bulkMinBytes: limits.bulkMinBytes, exclusive: arg.exclusive === true });
+    this.writer = new ImportWriter(store, arg.actor, { bulkMinBytes: limits.bulkMinBytes, flush });
     this.geo = new GeoEnricher({ user: userGeo, bundled: (family) => this.databases.bundled(family) });
   }
 
@@ -394,10 +396,15 @@ function limitsOf(arg: ImportJobArg): ImportLimits {
 export const importJob: JobFn<'import'> = async (arg, ctx) => {
   // Checked before anything is written, and loaded once for both threads.
   const userGeo = arg.mmdb === undefined ? null : await loadUserDatabase(arg.mmdb);
-  const store = CaseStore.open(arg.casePath, arg.actor);
+  const flush = arg.exclusive === true ? new CaseFileFlush(arg.casePath) : null;
   try {
-    return await new ImportRun(store, arg, ctx, limitsOf(arg), userGeo).run();
+    const store = CaseStore.open(arg.casePath, arg.actor);
+    try {
+      return await new ImportRun(store, arg, ctx, limitsOf(arg), userGeo, flush).run();
+    } finally {
+      store.close();
+    }
   } finally {
-    store.close();
+    await flush?.close();
   }
 };

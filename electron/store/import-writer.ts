@@ -4,6 +4,7 @@
  * interrupted at any moment holds whole files only and a re-run completes it.
  */
 import type { Statement } from 'better-sqlite3';
+import type { CaseFileFlush } from './case-file-flush.js';
 import type { CaseStore } from './case-store.js';
 import { EVENT_COLUMNS, type Cell } from './event-row.js';
 
@@ -63,8 +64,11 @@ const REBUILD_THREADS = 2;
 export interface BulkSettings {
   /** A file at least this large, and larger than all the evidence in the case, is written in bulk. */
   bulkMinBytes: number;
-  /** No other connection uses the case meanwhile: a bulk file may leave the WAL (see `beginFile`). */
-  exclusive: boolean;
+  /**
+   * Given when no other connection uses the case meanwhile: a bulk file may then leave the WAL
+   * (see `beginFile`), and its pages are flushed to disk while its indexes are rebuilt.
+   */
+  flush: CaseFileFlush | null;
 }
 
 /** What `beginFile` changed for a bulk file, to be undone when the file ends. */
@@ -165,7 +169,7 @@ export class ImportWriter {
    * - The events table's indexes are dropped inside the transaction and built again, sorted in
    *   one pass, just before it commits: far cheaper than inserting each event into them in
    *   random order. Killed before the commit, the case still has them: the drop is rolled back.
-   * - When the import has the case to itself (`exclusive`: the CLI), the file is written with
+   * - When the import has the case to itself (`flush` given: the CLI), the file is written with
    *   a rollback journal instead of the WAL, under an exclusive lock. New pages are then
    *   written once, straight into the case file, where WAL mode writes them to the log and
    *   copies them into the file again at the checkpoint. A process killed mid-file leaves a
@@ -175,7 +179,7 @@ export class ImportWriter {
    */
   beginFile(e: NewEvidence): number {
     const bulk = e.size >= this.settings.bulkMinBytes && e.size > (this.evidenceBytes.get() as { bytes: number }).bytes;
-    const journal = bulk && this.settings.exclusive && this.leaveWal();
+    const journal = bulk && this.settings.flush !== null && this.leaveWal();
     if (bulk) this.bulkFile = { indexes: [], journal };
     try {
       (journal ? this.beginExclusive : this.begin).run();
@@ -218,6 +222,7 @@ export class ImportWriter {
 
   /** Record the file's counts and its custody entry, and commit. */
   commitFile(evidenceId: number, counts: FileCounts, detail: Record<string, unknown>): void {
+    if (this.bulkFile?.journal === true) this.settings.flush?.start();
     if (this.bulkFile !== null) this.rebuild(this.bulkFile.indexes);
     this.store.change(this.actor, 'evidence/import', detail, () => {
       this.updateCounts.run(counts.records, counts.events, counts.duplicates, counts.rejected, evidenceId);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import Database from 'better-sqlite3';
+import { CaseFileFlush } from '../../../electron/store/case-file-flush.js';
 import { CaseStore } from '../../../electron/store/case-store.js';
 import { DEDUP_KEY_BYTES, toEventRow } from '../../../electron/store/event-row.js';
 import { ImportWriter } from '../../../electron/store/import-writer.js';
@@ -43,12 +44,14 @@ function eventIndexes(db: Database.Database): string[] {
   return (db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL ORDER BY name").all() as { sql: string }[]).map((r) => r.sql);
 }
 
-function writeFile(t: TestContext, bulkMinBytes: number, exclusive = true): Written {
+/** `exclusive`: as the CLI imports, with the case to itself. */
+async function writeFile(t: TestContext, bulkMinBytes: number, exclusive = true): Promise<Written> {
   const casePath = join(tempDir(t), 'case.pushtrail');
   CaseStore.create(casePath, { name: 'bulk', analyst: 'tester' }, 'tester').close();
+  const flush = exclusive ? new CaseFileFlush(casePath) : null;
   const store = CaseStore.open(casePath, 'tester');
   try {
-    const writer = new ImportWriter(store, 'tester', { bulkMinBytes, exclusive });
+    const writer = new ImportWriter(store, 'tester', { bulkMinBytes, flush });
     const id = writer.beginFile({ path: 'okta.ndjson', sha256: 'ab'.repeat(32), size: FILE_BYTES, format: 'okta', container: 'ndjson', compression: null, parentId: null });
     const during = { journal: String(store.db.pragma('journal_mode', { simple: true })), indexes: eventIndexes(store.db) };
     for (let i = 0; i < EVENTS; i += 1) {
@@ -64,6 +67,7 @@ function writeFile(t: TestContext, bulkMinBytes: number, exclusive = true): Writ
     return { casePath, during };
   } finally {
     store.close();
+    await flush?.close();
   }
 }
 
@@ -82,9 +86,9 @@ function contents(casePath: string): { schema: string[]; events: unknown[]; raw:
   }
 }
 
-test('a file written in bulk leaves the case exactly as an event-by-event write does', (t) => {
-  const plain = writeFile(t, Number.MAX_SAFE_INTEGER);
-  const bulk = writeFile(t, FILE_BYTES);
+test('a file written in bulk leaves the case exactly as an event-by-event write does', async (t) => {
+  const plain = await writeFile(t, Number.MAX_SAFE_INTEGER);
+  const bulk = await writeFile(t, FILE_BYTES);
   assert.equal(plain.during.journal, 'wal');
   assert.equal(plain.during.indexes.length, 2, 'the events indexes are kept while an ordinary file is written');
   assert.equal(bulk.during.journal, 'delete', 'alone with the case, a bulk file is written with a rollback journal');
@@ -101,23 +105,24 @@ test('a file written in bulk leaves the case exactly as an event-by-event write 
   assert.ok(b.raw.every((r) => (r as { type: string }).type === 'text'), 'records given as bytes are stored as text');
 });
 
-test('a bulk file keeps the WAL when the import may not have the case to itself (the app)', (t) => {
-  const shared = writeFile(t, FILE_BYTES, false);
+test('a bulk file keeps the WAL when the import may not have the case to itself (the app)', async (t) => {
+  const shared = await writeFile(t, FILE_BYTES, false);
   assert.equal(shared.during.journal, 'wal');
   assert.deepEqual(shared.during.indexes, [], 'the indexes are still rebuilt in one pass');
   const c = contents(shared.casePath);
   assert.equal(c.integrity, 'ok');
   assert.equal(c.events.length, EVENTS);
-  assert.deepEqual(c.schema, contents(writeFile(t, Number.MAX_SAFE_INTEGER).casePath).schema);
+  assert.deepEqual(c.schema, contents((await writeFile(t, Number.MAX_SAFE_INTEGER)).casePath).schema);
 });
 
-test('a bulk file that is not committed leaves the case as it was, indexes and all', (t) => {
+test('a bulk file that is not committed leaves the case as it was, indexes and all', async (t) => {
   const casePath = join(tempDir(t), 'case.pushtrail');
   CaseStore.create(casePath, { name: 'bulk', analyst: 'tester' }, 'tester').close();
+  const flush = new CaseFileFlush(casePath);
   const store = CaseStore.open(casePath, 'tester');
   try {
     const before = eventIndexes(store.db);
-    const writer = new ImportWriter(store, 'tester', { bulkMinBytes: 1, exclusive: true });
+    const writer = new ImportWriter(store, 'tester', { bulkMinBytes: 1, flush });
     const id = writer.beginFile({ path: 'a', sha256: 'cd'.repeat(32), size: 10, format: 'okta', container: 'ndjson', compression: null, parentId: null });
     writer.insertEvent(id, toEventRow(event(1), 1, 1, recordOf(1)), recordOf(1), Buffer.alloc(DEDUP_KEY_BYTES));
     writer.rollbackFile();
@@ -127,5 +132,6 @@ test('a bulk file that is not committed leaves the case as it was, indexes and a
     assert.equal((store.db.prepare('SELECT count(*) AS n FROM evidence').get() as { n: number }).n, 0);
   } finally {
     store.close();
+    await flush.close();
   }
 });
