@@ -4,7 +4,7 @@ import type { FormatId } from './parser.js';
 import type { NotImported } from './protocol.js';
 
 /** Errors listed per file in the job's result; the case keeps up to MAX_STORED_ERRORS. */
-export const MAX_REPORTED_ERRORS = 100;
+const MAX_REPORTED_ERRORS = 100;
 export const MAX_STORED_ERRORS = 10_000;
 
 export function blankEntry(path: string, archive: string | undefined): ImportFileReport {

@@ -7,7 +7,7 @@ import type { Severity } from '../../shared/model/case.js';
 import type { Network, StoredEvent } from '../../shared/model/event.js';
 import type { UserVerdict } from '../../shared/model/finding.js';
 import { formatTime } from '../../shared/format/time.js';
-import { OUTCOME_STYLE, SEVERITY_COLOR, colorOf, isStroked, shapePath } from '../../shared/view/palette.js';
+import { OUTCOME_STYLE, colorOf, isStroked, shapePath } from '../../shared/view/palette.js';
 import { FACTOR_LABEL, networkOf, placeOf } from '../../shared/view/sequence.js';
 import { html, type Html } from './html.js';
 
@@ -85,11 +85,6 @@ export function verdictBadge(verdict: UserVerdict): Html {
 
 export function severityBadge(severity: Severity): Html {
   return html`<span class="badge sev sev-${severity}">${severity}</span>`;
-}
-
-/** Colour of a severity from the app's palette (light scheme: reports are printed on white). */
-export function severityColor(severity: Severity): string {
-  return colorOf(SEVERITY_COLOR[severity], 'light');
 }
 
 /** The outcome's mark from shared/view/palette.ts, small, for tables and legends. */

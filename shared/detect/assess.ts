@@ -77,7 +77,7 @@ function successEvidence(f: Finding, user: string): string | null {
 }
 
 /** Deterministic order: most severe first, then earliest, then rule order, then id. */
-export function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
     a.start - b.start ||

@@ -121,7 +121,7 @@ export function finalizeFindings(drafts: readonly FindingDraft[]): Finding[] {
 }
 
 /** Timeline order: start, then rule order, then subject, then id. */
-export function compareByTime(a: Finding, b: Finding): number {
+function compareByTime(a: Finding, b: Finding): number {
   const subject = (f: Finding): string => f.user ?? f.source ?? '';
   return (
     a.start - b.start ||

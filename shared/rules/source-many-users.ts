@@ -28,10 +28,10 @@ export type SourceManyUsersParams = {
   maxApprovedShare: number;
 };
 
-export const SOURCE_GROUPINGS = ['ip', 'subnet', 'asn'] as const;
+const SOURCE_GROUPINGS = ['ip', 'subnet', 'asn'] as const;
 
 /** A finding lists at most this many event ids; `detail.events` keeps the true count. */
-export const MAX_EVIDENCE_IDS = 10_000;
+const MAX_EVIDENCE_IDS = 10_000;
 
 /** Expand an IPv6 text to its 8 groups, or null when it is not IPv6. */
 function ipv6Groups(ip: string): string[] | null {

@@ -78,13 +78,3 @@ export function listWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
 
-/** The most frequent value; ties go to the smallest value so the choice is deterministic. */
-export function mostCommon<T extends string | number>(values: Iterable<T>): { value: T; count: number; distinct: number } | null {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: { value: T; count: number } | null = null;
-  for (const [value, count] of counts) {
-    if (best === null || count > best.count || (count === best.count && value < best.value)) best = { value, count };
-  }
-  return best === null ? null : { ...best, distinct: counts.size };
-}

@@ -15,7 +15,7 @@ import type { RuleEvent } from '../rule.js';
  * pushes within minutes (Okta's ignored pushes have no record at all, spec §1 "timeout"), so
  * an answer later than this belongs to another prompt.
  */
-export const PAIR_WINDOW_MS = 5 * 60_000;
+const PAIR_WINDOW_MS = 5 * 60_000;
 
 /** Channels an attacker can fire at a user's phone without knowing a second secret (spec §0, T1621). */
 const PROMPT_FACTORS: ReadonlySet<Factor> = new Set<Factor>(['push', 'sms', 'voice']);
@@ -34,7 +34,7 @@ const NON_PROMPT_FACTORS: ReadonlySet<Factor> = new Set<Factor>([
   'email',
 ]);
 
-export function isPromptFactor(factor: Factor | undefined): boolean {
+function isPromptFactor(factor: Factor | undefined): boolean {
   return factor !== undefined && PROMPT_FACTORS.has(factor);
 }
 
