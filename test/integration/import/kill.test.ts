@@ -56,6 +56,18 @@ function wholeFilesOnly(casePath: string): void {
   });
 }
 
+/** Running the killed import again adds the big file whole and nothing twice. */
+function rerunCompletes(casePath: string, small: string, big: string, bigRecords: number): void {
+  const rerun = runCli('import', casePath, small, big, '--json');
+  assert.equal(rerun.code, 0, rerun.stderr);
+  const report = JSON.parse(rerun.stdout) as { files: { status: string; events: number; duplicates: number }[] };
+  assert.deepEqual(report.files.map((f) => [f.status, f.events, f.duplicates]), [
+    ['already_imported', 0, 0],
+    ['imported', bigRecords, 0],
+  ]);
+  wholeFilesOnly(casePath);
+}
+
 test('SIGKILL during an import leaves whole files only; the re-run completes it with no duplicates', async (t) => {
   const dir = tempDir(t);
   const small = join(dir, 'a-small.ndjson');
@@ -81,14 +93,7 @@ test('SIGKILL during an import leaves whole files only; the re-run completes it 
   assert.deepEqual(before, [small], 'the small file is whole and the big one absent');
   assert.equal(count(casePath, 'SELECT count(*) AS n FROM events'), 5);
 
-  const rerun = runCli('import', casePath, small, big, '--json');
-  assert.equal(rerun.code, 0, rerun.stderr);
-  const report = JSON.parse(rerun.stdout) as { files: { status: string; events: number; duplicates: number }[] };
-  assert.deepEqual(report.files.map((f) => [f.status, f.events, f.duplicates]), [
-    ['already_imported', 0, 0],
-    ['imported', WAL_RECORDS, 0],
-  ]);
-  wholeFilesOnly(casePath);
+  rerunCompletes(casePath, small, big, WAL_RECORDS);
   assert.equal(count(casePath, 'SELECT count(*) AS n FROM events'), 5 + WAL_RECORDS);
 });
 
@@ -134,13 +139,6 @@ test('SIGKILL while a large file is written with a rollback journal: the next op
     db.close();
   }
 
-  const rerun = runCli('import', casePath, small, big, '--json');
-  assert.equal(rerun.code, 0, rerun.stderr);
-  const report = JSON.parse(rerun.stdout) as { files: { status: string; events: number; duplicates: number }[] };
-  assert.deepEqual(report.files.map((f) => [f.status, f.events, f.duplicates]), [
-    ['already_imported', 0, 0],
-    ['imported', BULK_RECORDS, 0],
-  ]);
-  wholeFilesOnly(casePath);
+  rerunCompletes(casePath, small, big, BULK_RECORDS);
   assert.equal(existsSync(journal), false);
 });
