@@ -2,7 +2,7 @@
  * The handler map: one function per contract method, independent of any transport.
  * Arguments arrive already validated (see `dispatch.ts`).
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PushTrailError } from '../../shared/api/errors.js';
 import type { ReportFile, ReportRequest } from '../../shared/api/report.js';
@@ -184,12 +184,9 @@ export function createHandlers(session: Session): Handlers {
     },
 
     'report/download': async ({ path }) => {
-      if (!session.reports.has(path)) throw new PushTrailError('not_found', 'No such report from this session', { path });
-      if (statSync(path).size > MAX_DOWNLOAD_BYTES) {
-        throw new PushTrailError('bad_input', `The file is too large to send to the browser; it is on the server at ${path}`, { path });
-      }
-      const format = Object.entries(FORMAT_EXTENSION).find(([, ext]) => path.endsWith(ext))?.[0] ?? 'json';
-      return { name: basename(path), mime: MIME[format] ?? 'application/octet-stream', base64: readFileSync(path).toString('base64') };
+      const offered = session.reports.offer(path);
+      if (offered === undefined) throw new PushTrailError('not_found', 'No such report from this session', { path });
+      return offered;
     },
 
     'job/cancel': async ({ jobId }) => {
@@ -214,17 +211,6 @@ function indexStatus(session: Session, start: boolean): SearchIndexStatus {
   if (!start || status.pending === 0 || running.some((j) => j.kind === 'import')) return { ...status, jobId: null };
   return { ...status, jobId: startSessionJob(session, 'search/index', { casePath: store.path, actor: session.actor }).jobId };
 }
-
-/** Reports larger than this stay on the server (web mode); the error names the path. */
-const MAX_DOWNLOAD_BYTES = 256 * 1024 * 1024;
-
-const MIME: Readonly<Record<string, string>> = {
-  pdf: 'application/pdf',
-  html: 'text/html',
-  json: 'application/json',
-  csv: 'text/csv',
-  ocsf: 'application/x-ndjson',
-};
 
 /**
  * Where a report goes: the path the analyst picks in the desktop app's save dialog, or a new

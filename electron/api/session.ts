@@ -10,6 +10,7 @@ import type { ExportFormat } from '../../shared/api/report.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { RunningJob } from '../jobs/runner.js';
 import type { PdfPrinter } from '../report/print-report.js';
+import { ReportDownloads } from '../report/downloads.js';
 import { ReportPreviews } from '../report/preview.js';
 
 export type Emit = <E extends PushEventName>(event: E, payload: PushEvents[E]) => void;
@@ -20,8 +21,8 @@ export class Session {
   private readonly listeners = new Set<Emit>();
   /** The report screen's rendered previews, served to its frame by URL. */
   readonly previews = new ReportPreviews();
-  /** Reports this session wrote: the only files `report/download` hands out. */
-  readonly reports = new Set<string>();
+  /** Reports this session wrote: the only files `report/download` hands out, served by URL. */
+  readonly reports = new ReportDownloads();
   /**
    * Where to save a report: the desktop app asks with a save dialog (null: the analyst
    * cancelled). Without it, reports are written beside the case.

@@ -4,11 +4,15 @@
  * which closes DNS-rebinding and cross-site request paths to the case.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import type { PushEventName, PushEvents } from '../../shared/api/contract.js';
 import type { Dispatch } from '../api/dispatch.js';
 import type { Session } from '../api/session.js';
+import { DOWNLOAD_PATH, type OfferedFile } from '../report/downloads.js';
 import { PREVIEW_PATH } from '../report/preview.js';
 import { PREVIEW_HEADERS, SECURITY_HEADERS } from '../security/csp.js';
 import { readStatic } from './static-files.js';
@@ -33,6 +37,35 @@ export interface WebServerOptions {
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
+}
+
+/** `attachment` with the name as ASCII (for old clients) and exactly (RFC 6266 / 5987). */
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Stream a report file to be saved, never shown: a downloaded HTML report runs nothing here. */
+async function sendAttachment(req: IncomingMessage, res: ServerResponse, file: OfferedFile): Promise<void> {
+  let size: number;
+  try {
+    size = (await stat(file.path)).size;
+  } catch {
+    return send(res, 404, 'the report file is no longer on the server');
+  }
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Content-Type': file.mime,
+    'Content-Length': String(size),
+    'Content-Disposition': contentDisposition(file.name),
+    'Cache-Control': 'no-store',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await pipeline(createReadStream(file.path), res).catch(() => res.destroy());
 }
 
 function sameToken(given: string | undefined | null, token: string): boolean {
@@ -112,6 +145,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(200, PREVIEW_HEADERS);
       res.end(req.method === 'HEAD' ? undefined : page);
       return;
+    }
+    if (url.pathname.startsWith(DOWNLOAD_PATH)) {
+      // Followed by a link the page clicks, so the token rides in the query, as for previews.
+      if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, 'missing or wrong token');
+      const offered = options.session.reports.get(url.pathname);
+      if (offered === undefined) return send(res, 404, 'no such report from this session');
+      return sendAttachment(req, res, offered);
     }
     const file = await readStatic(options.rendererDir, url.pathname);
     if (file === null) return send(res, 404, 'not found');

@@ -128,7 +128,8 @@ export interface ApiMethods {
    */
   'report/start': { arg: ReportRequest; result: JobStarted };
   /** The bytes of a report this session wrote (web mode: the browser saves them). */
-  'report/download': { arg: { path: string }; result: { name: string; mime: string; base64: string } };
+  /** `url`: the URL path the web server streams the file from, as an attachment. */
+  'report/download': { arg: { path: string }; result: { url: string; name: string } };
 }
 
 /** The report screen's choices: the sections with what each would hold, and what can be chosen. */

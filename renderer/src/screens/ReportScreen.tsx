@@ -39,13 +39,6 @@ export function ReportScreen({ visible }: { visible: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [textVersion, setTextVersion] = useState(0);
   const [download, setDownload] = useState<string | null>(null);
-  // A download's bytes stay in memory while its URL lives: let go of each once it is replaced.
-  useEffect(
-    () => () => {
-      if (download !== null) URL.revokeObjectURL(download);
-    },
-    [download],
-  );
   const { state, start, cancel } = useJob('report');
   // Only a browser needs the file sent to it; the desktop app saved it where the analyst chose.
   const [inBrowser, setInBrowser] = useState(false);
@@ -101,8 +94,8 @@ export function ReportScreen({ visible }: { visible: boolean }) {
   const fetchFile = (file: ReportFile): void => {
     api.call('report/download', { path: file.path }).then(
       (d) => {
-        const bytes = Uint8Array.from(atob(d.base64), (c) => c.charCodeAt(0));
-        const url = URL.createObjectURL(new Blob([bytes], { type: d.mime }));
+        // The server streams the file as an attachment: the browser saves it, nothing is held here.
+        const url = api.pageUrl(d.url);
         setDownload(url);
         const a = document.createElement('a');
         a.href = url;

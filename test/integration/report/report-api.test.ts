@@ -1,10 +1,13 @@
 /** The report calls of the contract, through dispatch on a real case with a real worker job. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { test } from 'node:test';
 import type { JobFinished } from '../../../shared/api/contract.js';
+import { startWebServer } from '../../../electron/server/http-server.js';
 import { demoCase } from '../../support/demo-case.js';
 import { directApi } from '../../support/direct-api.js';
+import { tempDir } from '../../support/temp.js';
 
 test('report calls: text saved with custody, outline follows the selection, export job writes beside the case, download only of own files', async (t) => {
   const { casePath } = demoCase(t);
@@ -52,9 +55,20 @@ test('report calls: text saved with custody, outline follows the selection, expo
   assert.match(file.path, /demo-incident-reports\/demo-incident-report-.*\.html$/);
   const page = readFileSync(file.path, 'utf8');
   assert.match(page, /She approved to stop the noise\./);
-  const got = (await call('report/download', { path: file.path })) as { name: string; mime: string; base64: string };
-  assert.equal(got.mime, 'text/html');
-  assert.equal(Buffer.from(got.base64, 'base64').toString('utf8'), page);
+  // Web mode streams the file from a URL of its own, as an attachment, to the token holder only.
+  const got = (await call('report/download', { path: file.path })) as { url: string; name: string };
+  assert.equal(got.name, basename(file.path));
+  const server = await startWebServer({ port: 0, rendererDir: tempDir(t), session, dispatch });
+  t.after(() => server.close());
+  const origin = `http://127.0.0.1:${server.port}`;
+  const fetched = await fetch(`${origin}${got.url}?token=${server.token}`);
+  assert.equal(fetched.status, 200);
+  assert.equal(fetched.headers.get('content-type'), 'text/html');
+  assert.match(fetched.headers.get('content-disposition') ?? '', /^attachment; filename="demo-incident-report-.*\.html"/);
+  assert.match(fetched.headers.get('content-security-policy') ?? '', /sandbox/);
+  assert.equal(await fetched.text(), page);
+  assert.equal((await fetch(`${origin}${got.url}`)).status, 401);
+  assert.equal((await fetch(`${origin}/report-file/0123?token=${server.token}`)).status, 404);
   const exported = ((await call('case/custody', {})) as { action: string; detail: { sha256?: string } }[]).filter((c) => c.action === 'report/export');
   assert.equal(exported.at(-1)?.detail.sha256, file.sha256);
 
