@@ -62,7 +62,7 @@ const REBUILD_CACHE_KIB = 4 * 1024;
 const REBUILD_THREADS = 2;
 
 export interface BulkSettings {
-  /** A file at least this large, and larger than all the evidence in the case, is written in bulk. */
+  /** A file at least this large is written in bulk (see `beginFile`). */
   bulkMinBytes: number;
   /**
    * Given when no other connection uses the case meanwhile: a bulk file may then leave the WAL
@@ -73,7 +73,7 @@ export interface BulkSettings {
 
 /** What `beginFile` changed for a bulk file, to be undone when the file ends. */
 interface BulkFile {
-  /** The CREATE statements of the events indexes dropped for the file, rebuilt before it commits. */
+  /** The CREATE statements of the events indexes dropped for the file (if any), rebuilt before it commits. */
   indexes: string[];
   /** Whether the case was switched from WAL to a rollback journal for the file. */
   journal: boolean;
@@ -162,28 +162,29 @@ export class ImportWriter {
   /**
    * Open the file's transaction and create its evidence row; returns the row's id.
    *
-   * A large file going into a case holding less than it is written in bulk, without weakening
-   * the one-transaction-per-file guarantee. Writing 277k Okta events alone took 5.7 s event by
-   * event through the WAL, 4.1 s with a rollback journal, and 2.9 s plus 0.3 s of index
-   * building with both of these:
-   * - The events table's indexes are dropped inside the transaction and built again, sorted in
-   *   one pass, just before it commits: far cheaper than inserting each event into them in
-   *   random order. Killed before the commit, the case still has them: the drop is rolled back.
+   * A large file is written in bulk, without weakening the one-transaction-per-file guarantee.
+   * Writing 277k Okta events alone took 5.7 s event by event through the WAL, 4.1 s with a
+   * rollback journal, and 2.9 s plus 0.3 s of index building with both of these:
+   * - Going into a case that holds less than it, the events table's indexes are dropped inside
+   *   the transaction and built again, sorted in one pass, just before it commits: far cheaper
+   *   than inserting each event into them in random order. Into a larger case, rebuilding
+   *   them whole would cost more than it saves. Killed before the commit, the case still has
+   *   them: the drop is rolled back.
    * - When the import has the case to itself (`flush` given: the CLI), the file is written with
-   *   a rollback journal instead of the WAL, under an exclusive lock. New pages are then
-   *   written once, straight into the case file, where WAL mode writes them to the log and
-   *   copies them into the file again at the checkpoint. A process killed mid-file leaves a
-   *   hot journal, rolled back when the case is next opened (CaseStore); another process
-   *   opening the case meanwhile is told it is busy. The case returns to WAL mode as soon as
-   *   the file ends.
+   *   a rollback journal instead of the WAL, under an exclusive lock. Pages are then written
+   *   once, into the case file, where WAL mode writes them to the log and copies them into the
+   *   file again at the checkpoint. A process killed mid-file leaves a hot journal, rolled back
+   *   when the case is next opened (CaseStore); another process opening the case meanwhile is
+   *   told it is busy. The case returns to WAL mode as soon as the file ends.
    */
   beginFile(e: NewEvidence): number {
-    const bulk = e.size >= this.settings.bulkMinBytes && e.size > (this.evidenceBytes.get() as { bytes: number }).bytes;
-    const journal = bulk && this.settings.flush !== null && this.leaveWal();
-    if (bulk) this.bulkFile = { indexes: [], journal };
+    const large = e.size >= this.settings.bulkMinBytes;
+    const rebuild = large && e.size > (this.evidenceBytes.get() as { bytes: number }).bytes;
+    const journal = large && this.settings.flush !== null && this.leaveWal();
+    if (rebuild || journal) this.bulkFile = { indexes: [], journal };
     try {
       (journal ? this.beginExclusive : this.begin).run();
-      for (const index of bulk ? (this.eventIndexes.all() as { name: string; sql: string }[]) : []) {
+      for (const index of rebuild ? (this.eventIndexes.all() as { name: string; sql: string }[]) : []) {
         this.store.db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
         this.bulkFile?.indexes.push(index.sql);
       }

@@ -135,3 +135,27 @@ test('a bulk file that is not committed leaves the case as it was, indexes and a
     await flush.close();
   }
 });
+
+test('a large file going into a case that holds more keeps the indexes, and still leaves the WAL', async (t) => {
+  const casePath = join(tempDir(t), 'case.pushtrail');
+  CaseStore.create(casePath, { name: 'bulk', analyst: 'tester' }, 'tester').close();
+  const flush = new CaseFileFlush(casePath);
+  const store = CaseStore.open(casePath, 'tester');
+  try {
+    const writer = new ImportWriter(store, 'tester', { bulkMinBytes: FILE_BYTES, flush });
+    const file = (name: string, size: number): number =>
+      writer.beginFile({ path: name, sha256: name.repeat(64).slice(0, 64), size, format: 'okta', container: 'ndjson', compression: null, parentId: null });
+    const first = file('a', 10 * FILE_BYTES);
+    writer.commitFile(first, { records: 0, events: 0, duplicates: 0, rejected: 0 }, { path: 'a' });
+    const second = file('b', 2 * FILE_BYTES);
+    assert.equal(store.db.pragma('journal_mode', { simple: true }), 'delete');
+    assert.equal(eventIndexes(store.db).length, 2, 'rebuilding the indexes over the larger case would cost more than it saves');
+    writer.insertEvent(second, toEventRow(event(1), 1, 1, recordOf(1)), recordOf(1), Buffer.alloc(DEDUP_KEY_BYTES));
+    writer.commitFile(second, { records: 1, events: 1, duplicates: 0, rejected: 0 }, { path: 'b' });
+    assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
+  } finally {
+    store.close();
+    await flush.close();
+  }
+  assert.equal(contents(casePath).integrity, 'ok');
+});
