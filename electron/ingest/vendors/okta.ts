@@ -179,39 +179,40 @@ interface Okta {
   result: string;
   reason?: string;
   actor: Party;
+  targets: unknown[];
   targetUser?: Party;
   debug: JsonObject | undefined;
+  /** The push answer detail: OV_RESPONSE_DENY on rejection [OKSUP-DENY]; number-challenge values UNVERIFIED. */
+  pushAnswer?: string;
 }
 
 function readOkta(v: JsonObject, rawEventType: string): Okta {
   const targets = list(v, 'target');
   const user = targets.find((t) => isType(t, 'User'));
+  const debug = asObject(field(v, 'debugContext.debugData'));
   return {
     eventType: rawEventType.trim().toLowerCase(),
     rawEventType,
     result: (text(v, 'outcome.result') ?? '').toUpperCase(),
     reason: text(v, 'outcome.reason'),
     actor: readParty(field(v, 'actor')),
+    targets,
     targetUser: user === undefined ? undefined : readParty(user),
-    debug: asObject(field(v, 'debugContext.debugData')),
+    debug,
+    pushAnswer: text(debug, 'pushOnlyResponseType') ?? text(debug, 'pushWithNumberChallengeResponseType'),
   };
 }
 
 const SUCCESS = new Set(['SUCCESS', 'ALLOW']);
 const FAILURE = new Set(['FAILURE', 'DENY']);
 
-/** The push answer detail: OV_RESPONSE_DENY on rejection [OKSUP-DENY]; number-challenge values UNVERIFIED. */
-function pushAnswer(o: Okta): string | undefined {
-  return text(o.debug, 'pushOnlyResponseType') ?? text(o.debug, 'pushWithNumberChallengeResponseType');
-}
-
-function factorOf(o: Okta, v: JsonObject): Factor | undefined {
+function factorOf(o: Okta): Factor | undefined {
   const fixed = CHALLENGE_FACTORS.get(o.eventType) ?? (DENY_PUSH.has(o.eventType) ? 'push' : undefined);
   if (fixed !== undefined) return fixed;
   const fromDebug = factorFromText(text(o.debug, 'factor'));
   if (fromDebug !== undefined) return fromDebug;
   // Legacy: target[].detailEntry.methodTypeUsed = "Get a push notification" [SPL-OKTA-DEPR].
-  for (const t of list(v, 'target')) {
+  for (const t of o.targets) {
     const used = factorFromText(text(t, 'detailEntry.methodTypeUsed'));
     if (used !== undefined) return used;
   }
@@ -229,7 +230,7 @@ function mfaVerifyOutcome(o: Okta, factor: Factor | undefined): Outcome {
   if (factor === 'password') return SUCCESS.has(o.result) ? 'auth_success' : FAILURE.has(o.result) ? 'auth_failure' : 'other';
   if (SUCCESS.has(o.result)) return 'approved';
   if (!FAILURE.has(o.result)) return 'other';
-  const answer = pushAnswer(o) ?? '';
+  const answer = o.pushAnswer ?? '';
   if (/TIME_?OUT|TIMED_OUT|EXPIRED|NO_RESPONSE/i.test(answer)) return 'timeout';
   if (/DENY|REJECT/i.test(answer) || /rejected/i.test(o.reason ?? '')) return 'denied';
   // OIE push rejection = FAILURE + INVALID_CREDENTIALS on an Okta Verify push [OKCAT].
@@ -318,7 +319,7 @@ function reasonOf(o: Okta, byActor: boolean): string | undefined {
     [
       o.eventType === REPORT_SUSPICIOUS ? suspiciousReport(o.debug) : undefined,
       o.reason,
-      pushAnswer(o),
+      o.pushAnswer,
       byActor && actor !== undefined ? `by ${actor}` : undefined,
     ],
     '; ',
@@ -345,7 +346,7 @@ function geoOf(context: unknown): Geo | undefined {
 /** client.ipAddress with its geo; else the first hop of request.ipChain. */
 function sourceOf(v: JsonObject): Network | undefined {
   const clientIp = stripPort(text(v, 'client.ipAddress'));
-  const hop = list(v, 'request.ipChain')[0];
+  const hop = clientIp === undefined ? list(v, 'request.ipChain')[0] : undefined;
   const ip = clientIp ?? stripPort(text(hop, 'ip'));
   if (ip === undefined) return undefined;
   const geo = clientIp !== undefined ? geoOf(field(v, 'client.geographicalContext')) : geoOf(field(hop, 'geographicalContext'));
@@ -356,13 +357,13 @@ function deviceOf(v: JsonObject): string | undefined {
   return joinParts([text(v, 'client.device'), text(v, 'client.userAgent.os'), text(v, 'client.userAgent.browser')], ', ');
 }
 
-function appOf(v: JsonObject): string | undefined {
-  const app = list(v, 'target').find((t) => isType(t, 'AppInstance'));
+function appOf(o: Okta): string | undefined {
+  const app = o.targets.find((t) => isType(t, 'AppInstance'));
   return text(app, 'displayName') ?? text(app, 'alternateId');
 }
 
 function toEvent(v: JsonObject, o: Okta, time: number): AuthEvent {
-  const factor = factorOf(o, v);
+  const factor = factorOf(o);
   const { subject: party, byActor } = subjectOf(o);
   const subject: Party = isPerson(party) ? party : {};
   const event: AuthEvent = {
@@ -376,7 +377,7 @@ function toEvent(v: JsonObject, o: Okta, time: number): AuthEvent {
     source: sourceOf(v),
     userAgent: text(v, 'client.userAgent.rawUserAgent'),
     device: deviceOf(v),
-    app: appOf(v),
+    app: appOf(o),
     sessionId: text(v, 'authenticationContext.externalSessionId') ?? text(v, 'transaction.id'),
     vendorEvent: o.rawEventType,
     reason: reasonOf(o, byActor),
