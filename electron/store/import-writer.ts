@@ -224,7 +224,7 @@ export class ImportWriter {
   /** Record the file's counts and its custody entry, and commit. */
   commitFile(evidenceId: number, counts: FileCounts, detail: Record<string, unknown>): void {
     if (this.bulkFile?.journal === true) this.settings.flush?.start();
-    if (this.bulkFile !== null) this.rebuild(this.bulkFile.indexes);
+    if (this.bulkFile !== null && this.bulkFile.indexes.length > 0) this.rebuild(this.bulkFile.indexes);
     this.store.change(this.actor, 'evidence/import', detail, () => {
       this.updateCounts.run(counts.records, counts.events, counts.duplicates, counts.rejected, evidenceId);
     });
@@ -266,8 +266,16 @@ export class ImportWriter {
   }
 
   private endBulk(): void {
-    if (this.bulkFile?.journal === true) this.store.db.pragma('journal_mode = WAL');
+    const journal = this.bulkFile?.journal === true;
     this.bulkFile = null;
+    if (!journal) return;
+    try {
+      this.store.db.pragma('journal_mode = WAL');
+    } catch {
+      // Another process is opening the case this very moment (it is told the case is busy).
+      // The file is committed either way; the case returns to WAL at its next read-write open
+      // (CaseStore sets it on every one), and until then works with the rollback journal.
+    }
   }
 
   /** The custody entry that closes an import run. */
