@@ -88,6 +88,18 @@ describe('fields: paths', () => {
     // The exact-case reader does not match other spellings.
     assert.equal(str(value, 'status.errorCode'), undefined);
   });
+
+  it('ciAt reads only what the record holds: exact and other spellings, nulls, never the prototype', () => {
+    const record = JSON.parse('{"client":{"ipAddress":"10.0.0.1","zone":null},"Outcome":{"result":"DENY"},"toString":7,"__proto__":{"a":1}}') as unknown;
+    assert.equal(ciAt(record, 'client.ipAddress'), '10.0.0.1');
+    assert.equal(ciAt(record, 'client.zone'), null);
+    assert.equal(ciAt(record, 'outcome.result'), 'DENY');
+    assert.equal(ciAt(record, 'toString'), 7);
+    assert.equal(ciAt(record, 'client.constructor'), undefined);
+    assert.equal(ciAt(record, 'client.hasOwnProperty'), undefined);
+    assert.equal(ciAt(record, '__proto__.a'), 1, 'a key named __proto__ in the JSON is the record\'s own');
+    assert.equal(ciAt({}, '__proto__'), undefined);
+  });
 });
 
 describe('fields: small utilities', () => {
