@@ -3,8 +3,8 @@
  * a file a random URL path (DOWNLOAD_PATH + id) and the web server streams the file from it as
  * an attachment: the file never passes through a JSON answer, whatever its size.
  */
-import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
+import { ServedPaths } from './served-paths.js';
 import { FORMAT_EXTENSION } from './export.js';
 
 /** URL path of a report file: DOWNLOAD_PATH + its id. */
@@ -26,7 +26,7 @@ export interface OfferedFile {
 
 export class ReportDownloads {
   private readonly written = new Set<string>();
-  private readonly offered = new Map<string, OfferedFile>();
+  private readonly offered = new ServedPaths<OfferedFile>(DOWNLOAD_PATH);
 
   /** A report this session wrote: the only files it hands out. */
   add(path: string): void {
@@ -37,15 +37,12 @@ export class ReportDownloads {
   offer(path: string): { url: string; name: string } | undefined {
     if (!this.written.has(path)) return undefined;
     const format = Object.entries(FORMAT_EXTENSION).find(([, ext]) => path.endsWith(ext))?.[0] ?? 'json';
-    const id = randomBytes(16).toString('hex');
     const file = { path, name: basename(path), mime: MIME[format] ?? 'application/octet-stream' };
-    this.offered.set(id, file);
-    return { url: `${DOWNLOAD_PATH}${id}`, name: file.name };
+    return { url: this.offered.put(file), name: file.name };
   }
 
   /** The file offered at a URL path, if any. */
   get(urlPath: string): OfferedFile | undefined {
-    if (!urlPath.startsWith(DOWNLOAD_PATH)) return undefined;
-    return this.offered.get(urlPath.slice(DOWNLOAD_PATH.length));
+    return this.offered.get(urlPath);
   }
 }

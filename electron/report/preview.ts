@@ -5,8 +5,8 @@
  * it and keeps it under a random id, and the web server and the desktop app's scheme serve it
  * from here under PREVIEW_HEADERS (no script at all).
  */
-import { randomBytes } from 'node:crypto';
 import type { ReportPreviewRequest } from '../../shared/api/report.js';
+import { ServedPaths } from './served-paths.js';
 import type { CaseStore } from '../store/case-store.js';
 import type { AppendixLimits } from './model-appendix.js';
 import { buildReportModel } from './model.js';
@@ -27,28 +27,9 @@ export function renderReportPreview(store: CaseStore, request: ReportPreviewRequ
   return renderReportHtml(model, { preview: { paper } });
 }
 
-/** Rendered previews of one session, by id. */
-export class ReportPreviews {
-  private readonly pages = new Map<string, string>();
-
-  /** Keep a page; returns the path it is served at. */
-  put(page: string): string {
-    const id = randomBytes(16).toString('hex');
-    this.pages.set(id, page);
-    for (const old of this.pages.keys()) {
-      if (this.pages.size <= KEPT) break;
-      this.pages.delete(old);
-    }
-    return `${PREVIEW_PATH}${id}`;
-  }
-
-  /** The page at a URL path, or undefined when the path is no preview this session kept. */
-  get(urlPath: string): string | undefined {
-    if (!urlPath.startsWith(PREVIEW_PATH)) return undefined;
-    return this.pages.get(urlPath.slice(PREVIEW_PATH.length));
-  }
-
-  clear(): void {
-    this.pages.clear();
+/** Rendered previews of one session, served at PREVIEW_PATH + a random id. */
+export class ReportPreviews extends ServedPaths<string> {
+  constructor() {
+    super(PREVIEW_PATH, KEPT);
   }
 }

@@ -136,22 +136,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
-    if (url.pathname.startsWith(PREVIEW_PATH)) {
-      // A frame's navigation carries no header of ours, so the token rides in the query, as for
-      // the event stream; the page has no script that could read it, and sends no referrer.
+    if (url.pathname.startsWith(PREVIEW_PATH) || url.pathname.startsWith(DOWNLOAD_PATH)) {
+      // Loaded by a frame or a link, which carry no header of ours, so the token rides in the
+      // query, as for the event stream; neither page runs a script, and neither sends a referrer.
       if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, 'missing or wrong token');
       const page = options.session.previews.get(url.pathname);
-      if (page === undefined) return send(res, 404, 'no such preview (a newer one replaced it)');
-      res.writeHead(200, PREVIEW_HEADERS);
-      res.end(req.method === 'HEAD' ? undefined : page);
-      return;
-    }
-    if (url.pathname.startsWith(DOWNLOAD_PATH)) {
-      // Followed by a link the page clicks, so the token rides in the query, as for previews.
-      if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, 'missing or wrong token');
+      if (page !== undefined) {
+        res.writeHead(200, PREVIEW_HEADERS);
+        res.end(req.method === 'HEAD' ? undefined : page);
+        return;
+      }
       const offered = options.session.reports.get(url.pathname);
-      if (offered === undefined) return send(res, 404, 'no such report from this session');
-      return sendAttachment(req, res, offered);
+      if (offered !== undefined) return sendAttachment(req, res, offered);
+      return send(res, 404, 'no such preview or report in this session (a newer preview may have replaced it)');
     }
     const file = await readStatic(options.rendererDir, url.pathname);
     if (file === null) return send(res, 404, 'not found');
