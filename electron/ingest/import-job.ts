@@ -396,7 +396,7 @@ function limitsOf(arg: ImportJobArg): ImportLimits {
 export const importJob: JobFn<'import'> = async (arg, ctx) => {
   // Checked before anything is written, and loaded once for both threads.
   const userGeo = arg.mmdb === undefined ? null : await loadUserDatabase(arg.mmdb);
-  const flush = arg.exclusive === true ? new CaseFileFlush(arg.casePath) : null;
+  const flush = arg.exclusive === true ? CaseFileFlush.open(arg.casePath) : null;
   try {
     const store = CaseStore.open(arg.casePath, arg.actor);
     try {

@@ -11,11 +11,20 @@
 import { closeSync, fdatasync, openSync } from 'node:fs';
 
 export class CaseFileFlush {
-  private readonly fd: number;
   private pending: Promise<void> | null = null;
 
-  constructor(path: string) {
-    this.fd = openSync(path, 'r');
+  private constructor(private readonly fd: number) {}
+
+  /**
+   * A flusher for the case file, or null when it cannot be opened: opening the case comes
+   * next and says why in its own words (no such case, not a file ...).
+   */
+  static open(path: string): CaseFileFlush | null {
+    try {
+      return new CaseFileFlush(openSync(path, 'r'));
+    } catch {
+      return null;
+    }
   }
 
   /**

@@ -81,3 +81,10 @@ test('cancelling a file written in bulk leaves the case as it was, indexes and W
   assert.deepEqual(after.indexes, before.indexes);
   assert.equal(after.events.length, 3, 'only the first file is in the case');
 });
+
+test('an import that would have the case to itself still says plainly when there is no case', async (t) => {
+  const casePath = join(tempDir(t), 'missing.pushtrail');
+  const outcome = await startJob('import', { casePath, paths: [tempDir(t)], actor: 'tester', exclusive: true }).result;
+  assert.equal(outcome.ok ? 'imported' : outcome.error.kind, 'not_found');
+  assert.match(outcome.ok ? '' : outcome.error.message, /No case file at/);
+});

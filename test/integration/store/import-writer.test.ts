@@ -48,7 +48,7 @@ function eventIndexes(db: Database.Database): string[] {
 async function writeFile(t: TestContext, bulkMinBytes: number, exclusive = true): Promise<Written> {
   const casePath = join(tempDir(t), 'case.pushtrail');
   CaseStore.create(casePath, { name: 'bulk', analyst: 'tester' }, 'tester').close();
-  const flush = exclusive ? new CaseFileFlush(casePath) : null;
+  const flush = exclusive ? CaseFileFlush.open(casePath) : null;
   const store = CaseStore.open(casePath, 'tester');
   try {
     const writer = new ImportWriter(store, 'tester', { bulkMinBytes, flush });
@@ -118,7 +118,7 @@ test('a bulk file keeps the WAL when the import may not have the case to itself 
 test('a bulk file that is not committed leaves the case as it was, indexes and all', async (t) => {
   const casePath = join(tempDir(t), 'case.pushtrail');
   CaseStore.create(casePath, { name: 'bulk', analyst: 'tester' }, 'tester').close();
-  const flush = new CaseFileFlush(casePath);
+  const flush = CaseFileFlush.open(casePath);
   const store = CaseStore.open(casePath, 'tester');
   try {
     const before = eventIndexes(store.db);
@@ -132,14 +132,14 @@ test('a bulk file that is not committed leaves the case as it was, indexes and a
     assert.equal((store.db.prepare('SELECT count(*) AS n FROM evidence').get() as { n: number }).n, 0);
   } finally {
     store.close();
-    await flush.close();
+    await flush?.close();
   }
 });
 
 test('a large file going into a case that holds more keeps the indexes, and still leaves the WAL', async (t) => {
   const casePath = join(tempDir(t), 'case.pushtrail');
   CaseStore.create(casePath, { name: 'bulk', analyst: 'tester' }, 'tester').close();
-  const flush = new CaseFileFlush(casePath);
+  const flush = CaseFileFlush.open(casePath);
   const store = CaseStore.open(casePath, 'tester');
   try {
     const writer = new ImportWriter(store, 'tester', { bulkMinBytes: FILE_BYTES, flush });
@@ -155,7 +155,7 @@ test('a large file going into a case that holds more keeps the indexes, and stil
     assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
   } finally {
     store.close();
-    await flush.close();
+    await flush?.close();
   }
   assert.equal(contents(casePath).integrity, 'ok');
 });
