@@ -21,7 +21,7 @@ import { OutputFile } from './output-file.js';
 import { pdfPageCount } from './pdf-pages.js';
 import { printReportPdf, type PdfPrinter } from './print-report.js';
 import { pdfHeader, renderReportHtml } from './render-html.js';
-import { count } from './text.js';
+import { count } from '../../shared/format/count.js';
 
 const BY_EXTENSION: Readonly<Record<string, ExportFormat>> = {
   '.pdf': 'pdf',

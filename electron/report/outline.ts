@@ -6,7 +6,7 @@ import type { CaseStore } from '../store/case-store.js';
 import { readAssessments } from '../store/detection-store.js';
 import { buildReportModel, sectionedByDefault } from './model.js';
 import { summarySentences } from './sections/summary.js';
-import { count } from './text.js';
+import { count } from '../../shared/format/count.js';
 
 export function reportOutline(store: CaseStore, selection: ReportSelection): ReportOutline {
   // The appendix reads every cited record; the list only needs to know how many there are.

@@ -9,7 +9,7 @@ import type { Paper } from '../../shared/api/report.js';
 import { html, trusted, type Html } from './html.js';
 import { REPORT_LIMITS } from './limits.js';
 import { PDF_MARGINS_MM } from './print-report.js';
-import { count, num } from './text.js';
+import { count, num } from '../../shared/format/count.js';
 import type { ReportModel } from './model.js';
 import { appendixSection } from './sections/appendix.js';
 import { coverSection } from './sections/cover.js';

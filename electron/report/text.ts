@@ -6,6 +6,7 @@
 import type { Severity } from '../../shared/model/case.js';
 import type { Network, StoredEvent } from '../../shared/model/event.js';
 import type { UserVerdict } from '../../shared/model/finding.js';
+import { count, num } from '../../shared/format/count.js';
 import { formatTime } from '../../shared/format/time.js';
 import { OUTCOME_STYLE, colorOf, isStroked, shapePath } from '../../shared/view/palette.js';
 import { FACTOR_LABEL, networkOf, placeOf } from '../../shared/view/sequence.js';
@@ -25,18 +26,6 @@ export function span(start: number, end: number, zone: string): string {
   const zoneB = b.slice(20);
   if (a.slice(0, 10) === b.slice(0, 10) && zoneA === zoneB) return `${a.slice(0, 19)} – ${b.slice(11)}`;
   return `${a} – ${b}`;
-}
-
-/** Locale-free thousands separators: 4244 -> "4,244". */
-export function num(n: number): string {
-  const sign = n < 0 ? '-' : '';
-  const [whole = '0', frac] = String(Math.abs(n)).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}${frac === undefined ? '' : `.${frac}`}`;
-}
-
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${num(n)} ${n === 1 ? one : many}`;
 }
 
 /** "8,182,707 bytes (7.8 MiB)". */

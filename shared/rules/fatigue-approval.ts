@@ -4,7 +4,8 @@
  */
 import type { FindingDraft } from '../model/finding.js';
 import { burstDetail, burstFacts, userFinding } from './lib/draft.js';
-import { duration, HOUR, MINUTE, plural, utcClock } from './lib/format.js';
+import { count } from '../format/count.js';
+import { duration, HOUR, MINUTE, utcClock } from './lib/format.js';
 import { describeNetwork } from './lib/geo.js';
 import { isFailedAttempt, type Attempt, type Ordered } from './lib/prompts.js';
 import { EpisodeDetector, type Episode } from './lib/window.js';
@@ -127,7 +128,7 @@ function draftOf(hit: Hit, user: string): FindingDraft {
     facts.text,
     `approved at ${utcClock(approvedAt)}${where}, ${duration(approvedAt - lastFailedBefore)} after the last unapproved prompt`,
   ];
-  if (hit.approvals.length > 1) parts.push(`${plural(hit.approvals.length, 'approval')} in all`);
+  if (hit.approvals.length > 1) parts.push(`${count(hit.approvals.length, 'approval')} in all`);
   if (hit.followUp !== null) {
     parts.push(`a factor change (${hit.followUp.vendorEvent}) followed ${duration(hit.followUp.time - approvedAt)} later`);
   }

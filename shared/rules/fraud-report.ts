@@ -6,7 +6,8 @@
  */
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
-import { MINUTE, plural, utcSpan, utcStamp } from './lib/format.js';
+import { count } from '../format/count.js';
+import { MINUTE, utcSpan, utcStamp } from './lib/format.js';
 import { describeSources } from './lib/geo.js';
 import type { RuleEvent, UserRule } from './rule.js';
 
@@ -39,7 +40,7 @@ export const fraudReport: UserRule<FraudReportParams> = {
           const sources = describeSources(g.items).text;
           const when = g.items.length === 1 ? `at ${utcStamp(g.start)}` : `between ${utcSpan(g.start, g.end)}`;
           const summary =
-            `The user reported ${plural(g.items.length, 'MFA prompt')} as fraud ${when}${how}` +
+            `The user reported ${count(g.items.length, 'MFA prompt')} as fraud ${when}${how}` +
             (sources === '' ? '' : `; the prompt came ${sources}`) +
             '. Someone else is using their password.';
           return userFinding({

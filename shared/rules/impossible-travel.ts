@@ -5,7 +5,8 @@
  */
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
-import { duration, grouped, HOUR, MINUTE, plural, utcClock, utcStamp } from './lib/format.js';
+import { count } from '../format/count.js';
+import { duration, grouped, HOUR, MINUTE, utcClock, utcStamp } from './lib/format.js';
 import { coordinatesOf, describeNetwork, haversineKm } from './lib/geo.js';
 import type { RuleEvent, UserRule } from './rule.js';
 
@@ -99,7 +100,7 @@ function draftOf(jumps: readonly Jump[], user: string): FindingDraft {
       `${describeNetwork(worst.from.source)} at ${utcStamp(worst.from.time)} then ${describeNetwork(worst.to.source)} at ` +
       `${utcClock(worst.to.time)}: ${grouped(worst.km)} km in ${duration(worst.to.time - worst.from.time)} (${speedText(worst)})`;
   }
-  if (jumps.length > 1) summary += `; ${plural(jumps.length, 'such jump')} in ${duration(end - start)}`;
+  if (jumps.length > 1) summary += `; ${count(jumps.length, 'such jump')} in ${duration(end - start)}`;
   if (approvals > 0) summary += `; ${approvals} of the arriving events were approved prompts`;
   return userFinding({
     rule: 'impossible-travel',

@@ -11,7 +11,8 @@
 import type { Network } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
-import { grouped, MINUTE, plural, utcClock, utcSpan } from './lib/format.js';
+import { count } from '../format/count.js';
+import { grouped, MINUTE, utcClock, utcSpan } from './lib/format.js';
 import { comparePlaces, describeNetwork } from './lib/geo.js';
 import { SessionLocations } from './lib/location.js';
 import { isMfaTriggering } from './lib/prompts.js';
@@ -123,7 +124,7 @@ function draftOf(items: readonly Mismatch[], user: string): FindingDraft {
   const rest = items.length - approved.length - denied;
   if (rest > 0) outcome.push(`${rest} other`);
   const summary =
-    `${plural(items.length, 'MFA event')} (${utcSpan(start, end)}) where the ${head}; ${outcome.join(', ')}.` +
+    `${count(items.length, 'MFA event')} (${utcSpan(start, end)}) where the ${head}; ${outcome.join(', ')}.` +
     (approved.length > 0 ? ' An approval from a distant device means someone else holds the password.' : '');
   return userFinding({
     rule: 'location-mismatch',

@@ -17,7 +17,8 @@
  */
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
-import { MINUTE, plural, utcSpan } from './lib/format.js';
+import { count } from '../format/count.js';
+import { MINUTE, utcSpan } from './lib/format.js';
 import type { RuleEvent, UserRule } from './rule.js';
 
 export type MfaWeakenedParams = { groupMinutes: number };
@@ -75,7 +76,7 @@ export const mfaWeakened: UserRule<MfaWeakenedParams> = {
             start: g.start,
             end: g.end,
             eventIds: g.items.map((i) => i.e.id),
-            summary: `For this user ${what}: ${plural(g.items.length, 'change')} (${utcSpan(g.start, g.end)}): ${names.join(', ')}.`,
+            summary: `For this user ${what}: ${count(g.items.length, 'change')} (${utcSpan(g.start, g.end)}): ${names.join(', ')}.`,
             detail: { approvals: 0, changes: g.items.length, mfaOff: off, vendorEvents: names },
           });
         });

@@ -12,7 +12,8 @@
  */
 import type { FindingDraft } from '../model/finding.js';
 import { userFinding } from './lib/draft.js';
-import { HOUR, listWords, plural, utcSpan } from './lib/format.js';
+import { count } from '../format/count.js';
+import { HOUR, listWords, utcSpan } from './lib/format.js';
 import { comparePlaces, countryOf, describeSources } from './lib/geo.js';
 import { LocationHistory } from './lib/location.js';
 import { isMfaTriggering, type Ordered } from './lib/prompts.js';
@@ -163,9 +164,9 @@ function draftOf(s: Sighting, user: string): FindingDraft {
       ? `country ${s.country ?? '?'}`
       : `network AS${s.asn ?? '?'}${s.asOrg === null ? '' : ` (${s.asOrg})`}${s.country === null ? '' : ` in ${s.country}`}`;
   const sources = describeSources(s.events).text;
-  const parts = [`First MFA activity for this user from ${what}: ${plural(s.events.length, 'MFA event')} (${utcSpan(start, end)})${sources === '' ? '' : ` ${sources}`}`];
+  const parts = [`First MFA activity for this user from ${what}: ${count(s.events.length, 'MFA event')} (${utcSpan(start, end)})${sources === '' ? '' : ` ${sources}`}`];
   if (s.approved > 0) parts.push(`${s.approved} approved`);
-  parts.push(`the ${plural(s.baselineEvents, 'earlier located event')} came from ${listWords(s.baselineCountries.length === 0 ? ['other networks'] : s.baselineCountries)}`);
+  parts.push(`the ${count(s.baselineEvents, 'earlier located event')} came from ${listWords(s.baselineCountries.length === 0 ? ['other networks'] : s.baselineCountries)}`);
   if (traveller) parts.push('the answering phone was in the same place, as when the user travels');
   return userFinding({
     rule: 'new-location',

@@ -16,7 +16,8 @@
  */
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
-import { DAY, HOUR, MINUTE, plural, utcSpan } from './lib/format.js';
+import { count } from '../format/count.js';
+import { DAY, HOUR, MINUTE, utcSpan } from './lib/format.js';
 import { describeSources } from './lib/geo.js';
 import { isMfaTriggering } from './lib/prompts.js';
 import type { RuleEvent, UserRule } from './rule.js';
@@ -177,8 +178,8 @@ export const oddHours: UserRule<OddHoursParams> = {
             end: g.end,
             eventIds: events.map((e) => e.id),
             summary:
-              `${plural(g.items.length, 'MFA event')} at ${utcSpan(g.start, g.end)}${sources === '' ? '' : ` ${sources}`}, ` +
-              `outside this user's usual hours (${base.text}, from ${plural(base.events, 'earlier event')} on ${plural(base.days, 'day')})` +
+              `${count(g.items.length, 'MFA event')} at ${utcSpan(g.start, g.end)}${sources === '' ? '' : ` ${sources}`}, ` +
+              `outside this user's usual hours (${base.text}, from ${count(base.events, 'earlier event')} on ${count(base.days, 'day')})` +
               (approvals > 0 ? `; ${approvals} approved` : '') +
               (ownLateSignIn ? ', every prompt approved from networks this user already used' : '') +
               '.',

@@ -12,7 +12,8 @@
 import type { Network } from '../model/event.js';
 import type { FindingDraft } from '../model/finding.js';
 import { burstFacts, userFinding } from './lib/draft.js';
-import { duration, grouped, HOUR, MINUTE, plural, utcClock, utcStamp } from './lib/format.js';
+import { count } from '../format/count.js';
+import { duration, grouped, HOUR, MINUTE, utcClock, utcStamp } from './lib/format.js';
 import { comparePlaces, describeNetwork } from './lib/geo.js';
 import { LocationHistory, SessionLocations } from './lib/location.js';
 import { isFailedAttempt, type Attempt, type Ordered } from './lib/prompts.js';
@@ -147,7 +148,7 @@ export const postApprovalPersistence: UserRule<PostApprovalPersistenceParams> = 
       const burst = detector.open ?? recentBurst;
       if (burst !== null && a.end >= burst.start && a.end - burst.end <= params.approvalWithinMinutes * MINUTE) {
         const facts = burstFacts(burst.items);
-        reasons.push(`after a burst of ${plural(facts.tally.attempts, 'unapproved prompt')} (${duration(facts.end - facts.start)})`);
+        reasons.push(`after a burst of ${count(facts.tally.attempts, 'unapproved prompt')} (${duration(facts.end - facts.start)})`);
         codes.push('burst');
       }
       const fresh = history.recentlyNewCountry(a.first.source, a.end, params.newCountryHours * HOUR);
@@ -216,7 +217,7 @@ function draftOf(s: SuspiciousApproval, user: string): FindingDraft {
   const changes = s.changes.map((c) => `${c.vendorEvent} at ${utcClock(c.time)} (${duration(c.time - approvedAt)} later)`);
   const summary =
     `A prompt was approved at ${utcStamp(approvedAt)} ${s.reasons.join('; ')}. ` +
-    `Then ${plural(s.changes.length, 'factor change')} followed: ${changes.join(', ')}. The attacker may have registered their own factor.`;
+    `Then ${count(s.changes.length, 'factor change')} followed: ${changes.join(', ')}. The attacker may have registered their own factor.`;
   return userFinding({
     rule: 'post-approval-persistence',
     severity: 'high',

@@ -16,7 +16,8 @@
  */
 import type { FindingDraft } from '../model/finding.js';
 import { sortedUnique } from './lib/draft.js';
-import { duration, MINUTE, plural, utcSpan } from './lib/format.js';
+import { count } from '../format/count.js';
+import { duration, MINUTE, utcSpan } from './lib/format.js';
 import { describeNetwork } from './lib/geo.js';
 import { EpisodeDetector, type Episode } from './lib/window.js';
 import type { CrossAttempt, CrossUserRule, RuleEvent } from './rule.js';
@@ -179,9 +180,9 @@ function draftOf(c: Closed, params: SourceManyUsersParams): FindingDraft {
   const shown = users.slice(0, 10);
   const more = users.length > shown.length ? ` and ${users.length - shown.length} more` : '';
   let summary =
-    `MFA prompts failed for ${plural(users.length, 'user')} from ${where} within ${duration(c.episode.end - c.episode.start)} ` +
-    `(${utcSpan(c.episode.start, c.episode.end)}): ${shown.join(', ')}${more}; ${plural(c.episode.items.length, 'failed prompt')}`;
-  if (approvedUsers.length > 0) summary += `; ${plural(approvedUsers.length, 'of them', 'of them')} then approved a prompt from there (${approvedUsers.join(', ')})`;
+    `MFA prompts failed for ${count(users.length, 'user')} from ${where} within ${duration(c.episode.end - c.episode.start)} ` +
+    `(${utcSpan(c.episode.start, c.episode.end)}): ${shown.join(', ')}${more}; ${count(c.episode.items.length, 'failed prompt')}`;
+  if (approvedUsers.length > 0) summary += `; ${count(approvedUsers.length, 'of them', 'of them')} then approved a prompt from there (${approvedUsers.join(', ')})`;
   const end = gaveIn.reduce((max, a) => Math.max(max, a.time), c.episode.end);
   return {
     rule: 'source-many-users',

@@ -14,7 +14,8 @@
  */
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
-import { MINUTE, plural, utcSpan } from './lib/format.js';
+import { count } from '../format/count.js';
+import { MINUTE, utcSpan } from './lib/format.js';
 import { describeSources } from './lib/geo.js';
 import type { RuleEvent, UserRule } from './rule.js';
 
@@ -136,7 +137,7 @@ export const vendorAnomaly: UserRule<VendorAnomalyParams> = {
                 start: g.start,
                 end: g.end,
                 eventIds: g.items.map((e) => e.id),
-                summary: `${says.get(kind) ?? kind}: ${plural(g.items.length, 'event')} (${utcSpan(g.start, g.end)})${sources.text === '' ? '' : ` ${sources.text}`}.`,
+                summary: `${says.get(kind) ?? kind}: ${count(g.items.length, 'event')} (${utcSpan(g.start, g.end)})${sources.text === '' ? '' : ` ${sources.text}`}.`,
                 detail: { approvals, events: g.items.length, kind, sourceIps: sources.ips },
               }),
             );

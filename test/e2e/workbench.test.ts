@@ -41,7 +41,7 @@ test('workbench: demo case → overview, import, users, the compromised user\'s 
   await page.getByRole('button', { name: 'Import', exact: true }).last().click();
   const summary = page.getByRole('status');
   await summary.waitFor();
-  assert.match(await summary.innerText(), /1 events added/);
+  assert.match(await summary.innerText(), /1 file: 1 event added/);
   await screenshot(page, 'workbench-import');
 
   // Re-run detection from the overview so the new event is assessed.

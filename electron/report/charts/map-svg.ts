@@ -13,7 +13,7 @@ import type { StoredEvent } from '../../../shared/model/event.js';
 import { buildMap, mapFrame, type MapModel, type MapPlace } from '../../../shared/view/map.js';
 import { colorOf, shapePath } from '../../../shared/view/palette.js';
 import { html, type Html } from '../html.js';
-import { num } from '../text.js';
+import { num } from '../../../shared/format/count.js';
 
 export const MAP_WIDTH = 700;
 export const MAP_HEIGHT = 300;

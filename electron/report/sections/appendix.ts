@@ -8,7 +8,8 @@ import { html, type Html } from '../html.js';
 import type { AppendixRecord } from '../model-appendix.js';
 import type { ReportModel } from '../model.js';
 import { baseName } from '../../../shared/format/path.js';
-import { at, count, num } from '../text.js';
+import { count, num } from '../../../shared/format/count.js';
+import { at } from '../text.js';
 
 export function recordAnchor(eventId: number): string {
   return `rec-${eventId}`;

@@ -1,7 +1,8 @@
 /** The cover: what the report is about, who made it, when, with what, and in which time zone. */
 import { html, type Html } from '../html.js';
 import type { ReportModel } from '../model.js';
-import { at, count, span } from '../text.js';
+import { count } from '../../../shared/format/count.js';
+import { at, span } from '../text.js';
 
 export function coverSection(model: ReportModel, contents: Html): Html {
   const { meta, zone } = model;

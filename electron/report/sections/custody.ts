@@ -2,7 +2,8 @@
 import type { CustodyEntry } from '../../../shared/model/case.js';
 import { html, type Html } from '../html.js';
 import type { ReportModel } from '../model.js';
-import { at, count } from '../text.js';
+import { count } from '../../../shared/format/count.js';
+import { at } from '../text.js';
 
 const MAX_DETAIL_CHARS = 700;
 

@@ -6,7 +6,8 @@ import { html, type Html } from '../html.js';
 import { REPORT_LIMITS } from '../limits.js';
 import type { ReportModel, ReportEvidence } from '../model.js';
 import { formatDuration } from '../../../shared/view/time-axis.js';
-import { at, bytes, count, list, num, span } from '../text.js';
+import { count, num } from '../../../shared/format/count.js';
+import { at, bytes, list, span } from '../text.js';
 
 function fileRows(e: ReportEvidence, zone: string): Html {
   const how = [e.format ?? 'format not recognised', e.container, e.compression].filter((p): p is string => p !== null && p !== '').join(' · ');

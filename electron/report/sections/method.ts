@@ -7,7 +7,8 @@ import type { ParamDoc, ParamValue } from '../../../shared/rules/rule.js';
 import { RULES } from '../../../shared/rules/index.js';
 import { html, type Html } from '../html.js';
 import type { ReportModel } from '../model.js';
-import { at, count, num } from '../text.js';
+import { count, num } from '../../../shared/format/count.js';
+import { at } from '../text.js';
 
 function valueText(value: ParamValue | undefined, doc: ParamDoc): string {
   if (value === undefined) return '–';

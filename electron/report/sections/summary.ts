@@ -9,7 +9,8 @@ import type { Network, Vendor } from '../../../shared/model/event.js';
 import type { Finding } from '../../../shared/model/finding.js';
 import { html, type Html } from '../html.js';
 import type { ReportModel, UserReport } from '../model.js';
-import { at, count, describeNet, list, num, span, verdictBadge } from '../text.js';
+import { count, num } from '../../../shared/format/count.js';
+import { at, describeNet, list, span, verdictBadge } from '../text.js';
 
 export const VENDOR_NAME: Readonly<Record<Vendor, string>> = {
   okta: 'Okta',

@@ -17,7 +17,8 @@ import { sequenceChart } from '../charts/sequence-svg.js';
 import { html, type Html } from '../html.js';
 import type { ReportModel, UserReport } from '../model.js';
 import { baseName } from '../../../shared/format/path.js';
-import { at, count, list, num, outcomeSymbol, outcomeText, severityBadge, span, verdictBadge } from '../text.js';
+import { count, num } from '../../../shared/format/count.js';
+import { at, list, outcomeSymbol, outcomeText, severityBadge, span, verdictBadge } from '../text.js';
 
 export function userAnchor(index: number): string {
   return `user-${index + 1}`;

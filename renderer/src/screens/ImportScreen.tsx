@@ -1,6 +1,7 @@
 /** Import evidence: paths (files, folders, .zip, .gz), live per-file progress, the per-file summary. */
 import { useState, type FormEvent } from 'react';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/api/jobs.js';
+import { count } from '../../../shared/format/count.js';
 import { useApi } from '../api.js';
 import { JobProgressBar } from '../components/JobProgressBar.js';
 import { useJob } from '../jobs/useJob.js';
@@ -59,9 +60,9 @@ export function ImportScreen({ onImported }: { onImported: () => void }) {
         <section aria-labelledby="import-result-heading" className="panel">
           <h2 id="import-result-heading">Import summary</h2>
           <p role="status">
-            {`${state.value.totals.files} files: ${state.value.totals.events.toLocaleString('en-US')} events added, ` +
-              `${state.value.totals.duplicates.toLocaleString('en-US')} duplicates, ${state.value.totals.rejected.toLocaleString('en-US')} records rejected, ` +
-              `${state.value.totals.notImported} files not imported.`}
+            {`${count(state.value.totals.files, 'file')}: ${count(state.value.totals.events, 'event')} added, ` +
+              `${count(state.value.totals.duplicates, 'duplicate')}, ${count(state.value.totals.rejected, 'record')} rejected, ` +
+              `${count(state.value.totals.notImported, 'file')} not imported.`}
           </p>
           <table>
             <thead>

@@ -3,7 +3,8 @@ import type { ParamDoc, RuleEvent } from '../rule.js';
 import type { Severity } from '../../model/case.js';
 import type { Factor } from '../../model/event.js';
 import type { FindingDetail, FindingDraft, RuleId } from '../../model/finding.js';
-import { duration, factorNoun, plural, utcSpan } from './format.js';
+import { count } from '../../format/count.js';
+import { duration, factorNoun, utcSpan } from './format.js';
 import { describeSources } from './geo.js';
 import { addToTally, describeTally, emptyTally, type Attempt, type OutcomeTally } from './prompts.js';
 
@@ -86,7 +87,7 @@ export function burstFacts(attempts: readonly Attempt[]): BurstFacts {
     end = Math.max(end, a.start);
   }
   const sources = describeSources(firsts);
-  const head = `${plural(tally.attempts, factorNoun(factors))} in ${duration(end - start)} (${utcSpan(start, end)})`;
+  const head = `${count(tally.attempts, factorNoun(factors))} in ${duration(end - start)} (${utcSpan(start, end)})`;
   const text = [head + (sources.text === '' ? '' : ` ${sources.text}`), describeTally(tally)].filter((s) => s !== '').join('; ');
   return { tally, start, end, eventIds: sortedUnique(ids), sourceIps: sources.ips, text };
 }

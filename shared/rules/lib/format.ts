@@ -2,6 +2,7 @@
  * Wording helpers for finding summaries. Output must not depend on the machine's locale or
  * zone (reports are evidence), so no toLocaleString: times are always UTC with the zone written.
  */
+import { count, num } from '../../format/count.js';
 import type { Factor } from '../../model/event.js';
 
 export const MINUTE = 60_000;
@@ -32,33 +33,27 @@ export function utcSpan(start: number, end: number): string {
   return `${a.slice(0, 10)} ${a.slice(11, 16)} – ${b.slice(0, 10)} ${b.slice(11, 16)} UTC`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** "26 minutes", "1 hour 5 minutes", "40 seconds", "2 days 3 hours", "under a second". */
 export function duration(ms: number): string {
   const abs = Math.max(0, ms);
   if (abs < 1000) return 'under a second';
-  if (abs < MINUTE) return plural(Math.round(abs / 1000), 'second');
+  if (abs < MINUTE) return count(Math.round(abs / 1000), 'second');
   const minutes = Math.round(abs / MINUTE);
-  if (minutes < 60) return plural(minutes, 'minute');
+  if (minutes < 60) return count(minutes, 'minute');
   if (minutes < 24 * 60) {
     const h = Math.floor(minutes / 60);
     const m = minutes % 60;
-    return m === 0 ? plural(h, 'hour') : `${plural(h, 'hour')} ${plural(m, 'minute')}`;
+    return m === 0 ? count(h, 'hour') : `${count(h, 'hour')} ${count(m, 'minute')}`;
   }
   const hours = Math.round(abs / HOUR);
   const d = Math.floor(hours / 24);
   const h = hours % 24;
-  return h === 0 ? plural(d, 'day') : `${plural(d, 'day')} ${plural(h, 'hour')}`;
+  return h === 0 ? count(d, 'day') : `${count(d, 'day')} ${count(h, 'hour')}`;
 }
 
 /** Whole number with thousands separators, locale-free: 6600 -> "6,600". */
 export function grouped(n: number): string {
-  const sign = n < 0 ? '-' : '';
-  const digits = String(Math.round(Math.abs(n)));
-  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return num(Math.round(n));
 }
 
 /** How a prompt's channel is named in a sentence: "push", "SMS", "voice call". */
