@@ -18,7 +18,13 @@ export function isObject(value: unknown): value is JsonObject {
 
 /** A non-empty string as stored (untrimmed), a finite number as its decimal text; otherwise undefined. */
 export function asText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'string') {
+    // Read for nearly every field of every record: text that starts with a printable ASCII
+    // character (never white space) is not blank, and is spared the trim.
+    const first = value.charCodeAt(0);
+    if (first > 0x20 && first < 0x7f) return value;
+    return value.trim() === '' ? undefined : value;
+  }
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }
@@ -223,8 +229,9 @@ export function prune<T extends object>(value: T): T {
 
 /** Join the parts that are set and non-empty; undefined when nothing is left. */
 export function joinParts(parts: ReadonlyArray<string | undefined>, separator: string): string | undefined {
-  const kept = parts.filter((p): p is string => p !== undefined && p !== '');
-  return kept.length === 0 ? undefined : kept.join(separator);
+  let joined: string | undefined;
+  for (const p of parts) if (p !== undefined && p !== '') joined = joined === undefined ? p : joined + separator + p;
+  return joined;
 }
 
 /**
@@ -273,6 +280,8 @@ export function stripPort(address: string | undefined): string | undefined {
   if (address === undefined) return undefined;
   const a = address.trim();
   if (a === '') return undefined;
+  // Nearly every address is a bare IPv4 one: without these characters none of the forms below can match.
+  if (!a.includes(':') && !a.includes('[') && !a.includes('#') && !a.includes(' ')) return a;
   const bracketed = /^\[([0-9a-f:.]+)\](?::\d+)?$/i.exec(a);
   if (bracketed) return bracketed[1];
   const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(a);

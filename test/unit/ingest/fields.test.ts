@@ -16,6 +16,7 @@ import {
   parseJson,
   prune,
   str,
+  stripPort,
   vendorGeo,
 } from '../../../electron/ingest/vendors/fields.js';
 import { mostRecordsMatch } from '../../../electron/ingest/vendors/sniff.js';
@@ -25,6 +26,10 @@ describe('fields: values', () => {
   it('asText keeps non-blank strings as stored and gives finite numbers as text', () => {
     assert.equal(asText(' a '), ' a ');
     assert.equal(asText('  '), undefined);
+    // Blank beyond ASCII (no-break space, BOM, line separator) is blank too; a printable first character never is.
+    assert.equal(asText('\u00a0\ufeff\u2028'), undefined);
+    assert.equal(asText('\u00a0x'), '\u00a0x');
+    assert.equal(asText('x '), 'x ');
     assert.equal(asText(12.5), '12.5');
     assert.equal(asText(Number.NaN), undefined);
     assert.equal(asText(true), undefined);
@@ -109,6 +114,23 @@ describe('fields: small utilities', () => {
     assert.deepEqual(Object.keys(prune({ a: 1, b: undefined, c: null })), ['a', 'c']);
     assert.equal(joinParts(['a', undefined, '', 'b'], '; '), 'a; b');
     assert.equal(joinParts([undefined, ''], ', '), undefined);
+  });
+
+  it('stripPort drops a port in every way vendors write one and keeps bare addresses', () => {
+    for (const [address, ip] of [
+      [' 203.0.113.9 ', '203.0.113.9'],
+      ['203.0.113.9:443', '203.0.113.9'],
+      ['[203.0.113.9]', '203.0.113.9'],
+      ['[2001:db8::1]:443', '2001:db8::1'],
+      ['2001:db8::1', '2001:db8::1'],
+      ['2001:db8::1#443', '2001:db8::1'],
+      ['203.0.113.9 port 22', '203.0.113.9'],
+      ['host.example', 'host.example'],
+      ['  ', undefined],
+      [undefined, undefined],
+    ] as const) {
+      assert.equal(stripPort(address), ip, String(address));
+    }
   });
 
   it('vendorGeo keeps what was given, coordinates only as a pair, and nothing when nothing was given', () => {
