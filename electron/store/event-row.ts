@@ -47,10 +47,15 @@ export const EVENT_COLUMNS = [
   'dedup_key',
 ] as const;
 
+/** The columns that hold numbers; every other parsed column holds text. */
+export const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['time', 'src_lat', 'src_lon', 'src_asn', 'dev_lat', 'dev_lon', 'dev_asn', 'line', 'record']);
+
 /** Length of a dedup key (the first 16 bytes of a SHA-256). */
 export const DEDUP_KEY_BYTES = 16;
 
 export type Cell = string | number | null;
+/** A cell as the import binds it: text may also come as its UTF-8 bytes. */
+export type BoundCell = Cell | Uint8Array;
 /** Values for EVENT_COLUMNS up to and including `raw`. */
 export type EventRow = Cell[];
 export const ROW_PARSED_LENGTH = EVENT_COLUMNS.indexOf('raw') + 1;

@@ -4,11 +4,10 @@
  * arrays, all three moved to the writer rather than copied. Structured-cloning thousands of
  * small arrays of cells cost the parse thread more than parsing the records had.
  */
-import { EVENT_COLUMNS, ROW_PARSED_LENGTH, type Cell, type EventRow } from './event-row.js';
+import { EVENT_COLUMNS, NUMERIC_COLUMNS, ROW_PARSED_LENGTH, type BoundCell, type EventRow } from './event-row.js';
 
-const NUMERIC: ReadonlySet<string> = new Set(['time', 'src_lat', 'src_lon', 'src_asn', 'dev_lat', 'dev_lon', 'dev_asn', 'line', 'record']);
 /** For each parsed column: true when it holds a number. */
-const IS_NUMBER: readonly boolean[] = EVENT_COLUMNS.slice(0, ROW_PARSED_LENGTH).map((c) => NUMERIC.has(c));
+const IS_NUMBER: readonly boolean[] = EVENT_COLUMNS.slice(0, ROW_PARSED_LENGTH).map((c) => NUMERIC_COLUMNS.has(c));
 const TEXTS_PER_ROW = IS_NUMBER.filter((n) => !n).length;
 const NUMBERS_PER_ROW = IS_NUMBER.length - TEXTS_PER_ROW;
 
@@ -100,14 +99,16 @@ const RAW_COLUMN = EVENT_COLUMNS.indexOf('raw');
 
 /**
  * Visit each row of a batch. The same array is handed over for every row (its cells
- * replaced), with room after the parsed cells for what the writer adds. The verbatim record
- * is handed over apart, as its UTF-8 bytes (a view into the batch): it goes to SQLite as it
- * came, with no decoding to a string and encoding back; the row's `raw` cell is null.
+ * replaced), with room after the parsed cells for what the writer adds. Text cells are
+ * handed over as their UTF-8 bytes (views into the batch), to go to SQLite as they came:
+ * decoding them to strings only for better-sqlite3 to encode them back had cost the writer
+ * about as much as SQLite's own work on the events table's indexes. The verbatim record is
+ * handed over apart, the same way; the row's `raw` cell is null.
  */
-export function forEachRow(batch: EncodedRows, visit: (row: Cell[], raw: Uint8Array, index: number) => void): void {
-  const text = Buffer.from(batch.text.buffer, batch.text.byteOffset, batch.text.byteLength);
-  const row: Cell[] = new Array<Cell>(ROW_PARSED_LENGTH).fill(null);
-  let raw = text.subarray(0, 0);
+export function forEachRow(batch: EncodedRows, visit: (row: BoundCell[], raw: Uint8Array, index: number) => void): void {
+  const text = batch.text;
+  const row: BoundCell[] = new Array<BoundCell>(ROW_PARSED_LENGTH).fill(null);
+  let raw: Uint8Array = new Uint8Array(0);
   let offset = 0;
   let t = 0;
   let n = 0;
@@ -121,11 +122,11 @@ export function forEachRow(batch: EncodedRows, visit: (row: Cell[], raw: Uint8Ar
         if (len < 0) {
           row[c] = null;
         } else if (c === RAW_COLUMN) {
-          raw = text.subarray(offset, offset + len);
+          raw = new Uint8Array(text.buffer, text.byteOffset + offset, len);
           row[c] = null;
           offset += len;
         } else {
-          row[c] = text.toString('utf8', offset, offset + len);
+          row[c] = new Uint8Array(text.buffer, text.byteOffset + offset, len);
           offset += len;
         }
       }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AuthEvent, StoredEvent } from '../../../shared/model/event.js';
-import { EVENT_COLUMNS, ROW_PARSED_LENGTH, eventProblem, fromEventRow, toEventRow, type EventRecordRow } from '../../../electron/store/event-row.js';
+import { EVENT_COLUMNS, ROW_PARSED_LENGTH, eventProblem, fromEventRow, toEventRow, type BoundCell, type Cell, type EventRecordRow } from '../../../electron/store/event-row.js';
 import { RowEncoder, forEachRow, type EncodedRows } from '../../../electron/store/row-batch.js';
 import { decodeRecords, encodeRecords, recordTransferables } from '../../../electron/ingest/raw-batch.js';
 
@@ -45,7 +45,9 @@ test('an event survives row encoding, the thread hand-over and reading back', ()
   const seen: EventRecordRow[] = [];
   forEachRow(batch, (row, raw, i) => {
     assert.equal(row.length, ROW_PARSED_LENGTH);
-    const named = Object.fromEntries(EVENT_COLUMNS.slice(0, ROW_PARSED_LENGTH).map((c, k) => [c, row[k] ?? null])) as Record<string, unknown>;
+    // Text cells come as their UTF-8 bytes, as the writer binds them.
+    const cell = (v: BoundCell | undefined): Cell => (v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : (v ?? null));
+    const named = Object.fromEntries(EVENT_COLUMNS.slice(0, ROW_PARSED_LENGTH).map((c, k) => [c, cell(row[k])])) as Record<string, unknown>;
     seen.push({ ...(named as unknown as EventRecordRow), raw: Buffer.from(raw).toString('utf8'), id: i + 1, evidence_id: 7 });
   });
   assert.equal(seen.length, 2);
