@@ -45,6 +45,7 @@ test('every file of the corpus is recognised as its vendor\'s format and importe
   }
   inCase(casePath, (store) => {
     assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
+    assert.deepEqual(store.db.pragma('foreign_key_check'), [], 'every event, record and error belongs to its evidence');
     const stored = store.evidence();
     assert.equal(stored.reduce((n, e) => n + e.events, 0), report.totals.events);
   });
