@@ -7,7 +7,7 @@ import type { JobFinished, JobStarted, PushEventName, PushEvents } from '../../s
 import { PushTrailError } from '../../shared/api/errors.js';
 import type { JobKind, JobResultOf } from '../../shared/api/jobs.js';
 import type { ExportFormat } from '../../shared/api/report.js';
-import type { CaseStore } from '../store/case-store.js';
+import { CaseStore } from '../store/case-store.js';
 import type { RunningJob } from '../jobs/runner.js';
 import type { PdfPrinter } from '../report/print-report.js';
 import { ReportDownloads } from '../report/downloads.js';
@@ -17,6 +17,8 @@ export type Emit = <E extends PushEventName>(event: E, payload: PushEvents[E]) =
 
 export class Session {
   store: CaseStore | null = null;
+  /** The open case while a job has it to itself (see `lendCase`), and that job once started. */
+  private lent: { path: string; jobId: string | null } | null = null;
   readonly jobs = new Map<string, RunningJob<JobKind>>();
   private readonly listeners = new Set<Emit>();
   /** The report screen's rendered previews, served to its frame by URL. */
@@ -41,14 +43,57 @@ export class Session {
   ) {}
 
   requireCase(): CaseStore {
-    if (this.store === null) throw new PushTrailError('no_case', 'No case is open');
-    return this.store;
+    if (this.store !== null) return this.store;
+    if (this.lent !== null) {
+      throw new PushTrailError('case_busy', `${this.lent.path} is being imported into; it opens again as soon as the import ends`, { path: this.lent.path });
+    }
+    throw new PushTrailError('no_case', 'No case is open');
+  }
+
+  /** The open case's path, also while it is lent to a job. */
+  get casePath(): string | null {
+    return this.store?.path ?? this.lent?.path ?? null;
   }
 
   replaceCase(next: CaseStore | null): void {
     this.store?.close();
     this.previews.clear();
     this.store = next;
+    // A case lent to a job that is still running stays with that job.
+    this.lent = null;
+  }
+
+  /**
+   * Close the open case so that the job `start` starts has it to itself (a large import may
+   * then write it with a rollback journal instead of the WAL, see ImportWriter.beginFile). The
+   * session opens it again when the job ends, before anyone is told it ended; until then every
+   * request for the case is answered `case_busy`.
+   */
+  lendCase<K extends JobKind>(start: () => RunningJob<K>): RunningJob<K> {
+    const store = this.requireCase();
+    this.lent = { path: store.path, jobId: null };
+    store.close();
+    this.store = null;
+    try {
+      const job = start();
+      this.lent.jobId = job.id;
+      return job;
+    } catch (err) {
+      this.reclaim();
+      throw err;
+    }
+  }
+
+  private reclaim(): void {
+    const lent = this.lent;
+    if (lent === null) return;
+    this.lent = null;
+    // A case that cannot be opened again (deleted meanwhile) leaves the session without one.
+    try {
+      this.store = CaseStore.open(lent.path, this.actor);
+    } catch {
+      this.store = null;
+    }
   }
 
   subscribe(listener: Emit): () => void {
@@ -68,6 +113,7 @@ export class Session {
     this.jobs.set(job.id, job);
     void job.result.then((outcome) => {
       this.jobs.delete(job.id);
+      if (this.lent?.jobId === job.id) this.reclaim();
       if (outcome.ok) onResult(outcome.value);
       this.emit('job/finished', { jobId: job.id, kind: job.kind, outcome } as JobFinished);
       after();

@@ -23,7 +23,7 @@ const ctx: JobContext = {
 async function run(): Promise<void> {
   try {
     // The registry is keyed by kind; the argument was validated by the starter.
-    const job = JOBS[input.kind] as (arg: unknown, ctx: JobContext) => unknown;
+    const job = (await JOBS[input.kind]()) as (arg: unknown, ctx: JobContext) => unknown;
     const result = await job(input.arg, ctx);
     send({ type: 'done', result });
   } catch (err) {

@@ -71,10 +71,11 @@ export interface ImportJobArg extends ImportOptions {
   /** Who is recorded in the custody log. */
   actor: string;
   /**
-   * Nothing else will use the case while the import runs (the CLI's own import). A large file
-   * may then be written with a rollback journal, and other processes are told the case is
-   * busy until that file is committed. The app leaves it unset: its session reads the case
-   * during imports.
+   * Nothing else will use the case while the import runs: the CLI's import, and the app's
+   * first import into a case (its session closes the case meanwhile). A large file may then
+   * be written with a rollback journal, and other processes are told the case is busy until
+   * that file is committed. The app's later imports leave it unset: its session reads the
+   * case during them.
    */
   exclusive?: boolean;
   /** Lower limits for tests and the benchmark; the defaults suit real imports. */

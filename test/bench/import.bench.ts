@@ -2,9 +2,11 @@
  * Import benchmark: `npm run bench [-- --mb N]`. For a generated Okta NDJSON file and a
  * generated Entra Graph JSON export it measures
  * - the floor: streaming the file and JSON.parse of every record, nothing else;
- * - the import: `pushtrail import`'s job into a fresh case (parse thread + writer thread), as
- *   the CLI runs it (the case to itself: a large file is written with a rollback journal) and
- *   as the app runs it (its session has the case open: the file goes through the WAL);
+ * - the import (parse thread + writer thread) of the file into a fresh case, as the CLI's
+ *   `pushtrail import` runs it and as the app's session runs it (`import/start`): both have
+ *   the case to itself, and a large file is written with a rollback journal;
+ * - the app's import of the same file into a case that already holds evidence: its session
+ *   keeps reading the case meanwhile, so the file goes through the WAL;
  * and prints events/s for each, their ratio, peak RSS and case-file bytes per million events.
  * Each measurement runs in its own process so peak RSS is its own. Prints figures only; the
  * tests never assert timings.
@@ -16,6 +18,11 @@ import { fileURLToPath } from 'node:url';
 import { createReader } from '../../electron/ingest/containers/index.js';
 import type { ContainerKind } from '../../electron/ingest/containers/types.js';
 import { decodeText } from '../../electron/ingest/decode.js';
+import type { JobFinished } from '../../shared/api/contract.js';
+import type { ImportReport, JobProgress } from '../../shared/api/jobs.js';
+import { createDispatch } from '../../electron/api/dispatch.js';
+import { createHandlers } from '../../electron/api/handlers.js';
+import { Session } from '../../electron/api/session.js';
 import { startJob } from '../../electron/jobs/runner.js';
 import { CaseStore } from '../../electron/store/case-store.js';
 import { REPO_ROOT } from '../support/corpus.js';
@@ -52,35 +59,93 @@ async function floor(file: string, container: ContainerKind): Promise<Measured> 
   return { records, seconds: Number(process.hrtime.bigint() - start) / 1e9, peakRssMiB: peakRssMiB() };
 }
 
-async function runImport(file: string, casePath: string, exclusive: boolean): Promise<Measured> {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(casePath + suffix, { force: true });
-  CaseStore.create(casePath, { name: 'bench', analyst: 'bench' }, 'bench').close();
-  const start = process.hrtime.bigint();
-  const stream = { first: 0, last: 0, firstRecords: 0, lastRecords: 0 };
-  const outcome = await startJob('import', { casePath, actor: 'bench', paths: [file], exclusive }, (p) => {
+/** Follows `importing` progress, for the streaming rate. */
+class StreamWatch {
+  private first = 0;
+  private last = 0;
+  private firstRecords = 0;
+  private lastRecords = 0;
+
+  readonly onProgress = (p: JobProgress): void => {
     if (p.phase !== 'importing') return;
     const now = performance.now();
-    if (stream.first === 0) {
-      stream.first = now;
-      stream.firstRecords = p.records ?? 0;
+    if (this.first === 0) {
+      this.first = now;
+      this.firstRecords = p.records ?? 0;
     }
-    stream.last = now;
-    stream.lastRecords = p.records ?? 0;
-  }).result;
+    this.last = now;
+    this.lastRecords = p.records ?? 0;
+  };
+
+  measured(report: ImportReport, seconds: number, casePath: string): Measured {
+    const t = report.totals;
+    const caseBytes = statSync(casePath).size + (existsSync(`${casePath}-wal`) ? statSync(`${casePath}-wal`).size : 0);
+    return {
+      records: t.events,
+      seconds,
+      streamingSeconds: (this.last - this.first) / 1000,
+      streamingRecords: this.lastRecords - this.firstRecords,
+      peakRssMiB: peakRssMiB(),
+      caseBytes,
+      rejected: t.rejected,
+      duplicates: t.duplicates,
+    };
+  }
+}
+
+function freshCase(casePath: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(casePath + suffix, { force: true });
+}
+
+/** The CLI's import job, with the case to itself. */
+async function cliImport(file: string, casePath: string): Promise<Measured> {
+  freshCase(casePath);
+  CaseStore.create(casePath, { name: 'bench', analyst: 'bench' }, 'bench').close();
+  const watch = new StreamWatch();
+  const start = process.hrtime.bigint();
+  const outcome = await startJob('import', { casePath, actor: 'bench', paths: [file], exclusive: true }, watch.onProgress).result;
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (!outcome.ok) throw new Error(`import failed: ${outcome.error.message}`);
-  const t = outcome.value.totals;
-  const caseBytes = statSync(casePath).size + (existsSync(`${casePath}-wal`) ? statSync(`${casePath}-wal`).size : 0);
-  return {
-    records: t.events,
-    seconds,
-    streamingSeconds: (stream.last - stream.first) / 1000,
-    streamingRecords: stream.lastRecords - stream.firstRecords,
-    peakRssMiB: peakRssMiB(),
-    caseBytes,
-    rejected: t.rejected,
-    duplicates: t.duplicates,
+  return watch.measured(outcome.value, seconds, casePath);
+}
+
+/**
+ * The app's import: `import/start` through a session, timed until the job is announced
+ * finished. `seed` is imported first and waited for (with the indexing it starts), so that
+ * the measured import goes into a case that already holds evidence.
+ */
+async function appImport(file: string, casePath: string, seed: string | null): Promise<Measured> {
+  freshCase(casePath);
+  const session = new Session('direct', 'bench');
+  const dispatch = createDispatch(createHandlers(session));
+  const watch = new StreamWatch();
+  let ended: (finished: JobFinished) => void = () => undefined;
+  session.subscribe((event, payload) => {
+    if (event === 'job/progress') watch.onProgress(payload as JobProgress);
+    if (event === 'job/finished' && (payload as JobFinished).kind === 'import') ended(payload as JobFinished);
+  });
+  const importing = async (path: string): Promise<ImportReport> => {
+    const finished = new Promise<JobFinished>((resolve) => (ended = resolve));
+    const started = await dispatch('import/start', { paths: [path] });
+    if (!started.ok) throw new Error(`import/start failed: ${started.error.message}`);
+    const done = await finished;
+    if (done.kind !== 'import' || !done.outcome.ok) throw new Error(`import failed: ${done.outcome.ok ? done.kind : done.outcome.error.message}`);
+    return done.outcome.value;
   };
+  try {
+    const created = await dispatch('case/create', { path: casePath, name: 'bench', analyst: 'bench' });
+    if (!created.ok) throw new Error(`case/create failed: ${created.error.message}`);
+    if (seed !== null) {
+      await importing(seed);
+      while (session.jobs.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const start = process.hrtime.bigint();
+    const report = await importing(file);
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    return watch.measured(report, seconds, casePath);
+  } finally {
+    session.close();
+  }
 }
 
 /** Run one measurement in a fresh process and read its JSON answer. */
@@ -101,6 +166,9 @@ async function orchestrate(argv: string[]): Promise<void> {
   if (!Number.isFinite(mb) || mb <= 0) throw new Error('--mb takes a size in MiB');
   const dir = join(REPO_ROOT, 'bench-results');
   mkdirSync(dir, { recursive: true });
+  // The evidence already in the case for the third measurement: a few hundred Okta records.
+  const seed = join(dir, 'seed-okta.ndjson');
+  if (!existsSync(seed)) await generateOkta(seed, 256 * 1024);
   const inputs: { name: string; file: string; container: ContainerKind; make: (p: string, bytes: number) => Promise<number> }[] = [
     { name: 'Okta NDJSON', file: join(dir, `okta-${mb}mb.ndjson`), container: 'ndjson', make: generateOkta },
     { name: 'Entra Graph JSON', file: join(dir, `entra-${mb}mb.json`), container: 'json', make: generateEntra },
@@ -117,11 +185,16 @@ async function orchestrate(argv: string[]): Promise<void> {
     const f = measure(['floor', input.file, input.container]);
     const cli = measure(['import', input.file, join(dir, 'bench.pushtrail'), 'cli']);
     const app = measure(['import', input.file, join(dir, 'bench.pushtrail'), 'app']);
+    const later = measure(['import', input.file, join(dir, 'bench.pushtrail'), 'app', seed]);
     console.log(`\n${input.name}: ${(size / MiB).toFixed(0)} MiB, ${f.records.toLocaleString('en-US')} records`);
     // Other work on the machine slows the two-thread import more than the one-thread floor.
     console.log(`  ${loadBefore} before, ${loadAverage()} after`);
     console.log(`  floor   ${Math.round(rate(f)).toLocaleString('en-US').padStart(9)} events/s  ${f.seconds.toFixed(1)} s  peak RSS ${f.peakRssMiB.toFixed(0)} MiB`);
-    for (const [name, i] of [['CLI', cli], ['app', app]] as const) {
+    for (const [name, i] of [
+      ['CLI, new case', cli],
+      ['app, new case', app],
+      ['app, case with evidence', later],
+    ] as const) {
       console.log(`  import (${name}) ${Math.round(rate(i)).toLocaleString('en-US').padStart(9)} events/s  ${i.seconds.toFixed(1)} s  peak RSS ${i.peakRssMiB.toFixed(0)} MiB`);
       console.log(`    ratio   ${(rate(i) / rate(f)).toFixed(2)}x of the floor (goal >= 0.5x), whole job: hashing, parsing, indexing, commit and checkpoint`);
       if ((i.streamingSeconds ?? 0) > 0) {
@@ -132,14 +205,15 @@ async function orchestrate(argv: string[]): Promise<void> {
     const perMillion = ((cli.caseBytes ?? 0) / Math.max(1, cli.records)) * 1e6;
     console.log(`  case    ${(perMillion / MiB).toFixed(0)} MiB per million events (${((cli.caseBytes ?? 0) / MiB).toFixed(0)} MiB for ${cli.records.toLocaleString('en-US')} events; input ${((size / Math.max(1, f.records)) * 1e6 / MiB).toFixed(0)} MiB per million)`);
   }
-  rmSync(join(dir, 'bench.pushtrail'), { force: true });
+  freshCase(join(dir, 'bench.pushtrail'));
 }
 
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === 'floor') {
   console.log(JSON.stringify(await floor(rest[0] ?? '', (rest[1] ?? 'ndjson') as ContainerKind)));
 } else if (mode === 'import') {
-  console.log(JSON.stringify(await runImport(rest[0] ?? '', rest[1] ?? '', rest[2] === 'cli')));
+  const [file = '', casePath = '', how = 'cli', seed] = rest;
+  console.log(JSON.stringify(how === 'cli' ? await cliImport(file, casePath) : await appImport(file, casePath, seed ?? null)));
 } else {
   await orchestrate(process.argv.slice(2));
 }

@@ -98,6 +98,51 @@ test('the contract: import/start runs the job, then case/events, event/get and e
   assert.equal((errors.value as { record: number }[])[0]?.record, 2);
 });
 
+test('the app lends a new case to its first import, and keeps later imports beside the analyst', async (t) => {
+  const dir = tempDir(t);
+  const first = join(dir, 'first.ndjson');
+  const second = join(dir, 'second.ndjson');
+  writeFileSync(first, ndjson(Array.from({ length: 50 }, (_, i) => oktaEvent(i))));
+  writeFileSync(second, ndjson(Array.from({ length: 50 }, (_, i) => oktaEvent(100 + i))));
+  const session = new Session('direct', 'ui-analyst');
+  t.after(() => session.close());
+  const dispatch = createDispatch(createHandlers(session));
+  // Asked the moment the job is announced finished, as the app's screens do.
+  const answers: string[] = [];
+  let ended: (value: JobFinished) => void = () => undefined;
+  session.subscribe((event, payload) => {
+    // The first import's end also starts indexing the new records: another job.
+    if (event !== 'job/finished' || (payload as JobFinished).kind !== 'import') return;
+    void dispatch('case/info', null).then((info) => {
+      answers.push(info.ok ? 'open' : info.error.kind);
+      ended(payload as JobFinished);
+    });
+  });
+  const casePath = join(dir, 'lent.pushtrail');
+  assert.ok((await dispatch('case/create', { path: casePath, name: 'Lent', analyst: 'ui-analyst' })).ok);
+
+  let finished = new Promise<JobFinished>((resolve) => (ended = resolve));
+  assert.ok((await dispatch('import/start', { paths: [first] })).ok);
+  const during = await dispatch('case/info', null);
+  assert.equal(during.ok ? 'open' : during.error.kind, 'case_busy', 'the empty case is closed to the session while its first import runs');
+  const app = await dispatch('app/info', null);
+  assert.equal(app.ok ? (app.value as { openCase: string | null }).openCase : null, casePath, 'it is still the case the app has open');
+  assert.ok((await finished).outcome.ok);
+  assert.deepEqual(answers, ['open'], 'the case is open again before the end is announced');
+
+  // Indexing the new records is a job of its own: once it ends, nothing but evidence is in the way.
+  while (session.jobs.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  finished = new Promise<JobFinished>((resolve) => (ended = resolve));
+  assert.ok((await dispatch('import/start', { paths: [second] })).ok);
+  const meanwhile = await dispatch('case/events', { limit: 100 });
+  assert.ok(meanwhile.ok, 'a case with evidence stays readable while more is imported');
+  assert.equal((meanwhile.value as unknown[]).length, 50);
+  assert.ok((await finished).outcome.ok);
+  const all = await dispatch('case/events', { limit: 1000 });
+  assert.equal(all.ok ? (all.value as unknown[]).length : 0, 100);
+  inCase(casePath, (store) => assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal'));
+});
+
 test('a case from before the import schema is upgraded on open and then imports normally', async (t) => {
   const dir = tempDir(t);
   const casePath = join(dir, 'old.pushtrail');

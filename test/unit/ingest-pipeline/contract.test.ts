@@ -17,9 +17,10 @@ test('every format id has its parser, registered under its own id, in both lists
   assert.deepEqual(PARSER_LIST.map((p) => p.id), [...FORMAT_IDS]);
 });
 
-test('the import job is a registered job kind', () => {
+test('every job kind is registered and loads its function', async () => {
   assert.ok(JOB_KINDS.includes('import'));
-  assert.equal(typeof JOBS.import, 'function');
+  assert.deepEqual(Object.keys(JOBS).sort(), [...JOB_KINDS].sort());
+  for (const kind of JOB_KINDS) assert.equal(typeof (await JOBS[kind]()), 'function', kind);
 });
 
 test('import/start takes paths and optional format, year and mmdb, and nothing else', () => {
