@@ -45,7 +45,7 @@ export class Session {
   requireCase(): CaseStore {
     if (this.store !== null) return this.store;
     if (this.lent !== null) {
-      throw new PushTrailError('case_busy', `${this.lent.path} is being imported into; it opens again as soon as the import ends`, { path: this.lent.path });
+      throw new PushTrailError('case_busy', `${this.lent.path} is busy with its first import; it opens again as soon as the import ends`, { path: this.lent.path });
     }
     throw new PushTrailError('no_case', 'No case is open');
   }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openBrowser, screenshot } from '../support/browser.js';
 import { serve } from '../support/serve.js';
 import { tempDir } from '../support/temp.js';
+import { oktaEvent } from '../unit/ingest-pipeline/samples.js';
 
 test('the first screen shows the served case, its custody log, and runs the integrity check', async (t) => {
   const dir = tempDir(t);
@@ -70,5 +71,25 @@ test('closing the case leads to the chooser, which creates and opens cases and r
   await openForm.getByLabel('Case file').fill(join(dir, 'first.pushtrail'));
   await openForm.getByRole('button', { name: 'Open case' }).click();
   await page.getByRole('heading', { level: 1, name: 'first' }).waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('a new case\'s first import through the screens: the summary, then its evidence on the overview', async (t) => {
+  // The session lends the empty case to this import and opens it again before announcing the end.
+  const dir = tempDir(t);
+  const file = join(dir, 'okta.ndjson');
+  writeFileSync(file, `${[0, 1, 2].map((i) => JSON.stringify(oktaEvent(i))).join('\n')}\n`);
+  const server = await serve(t, join(dir, 'fresh.pushtrail'));
+  const { page, errors } = await openBrowser(t);
+  await page.goto(server.url);
+  const screens = page.getByRole('navigation', { name: 'Screens' });
+  await screens.getByRole('button', { name: 'Import' }).click();
+  await page.getByLabel(/^Paths/).fill(file);
+  await page.getByRole('button', { name: 'Import', exact: true }).last().click();
+  assert.match(await page.getByRole('status').innerText(), /1 file: 3 events added/);
+  await screens.getByRole('button', { name: 'Overview' }).click();
+  await page.getByRole('region', { name: 'Evidence' }).getByText('okta.ndjson', { exact: false }).waitFor();
+  await screens.getByRole('button', { name: 'Import' }).click();
+  assert.match(await page.getByRole('status').innerText(), /1 file: 3 events added/, 'the import screen keeps its summary across screens');
   assert.deepEqual(errors, []);
 });

@@ -54,7 +54,9 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
         </header>
         <ErrorAlert message={error} />
         {screen.name === 'overview' && <CaseOverview info={info} />}
-        {screen.name === 'import' && <ImportScreen onImported={() => undefined} />}
+        <KeptMounted shown={screen.name === 'import'}>
+          <ImportScreen onImported={() => undefined} />
+        </KeptMounted>
         {screen.name === 'users' && <UsersScreen onOpenUser={openUser} />}
         <KeptMounted shown={screen.name === 'search'}>
           <SearchScreen zone={info.meta.displayTimeZone} onOpen={openUser} />
