@@ -3,9 +3,9 @@
  * diagnostic-settings records (the sign-in under `properties`), Log Analytics `SigninLogs`
  * rows (PascalCase, nested objects as JSON text) and portal CSV download rows.
  */
-import type { AuthEvent, Factor, Geo, Outcome } from '../../../shared/model/event.js';
+import type { AuthEvent, Factor, Geo, Network, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
-import { canonicalUser, ciKey, firstOf, isObject, joinParts, prune, stripPort, vendorGeo, type JsonObject } from './fields.js';
+import { asObject, canonicalUser, ciKey, isObject, joinParts, stripPort, vendorGeo, type JsonObject } from './fields.js';
 import {
   MFA_FAILED_CODE,
   codeReason,
@@ -26,10 +26,15 @@ import { mostRecordsMatch } from './sniff.js';
 
 /** One entry of `authenticationDetails[]` (or the MFA columns of a portal CSV row). */
 interface AuthStep {
-  method?: string;
-  methodDetail?: string;
-  resultDetail?: string;
-  succeeded?: boolean;
+  method?: string | undefined;
+  resultDetail?: string | undefined;
+  succeeded?: boolean | undefined;
+  /** Worked out once: several rules below ask for it. */
+  factor: Factor;
+}
+
+function authStep(method: string | undefined, resultDetail: string | undefined, succeeded?: boolean): AuthStep {
+  return { method, resultDetail, succeeded, factor: stepFactor(method, resultDetail) };
 }
 
 /** What the four shapes have in common, read once so the mapping below is shape-free. */
@@ -84,26 +89,29 @@ function looksLikeSignIn(value: unknown): boolean {
 // ---------------------------------------------------------------------------------------
 // Reading the JSON shapes (Graph, diagnostic settings, Log Analytics)
 
+// Fields are read with literal Graph names first (see msAt): reading a sign-in took 7.6 µs
+// through the search alone.
+
 function readStep(step: unknown): AuthStep {
-  return prune({
-    method: msStr(step, 'authenticationMethod'),
-    methodDetail: msStr(step, 'authenticationMethodDetail'),
-    resultDetail: msStr(step, 'authenticationStepResultDetail'),
-    succeeded: msBool(step, 'succeeded'),
-  });
+  const s = asObject(step);
+  return authStep(
+    msStr(step, 'authenticationMethod', s?.['authenticationMethod']),
+    msStr(step, 'authenticationStepResultDetail', s?.['authenticationStepResultDetail']),
+    msBool(step, 'succeeded', s?.['succeeded']),
+  );
 }
 
 function readSteps(p: JsonObject): AuthStep[] {
-  const steps = msArr(p, 'authenticationDetails').map(readStep);
+  const steps = msArr(p, 'authenticationDetails', p['authenticationDetails']).map(readStep);
   if (steps.length > 0) return steps;
   // Deprecated `mfaDetail {authMethod, authDetail}` of older records [LA-SIGNIN].
   const method = msStr(p, 'mfaDetail.authMethod');
-  return method === undefined ? [] : [prune({ method, methodDetail: msStr(p, 'mfaDetail.authDetail') })];
+  return method === undefined ? [] : [authStep(method, undefined)];
 }
 
 /** errorCode first; a diagnostic / LA `resultType` may instead be a number, "0", "Success" or "Failure". */
 function readCode(p: JsonObject, top: JsonObject): { code?: number; failed: boolean } {
-  const code = firstOf(msNum(p, 'status.errorCode'), msNum(top, 'resultType'), msNum(p, 'resultType'));
+  const code = msNum(p, 'status.errorCode', asObject(p['status'])?.['errorCode']) ?? msNum(top, 'resultType') ?? msNum(p, 'resultType');
   if (code !== undefined) return { code, failed: code !== 0 };
   const text = (msStr(top, 'resultType') ?? msStr(p, 'resultType') ?? msStr(top, 'resultSignature') ?? '').toLowerCase();
   if (text === 'success') return { code: 0, failed: false };
@@ -111,40 +119,49 @@ function readCode(p: JsonObject, top: JsonObject): { code?: number; failed: bool
 }
 
 function readGeo(p: JsonObject, top: JsonObject): Geo | undefined {
-  const loc = msObj(p, 'location') ?? msObj(p, 'LocationDetails');
+  const loc = msObj(p, 'location', p['location']) ?? msObj(p, 'LocationDetails');
   // Diagnostic and LA records also give a bare 2-letter `location` beside the object.
-  const bare = msAt(top, 'location');
+  const bare = msAt(top, 'location', top['location']);
+  const coordinates = asObject(loc?.['geoCoordinates']);
   return vendorGeo({
-    city: msStr(loc, 'city'),
-    region: msStr(loc, 'state'),
-    country: msStr(loc, 'countryOrRegion') ?? (typeof bare === 'string' && bare.trim() !== '' ? bare : undefined),
-    lat: msNum(loc, 'geoCoordinates.latitude'),
-    lon: msNum(loc, 'geoCoordinates.longitude'),
+    city: msStr(loc, 'city', loc?.['city']),
+    region: msStr(loc, 'state', loc?.['state']),
+    country: msStr(loc, 'countryOrRegion', loc?.['countryOrRegion']) ?? (typeof bare === 'string' && bare.trim() !== '' ? bare : undefined),
+    lat: msNum(loc, 'geoCoordinates.latitude', coordinates?.['latitude']),
+    lon: msNum(loc, 'geoCoordinates.longitude', coordinates?.['longitude']),
   });
 }
 
-function fromJson(top: JsonObject): SignIn {
-  const p = innerRecord(top);
+function fromJson(top: JsonObject, p: JsonObject): SignIn {
+  const status = asObject(p['status']);
+  const device = asObject(p['deviceDetail']);
   return {
-    time: firstOf(msTime(msStr(p, 'createdDateTime')), msTime(msStr(top, 'time')), msTime(msStr(top, 'TimeGenerated'))),
+    time: msTime(msStr(p, 'createdDateTime', p['createdDateTime'])) ?? msTime(msStr(top, 'time')) ?? msTime(msStr(top, 'TimeGenerated')),
     // Service-principal sign-ins name no user: the principal is the identity that signed in.
-    user: msStr(p, 'userPrincipalName') ?? msStr(p, 'servicePrincipalName'),
-    userId: msStr(p, 'userId') ?? msStr(p, 'servicePrincipalId'),
-    userDisplay: msStr(p, 'userDisplayName') ?? msStr(top, 'identity'),
-    ip: stripPort(msStr(p, 'ipAddress') ?? msStr(top, 'callerIpAddress')),
-    asn: msNum(p, 'autonomousSystemNumber'),
+    user: msStr(p, 'userPrincipalName', p['userPrincipalName']) ?? msStr(p, 'servicePrincipalName'),
+    userId: msStr(p, 'userId', p['userId']) ?? msStr(p, 'servicePrincipalId'),
+    userDisplay: msStr(p, 'userDisplayName', p['userDisplayName']) ?? msStr(top, 'identity'),
+    ip: stripPort(msStr(p, 'ipAddress', p['ipAddress']) ?? msStr(top, 'callerIpAddress')),
+    asn: msNum(p, 'autonomousSystemNumber', p['autonomousSystemNumber']),
     ...readCode(p, top),
-    failureReason: msStr(p, 'status.failureReason') ?? msStr(top, 'resultDescription'),
-    additionalDetails: msStr(p, 'status.additionalDetails'),
-    requirement: msStr(p, 'authenticationRequirement'),
+    failureReason: msStr(p, 'status.failureReason', status?.['failureReason']) ?? msStr(top, 'resultDescription'),
+    additionalDetails: msStr(p, 'status.additionalDetails', status?.['additionalDetails']),
+    requirement: msStr(p, 'authenticationRequirement', p['authenticationRequirement']),
     steps: readSteps(p),
     geo: readGeo(p, top),
-    userAgent: msStr(p, 'userAgent'),
-    device: joinParts([msStr(p, 'deviceDetail.displayName'), msStr(p, 'deviceDetail.operatingSystem'), msStr(p, 'deviceDetail.browser')], ', '),
-    app: msStr(p, 'appDisplayName'),
-    correlationId: msStr(p, 'correlationId') ?? msStr(top, 'correlationId'),
-    id: msStr(p, 'id'),
-    vendorEvent: msStr(top, 'operationName') ?? SIGN_IN_ACTIVITY,
+    userAgent: msStr(p, 'userAgent', p['userAgent']),
+    device: joinParts(
+      [
+        msStr(p, 'deviceDetail.displayName', device?.['displayName']),
+        msStr(p, 'deviceDetail.operatingSystem', device?.['operatingSystem']),
+        msStr(p, 'deviceDetail.browser', device?.['browser']),
+      ],
+      ', ',
+    ),
+    app: msStr(p, 'appDisplayName', p['appDisplayName']),
+    correlationId: msStr(p, 'correlationId', p['correlationId']) ?? msStr(top, 'correlationId'),
+    id: msStr(p, 'id', p['id']),
+    vendorEvent: msStr(top, 'operationName', top['operationName']) ?? SIGN_IN_ACTIVITY,
   };
 }
 
@@ -187,8 +204,7 @@ function fromCsv(row: JsonObject): SignIn {
   const user = username ?? (display?.includes('@') === true ? display : undefined);
   const method = cell(row, 'Multifactor authentication auth method');
   const result = cell(row, 'Multifactor authentication result');
-  const methodDetail = cell(row, 'Multifactor authentication auth detail');
-  const steps = method !== undefined || result !== undefined ? [prune({ method, methodDetail, resultDetail: result })] : [];
+  const steps = method !== undefined || result !== undefined ? [authStep(method, result)] : [];
   return {
     time: msTime(cell(row, 'Date (UTC)', 'Date')),
     user,
@@ -215,9 +231,9 @@ function fromCsv(row: JsonObject): SignIn {
 // Mapping (spec §0, §2)
 
 /** "Previously satisfied" / "satisfied by claim in the token": MFA not performed in this sign-in. */
-function stepFactor(step: AuthStep): Factor {
-  if (step.resultDetail !== undefined && /satisfied by (?:a )?(?:claim|token)|previously satisfied/i.test(step.resultDetail)) return 'remembered';
-  return methodFactor(step.method) ?? 'unknown';
+function stepFactor(method: string | undefined, resultDetail: string | undefined): Factor {
+  if (resultDetail !== undefined && /satisfied by (?:a )?(?:claim|token)|previously satisfied/i.test(resultDetail)) return 'remembered';
+  return methodFactor(method) ?? 'unknown';
 }
 
 const NOT_MFA: ReadonlySet<Factor> = new Set<Factor>(['password', 'remembered']);
@@ -226,7 +242,7 @@ const NOT_MFA: ReadonlySet<Factor> = new Set<Factor>(['password', 'remembered'])
 function mfaDoneByUser(s: SignIn): boolean {
   const requirement = (s.requirement ?? '').replace(/[^a-z]/gi, '').toLowerCase();
   if (requirement !== 'multifactorauthentication') return false;
-  return s.steps.some((step) => step.succeeded !== false && !NOT_MFA.has(stepFactor(step)));
+  return s.steps.some((step) => step.succeeded !== false && !NOT_MFA.has(step.factor));
 }
 
 function detailText(s: SignIn): string {
@@ -242,7 +258,7 @@ function outcomeOf(s: SignIn): Outcome {
 
 /** The step that names the factor: the failed MFA step of a failure, else the last MFA step. */
 function factorStep(s: SignIn): AuthStep | undefined {
-  const mfa = s.steps.filter((st) => stepFactor(st) !== 'password');
+  const mfa = s.steps.filter((st) => st.factor !== 'password');
   const failed = s.code !== undefined && s.code !== 0 ? mfa.find((st) => st.succeeded === false) : undefined;
   return failed ?? mfa.at(-1) ?? s.steps.at(-1);
 }
@@ -254,24 +270,25 @@ function reasonOf(s: SignIn, step: AuthStep | undefined): string | undefined {
 
 function toEvent(s: SignIn, time: number): AuthEvent {
   const step = factorStep(s);
-  const event: AuthEvent = {
-    time,
-    vendor: 'entra',
-    user: canonicalUser(s.user),
-    userDisplay: s.userDisplay,
-    userVendorId: s.userId,
-    outcome: outcomeOf(s),
-    factor: step === undefined ? undefined : stepFactor(step),
-    source: s.ip === undefined ? undefined : prune({ ip: s.ip, geo: s.geo, asn: s.asn }),
-    userAgent: s.userAgent,
-    device: s.device,
-    app: s.app,
-    sessionId: s.correlationId,
-    vendorEvent: s.vendorEvent,
-    reason: reasonOf(s, step),
-    vendorUid: s.id,
-  };
-  return prune(event);
+  const event: AuthEvent = { time, vendor: 'entra', user: canonicalUser(s.user), outcome: outcomeOf(s), vendorEvent: s.vendorEvent };
+  // Only what the record gave, set one by one rather than copied without the unset fields.
+  if (s.userDisplay !== undefined) event.userDisplay = s.userDisplay;
+  if (s.userId !== undefined) event.userVendorId = s.userId;
+  if (step !== undefined) event.factor = step.factor;
+  if (s.ip !== undefined) {
+    const source: Network = { ip: s.ip };
+    if (s.geo !== undefined) source.geo = s.geo;
+    if (s.asn !== undefined) source.asn = s.asn;
+    event.source = source;
+  }
+  if (s.userAgent !== undefined) event.userAgent = s.userAgent;
+  if (s.device !== undefined) event.device = s.device;
+  if (s.app !== undefined) event.app = s.app;
+  if (s.correlationId !== undefined) event.sessionId = s.correlationId;
+  const reason = reasonOf(s, step);
+  if (reason !== undefined) event.reason = reason;
+  if (s.id !== undefined) event.vendorUid = s.id;
+  return event;
 }
 
 export const entraSignInParser: VendorParser = {
@@ -284,8 +301,9 @@ export const entraSignInParser: VendorParser = {
   parse(record: SourceRecord): AuthEvent[] {
     const value = record.value;
     if (!isObject(value)) throw new RecordError('not a JSON object or CSV row');
-    if (isDirectoryAudit(value)) throw new RecordError('a directory audit record, not a sign-in (use format entra-audit)');
-    const signIn = isPortalCsvRow(value) ? fromCsv(value) : fromJson(value);
+    const inner = innerRecord(value);
+    if (isDirectoryAudit(value, inner)) throw new RecordError('a directory audit record, not a sign-in (use format entra-audit)');
+    const signIn = isPortalCsvRow(value) ? fromCsv(value) : fromJson(value, inner);
     if (signIn.time === undefined) throw new RecordError('sign-in has no parseable time (createdDateTime / time / Date (UTC))');
     return [toEvent(signIn, signIn.time)];
   },

@@ -24,31 +24,36 @@ function decodeJsonText(value: unknown): unknown {
  * Follow a dotted path case-insensitively (Graph camelCase, Log Analytics PascalCase and the
  * lower-cased keys of some SIEM exports are all the same field), decoding JSON text on the
  * way. The final value is returned as stored: a string is never reinterpreted.
+ *
+ * `spelt`, when given, is what the caller read at the path as Graph spells it, with literal
+ * property names: V8 compiles those to inline-cached loads, where this search by names that
+ * vary at run time costs about 0.1 µs per field. Only when it is undefined is the path
+ * searched; both agree wherever it is set, since the search tries the exact spelling first.
  */
-export function msAt(value: unknown, path: string): unknown {
-  return ciAt(value, path, decodeJsonText);
+export function msAt(value: unknown, path: string, spelt?: unknown): unknown {
+  return spelt !== undefined ? spelt : ciAt(value, path, decodeJsonText);
 }
 
-export function msStr(value: unknown, path: string): string | undefined {
-  return asText(msAt(value, path));
+export function msStr(value: unknown, path: string, spelt?: unknown): string | undefined {
+  return asText(msAt(value, path, spelt));
 }
 
-export function msNum(value: unknown, path: string): number | undefined {
-  return asDecimal(msAt(value, path));
+export function msNum(value: unknown, path: string, spelt?: unknown): number | undefined {
+  return asDecimal(msAt(value, path, spelt));
 }
 
 /** An object at `path`; Log Analytics JSON text is decoded. */
-export function msObj(value: unknown, path: string): JsonObject | undefined {
-  return asObject(decodeJsonText(msAt(value, path)));
+export function msObj(value: unknown, path: string, spelt?: unknown): JsonObject | undefined {
+  return asObject(decodeJsonText(msAt(value, path, spelt)));
 }
 
 /** An array at `path`; Log Analytics JSON text is decoded. */
-export function msArr(value: unknown, path: string): unknown[] {
-  return asArray(decodeJsonText(msAt(value, path)));
+export function msArr(value: unknown, path: string, spelt?: unknown): unknown[] {
+  return asArray(decodeJsonText(msAt(value, path, spelt)));
 }
 
-export function msBool(value: unknown, path: string): boolean | undefined {
-  return asBool(msAt(value, path));
+export function msBool(value: unknown, path: string, spelt?: unknown): boolean | undefined {
+  return asBool(msAt(value, path, spelt));
 }
 
 /** Value of a `[{key|name, value}]` list entry (additionalDetails, ExtendedProperties ...). */
@@ -233,13 +238,15 @@ export function looksLikeUpn(text: string | undefined): text is string {
 
 /** The sign-in / audit object itself: diagnostic-settings records carry it under `properties`. */
 export function innerRecord(value: JsonObject): JsonObject {
-  return msObj(value, 'properties') ?? value;
+  return msObj(value, 'properties', value['properties']) ?? value;
 }
 
-/** Entra directory audit (Graph directoryAudit, diagnostic AuditLogs, Log Analytics AuditLogs). */
-export function isDirectoryAudit(value: unknown): boolean {
-  if (!isObject(value)) return false;
-  const inner = innerRecord(value);
+/**
+ * Entra directory audit (Graph directoryAudit, diagnostic AuditLogs, Log Analytics AuditLogs).
+ * `inner` spares a caller that has the record's `innerRecord` finding it again.
+ */
+export function isDirectoryAudit(value: unknown, inner = isObject(value) ? innerRecord(value) : undefined): boolean {
+  if (!isObject(value) || inner === undefined) return false;
   if (msStr(inner, 'activityDisplayName') !== undefined || msStr(inner, 'activityDateTime') !== undefined) return true;
   if (msAt(inner, 'initiatedBy') !== undefined && (msAt(inner, 'targetResources') !== undefined || msStr(inner, 'loggedByService') !== undefined)) return true;
   return msStr(value, 'category')?.toLowerCase() === 'auditlogs';

@@ -4,7 +4,7 @@ import { RecordError } from '../../../electron/ingest/parser.js';
 import { entraAuditParser } from '../../../electron/ingest/vendors/entra-audit.js';
 import { entraSignInParser } from '../../../electron/ingest/vendors/entra-signin.js';
 import { corpusPath } from '../../support/corpus.js';
-import { ENTRA_AUDIT_FILES, corpusFiles, corpusName, csvRecordOf, otherVendorDirs, parseAll, parseOne, readRecords, recordOf } from './records.js';
+import { ENTRA_AUDIT_FILES, corpusFiles, corpusName, csvRecordOf, otherVendorDirs, parseAll, parseOne, readRecords, recordOf, sameEventsLowerCased } from './records.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -21,6 +21,10 @@ describe('entra-signin: corpus files', () => {
   it('the corpus has both sign-in and audit files', () => {
     assert.equal(signInFiles.length, 13);
     assert.equal(auditFiles.length, ENTRA_AUDIT_FILES.size);
+  });
+
+  it('every sign-in record gives the same event with all its keys lower-cased', () => {
+    assert.ok(sameEventsLowerCased(entraSignInParser, signInFiles) >= 30);
   });
 
   for (const path of signInFiles) {

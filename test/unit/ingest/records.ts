@@ -5,6 +5,7 @@
  * StreamAlert test files (an array of `{data: <record>, log, ...}` whose `data` may itself
  * hold `Records`), and plain text lines.
  */
+import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AuthEvent } from '../../../shared/model/event.js';
@@ -149,4 +150,29 @@ export function parseOne(parser: VendorParser, value: unknown): AuthEvent {
   const events = parser.parse(recordOf(value), { fileName: 'hand-made' });
   if (events.length !== 1 || events[0] === undefined) throw new Error(`expected one event, got ${events.length}`);
   return events[0];
+}
+
+function lowerCasedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(lowerCasedKeys);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), lowerCasedKeys(v)]));
+}
+
+/**
+ * Asserts that every record of `files` that gives events gives the same ones with all its keys
+ * lower-cased, as some SIEM exports write them; returns how many records were compared.
+ * Parsers read the documented spelling with literal names first and search other spellings
+ * only when that finds nothing: both ways must agree.
+ */
+export function sameEventsLowerCased(parser: VendorParser, files: readonly string[]): number {
+  let compared = 0;
+  for (const path of files) {
+    for (const record of readRecords(path)) {
+      const spelt = parseAll(parser, [record]).events;
+      if (spelt.length === 0) continue;
+      assert.deepEqual(parseAll(parser, [recordOf(lowerCasedKeys(record.value), record.record)]).events, spelt, `${corpusName(path)} #${record.record}`);
+      compared += 1;
+    }
+  }
+  return compared;
 }
