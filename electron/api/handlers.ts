@@ -81,7 +81,7 @@ export function createHandlers(session: Session): Handlers {
       const store = session.requireCase();
       // The first import into a case has it to itself, as the CLI's import does: there is
       // nothing to read yet, and large files are then written once instead of through the WAL
-      // and again at its checkpoint (a 500 MB Okta export: 5.2 s instead of 7.2 s). Later
+      // and again at its checkpoint (a 500 MB Okta export: about 5 s instead of 7). Later
       // imports keep the WAL, so the analyst goes on reading the case meanwhile.
       const alone = session.jobs.size === 0 && store.evidence().length === 0;
       const arg = {

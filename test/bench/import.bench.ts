@@ -118,7 +118,7 @@ async function appImport(file: string, casePath: string, seed: string | null): P
   freshCase(casePath);
   const session = new Session('direct', 'bench');
   const dispatch = createDispatch(createHandlers(session));
-  const watch = new StreamWatch();
+  let watch = new StreamWatch();
   let ended: (finished: JobFinished) => void = () => undefined;
   session.subscribe((event, payload) => {
     if (event === 'job/progress') watch.onProgress(payload as JobProgress);
@@ -138,6 +138,7 @@ async function appImport(file: string, casePath: string, seed: string | null): P
     if (seed !== null) {
       await importing(seed);
       while (session.jobs.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      watch = new StreamWatch();
     }
     const start = process.hrtime.bigint();
     const report = await importing(file);
