@@ -1,9 +1,11 @@
 /**
  * The only bridge between the sandboxed renderer and the backend: `window.pushtrail`,
- * two named methods typed by the contract. No ipcRenderer, fs or path reaches the page.
- * Bundled to preload.cjs, since a sandboxed preload cannot load other modules.
+ * two named methods typed by the contract, and `window.pushtrailFiles`, which tells the page
+ * where a file dropped on it or chosen in its file dialog lives (the import reads it there).
+ * No ipcRenderer, fs or path reaches the page. Bundled to preload.cjs, since a sandboxed
+ * preload cannot load other modules.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
@@ -32,3 +34,6 @@ const bridge = {
 } satisfies PushTrailBridge;
 
 contextBridge.exposeInMainWorld('pushtrail', bridge);
+contextBridge.exposeInMainWorld('pushtrailFiles', {
+  pathOf: (file: Parameters<typeof webUtils.getPathForFile>[0]): string => webUtils.getPathForFile(file),
+});

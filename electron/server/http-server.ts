@@ -10,12 +10,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import type { PushEventName, PushEvents } from '../../shared/api/contract.js';
+import { PushTrailError, toApiError } from '../../shared/api/errors.js';
 import type { Dispatch } from '../api/dispatch.js';
 import type { Session } from '../api/session.js';
 import { DOWNLOAD_PATH, type OfferedFile } from '../report/downloads.js';
 import { PREVIEW_PATH } from '../report/preview.js';
 import { PREVIEW_HEADERS, SECURITY_HEADERS } from '../security/csp.js';
 import { readStatic } from './static-files.js';
+import { UPLOAD_PATH, saveUpload, uploadTarget } from './uploads.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 export const TOKEN_HEADER = 'x-pushtrail-token';
@@ -119,6 +121,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         req.on('close', () => streams.delete(res));
         return;
       }
+      if (url.pathname === UPLOAD_PATH && req.method === 'POST') {
+        if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, 'missing or wrong token');
+        return receiveUpload(req, res, url);
+      }
       const method = url.pathname.slice('/api/call/'.length);
       if (!url.pathname.startsWith('/api/call/') || req.method !== 'POST') return send(res, 404, 'no such endpoint');
       if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, 'missing or wrong token');
@@ -154,6 +160,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (file === null) return send(res, 404, 'not found');
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' });
     res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  /** Evidence the page was given (see uploads.ts): answers `{ok, value: {path, bytes}}` like a call. */
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const casePath = options.session.casePath;
+    try {
+      if (casePath === null) throw new PushTrailError('no_case', 'No case is open');
+      const target = uploadTarget(casePath, url.searchParams.get('batch') ?? '', url.searchParams.get('path') ?? '');
+      const bytes = await saveUpload(req, target);
+      send(res, 200, JSON.stringify({ ok: true, value: { path: target, bytes } }), 'application/json');
+    } catch (err) {
+      send(res, 200, JSON.stringify({ ok: false, error: toApiError(err) }), 'application/json');
+    }
   }
 
   await new Promise<void>((resolve, reject) => {

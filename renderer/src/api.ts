@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { ArgOf, Method, PushTrailBridge, ResultOf } from '../../shared/api/contract.js';
 import type { ApiError } from '../../shared/api/errors.js';
+import type { EvidenceFiles } from './transport/evidence-files.js';
 
 export class CallError extends Error {
   constructor(readonly error: ApiError) {
@@ -14,17 +15,21 @@ export interface Api {
   on: PushTrailBridge['on'];
   /** The URL to load a page the backend serves (a report preview) from, in a frame. */
   pageUrl(path: string): string;
+  /** Files dropped on the page or chosen in its file dialog, as paths the import can read. */
+  files: EvidenceFiles;
 }
 
 /** How the app reaches its backend: calls and events, and how a served page is addressed. */
 export interface Transport {
   bridge: PushTrailBridge;
   pageUrl: (path: string) => string;
+  files: EvidenceFiles;
 }
 
-export function createApi({ bridge: transport, pageUrl }: Transport): Api {
+export function createApi({ bridge: transport, pageUrl, files }: Transport): Api {
   return {
     pageUrl,
+    files,
     async call(method, arg) {
       const result = await transport.invoke(method, arg);
       if (!result.ok) throw new CallError(result.error);

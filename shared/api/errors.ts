@@ -13,7 +13,7 @@ export const ERROR_KINDS = [
   'corrupt_case',
   /** The case was written by a newer PushTrail or its migrations diverge from ours. */
   'case_version',
-  /** Another process is writing the case (an import in bulk mode) and it cannot be read now. */
+  /** An import has the case to itself (bulk mode in another process, or the app's first import) and it cannot be read now. */
   'case_busy',
   /** No case is open but the call needs one. */
   'no_case',

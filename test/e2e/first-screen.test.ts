@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openBrowser, screenshot } from '../support/browser.js';
@@ -74,22 +74,46 @@ test('closing the case leads to the chooser, which creates and opens cases and r
   assert.deepEqual(errors, []);
 });
 
-test('a new case\'s first import through the screens: the summary, then its evidence on the overview', async (t) => {
-  // The session lends the empty case to this import and opens it again before announcing the end.
+test('a new case\'s first import through the screens: files chosen and dropped, the summary, then the evidence', async (t) => {
+  // A browser tells a page no file's path: web mode copies what it is given beside the case.
   const dir = tempDir(t);
-  const file = join(dir, 'okta.ndjson');
-  writeFileSync(file, `${[0, 1, 2].map((i) => JSON.stringify(oktaEvent(i))).join('\n')}\n`);
+  const chosen = join(dir, 'okta.ndjson');
+  writeFileSync(chosen, `${[0, 1, 2].map((i) => JSON.stringify(oktaEvent(i))).join('\n')}\n`);
   const server = await serve(t, join(dir, 'fresh.pushtrail'));
   const { page, errors } = await openBrowser(t);
   await page.goto(server.url);
   const screens = page.getByRole('navigation', { name: 'Screens' });
   await screens.getByRole('button', { name: 'Import' }).click();
-  await page.getByLabel(/^Paths/).fill(file);
+  const paths = page.getByLabel(/^Paths/);
+
+  await page.getByLabel('Evidence files').setInputFiles(chosen);
+  await page.waitForFunction(() => (document.querySelector('textarea')?.value ?? '').includes('okta.ndjson'));
+  const [copied] = (await paths.inputValue()).split('\n');
+  assert.ok(copied?.startsWith(join(dir, 'fresh-evidence')) && copied.endsWith('/okta.ndjson'), copied);
+
+  // A drop, as the page sees it: a DataTransfer holding a file.
+  await page.getByRole('region', { name: 'Evidence to import' }).evaluate((zone, line) => {
+    const data = new DataTransfer();
+    data.items.add(new File([`${line}\n`], 'dropped <b>.ndjson', { type: 'application/x-ndjson' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, JSON.stringify(oktaEvent(7)));
+  await page.waitForFunction(() => (document.querySelector('textarea')?.value ?? '').includes('dropped <b>.ndjson'));
+
+  // A chosen folder is imported as the folder, nested files and all.
+  const folder = join(dir, 'export');
+  mkdirSync(join(folder, 'deeper'), { recursive: true });
+  writeFileSync(join(folder, 'a.ndjson'), `${[20, 21].map((i) => JSON.stringify(oktaEvent(i))).join('\n')}\n`);
+  writeFileSync(join(folder, 'deeper', 'b.ndjson'), `${[30, 31].map((i) => JSON.stringify(oktaEvent(i))).join('\n')}\n`);
+  await page.getByLabel('Evidence folder').setInputFiles(folder);
+  await page.waitForFunction(() => (document.querySelector('textarea')?.value ?? '').split('\n').length === 3);
+  assert.match((await paths.inputValue()).split('\n')[2] ?? '', /fresh-evidence\/[^/]+\/export$/);
+  await screenshot(page, 'import-chosen-and-dropped');
+
   await page.getByRole('button', { name: 'Import', exact: true }).last().click();
-  assert.match(await page.getByRole('status').innerText(), /1 file: 3 events added/);
+  assert.match(await page.getByRole('status').innerText(), /4 files: 8 events added/);
   await screens.getByRole('button', { name: 'Overview' }).click();
-  await page.getByRole('region', { name: 'Evidence' }).getByText('okta.ndjson', { exact: false }).waitFor();
+  await page.getByRole('region', { name: 'Evidence' }).getByText('dropped <b>.ndjson', { exact: false }).waitFor();
   await screens.getByRole('button', { name: 'Import' }).click();
-  assert.match(await page.getByRole('status').innerText(), /1 file: 3 events added/, 'the import screen keeps its summary across screens');
+  assert.match(await page.getByRole('status').innerText(), /4 files: 8 events added/, 'the import screen keeps its summary across screens');
   assert.deepEqual(errors, []);
 });

@@ -6,6 +6,7 @@ import { useApi } from '../api.js';
 import { JobProgressBar } from '../components/JobProgressBar.js';
 import { useJob } from '../jobs/useJob.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { EvidencePicker } from '../components/EvidencePicker.js';
 
 export function ImportScreen({ onImported }: { onImported: () => void }) {
   const api = useApi();
@@ -30,10 +31,12 @@ export function ImportScreen({ onImported }: { onImported: () => void }) {
     <main className="workspace-main">
       <form onSubmit={submit} aria-labelledby="import-heading" className="panel">
         <h2 id="import-heading">Import evidence</h2>
-        <label>
-          Paths (one per line: files, folders, .zip or .gz archives)
-          <textarea required rows={4} value={paths} onChange={(e) => setPaths(e.target.value)} placeholder="/evidence/acme-okta-export.zip" />
-        </label>
+        <EvidencePicker onPaths={(added) => setPaths((now) => [...now.split('\n').filter((p) => p.trim() !== ''), ...added].join('\n'))}>
+          <label>
+            Paths (one per line: files, folders, .zip or .gz archives)
+            <textarea required rows={4} value={paths} onChange={(e) => setPaths(e.target.value)} placeholder="/evidence/acme-okta-export.zip" />
+          </label>
+        </EvidencePicker>
         <div className="row">
           <label>
             Format
