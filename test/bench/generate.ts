@@ -24,12 +24,13 @@ function uuid(next: () => number): string {
   return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
 }
 
+/** `asn`: an AS announcing addresses of the `ip` prefix there, as real exports name one. */
 const CITIES = [
-  { city: 'Amsterdam', state: 'North Holland', country: 'Netherlands', lat: 52.37, lon: 4.89, ip: '145.' },
-  { city: 'Chicago', state: 'Illinois', country: 'United States', lat: 41.88, lon: -87.63, ip: '98.' },
-  { city: 'Lagos', state: 'Lagos', country: 'Nigeria', lat: 6.45, lon: 3.39, ip: '105.' },
-  { city: 'Singapore', state: 'Singapore', country: 'Singapore', lat: 1.29, lon: 103.85, ip: '118.' },
-  { city: 'Frankfurt', state: 'Hesse', country: 'Germany', lat: 50.11, lon: 8.68, ip: '85.' },
+  { city: 'Amsterdam', state: 'North Holland', country: 'Netherlands', lat: 52.37, lon: 4.89, ip: '145.', asn: 1103 },
+  { city: 'Chicago', state: 'Illinois', country: 'United States', lat: 41.88, lon: -87.63, ip: '98.', asn: 7922 },
+  { city: 'Lagos', state: 'Lagos', country: 'Nigeria', lat: 6.45, lon: 3.39, ip: '105.', asn: 29465 },
+  { city: 'Singapore', state: 'Singapore', country: 'Singapore', lat: 1.29, lon: 103.85, ip: '118.', asn: 4773 },
+  { city: 'Frankfurt', state: 'Hesse', country: 'Germany', lat: 50.11, lon: 8.68, ip: '85.', asn: 3320 },
 ];
 
 const OKTA_TYPES = [
@@ -119,6 +120,8 @@ function entraSignIn(next: () => number, i: number, t0: number): unknown {
     appId: '00000002-0000-0ff1-ce00-000000000000',
     appDisplayName: 'Office 365 Exchange Online',
     ipAddress: ip(next, place.ip),
+    // Graph sign-ins carry the AS of the address (see the Elastic samples in the corpus).
+    autonomousSystemNumber: place.asn,
     clientAppUsed: 'Browser',
     correlationId: uuid(next),
     conditionalAccessStatus: 'notApplied',
