@@ -111,6 +111,13 @@ test('a new case\'s first import through the screens: files chosen and dropped, 
 
   await page.getByRole('button', { name: 'Import', exact: true }).last().click();
   assert.match(await page.getByRole('status').innerText(), /4 files: 8 events added/);
+  // The screen lists the case's evidence with hashes, names as text.
+  const listed = page.getByRole('region', { name: 'Evidence', exact: true });
+  await listed.getByText('dropped <b>.ndjson', { exact: false }).waitFor();
+  assert.equal(await listed.getByRole('row').count(), 5);
+  assert.match(await listed.innerText(), /\b[0-9a-f]{64}\b/);
+  assert.equal(await listed.locator('b').count(), 0);
+  await screenshot(page, 'import-summary-and-evidence');
   await screens.getByRole('button', { name: 'Overview' }).click();
   await page.getByRole('region', { name: 'Evidence' }).getByText('dropped <b>.ndjson', { exact: false }).waitFor();
   await screens.getByRole('button', { name: 'Import' }).click();

@@ -1,11 +1,14 @@
 /** The evidence files of the case with their formats, counts and hashes. */
 import type { EvidenceFile } from '../../../shared/model/case.js';
+import { useId } from 'react';
 import { formatTime } from '../../../shared/format/time.js';
 
 export function EvidenceTable({ files, zone }: { files: EvidenceFile[]; zone: string }) {
+  // Shown on both the overview and the import screen: each heading needs its own id.
+  const heading = useId();
   return (
-    <section aria-labelledby="evidence-heading" className="panel">
-      <h2 id="evidence-heading">Evidence</h2>
+    <section aria-labelledby={heading} className="panel">
+      <h2 id={heading}>Evidence</h2>
       {files.length === 0 ? (
         <p className="muted">No evidence imported yet.</p>
       ) : (

@@ -55,7 +55,7 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
         <ErrorAlert message={error} />
         {screen.name === 'overview' && <CaseOverview info={info} />}
         <KeptMounted shown={screen.name === 'import'}>
-          <ImportScreen onImported={() => undefined} />
+          <ImportScreen zone={info.meta.displayTimeZone} />
         </KeptMounted>
         {screen.name === 'users' && <UsersScreen onOpenUser={openUser} />}
         <KeptMounted shown={screen.name === 'search'}>

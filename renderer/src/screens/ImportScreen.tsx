@@ -1,19 +1,34 @@
 /** Import evidence: paths (files, folders, .zip, .gz), live per-file progress, the per-file summary. */
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { EvidenceFile } from '../../../shared/model/case.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/api/jobs.js';
 import { count } from '../../../shared/format/count.js';
-import { useApi } from '../api.js';
+import { messageOf, useApi } from '../api.js';
 import { JobProgressBar } from '../components/JobProgressBar.js';
 import { useJob } from '../jobs/useJob.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { EvidencePicker } from '../components/EvidencePicker.js';
+import { EvidenceTable } from '../components/EvidenceTable.js';
 
-export function ImportScreen({ onImported }: { onImported: () => void }) {
+export function ImportScreen({ zone }: { zone: string }) {
   const api = useApi();
   const [paths, setPaths] = useState('');
   const [format, setFormat] = useState<ImportFormat | ''>('');
   const [year, setYear] = useState('');
-  const { state, start, cancel } = useJob('import', onImported);
+  const [evidence, setEvidence] = useState<EvidenceFile[]>([]);
+  const [listError, setListError] = useState<string | null>(null);
+  const list = useCallback(() => {
+    api.call('case/evidence', null).then(
+      (files) => {
+        setEvidence(files);
+        setListError(null);
+      },
+      (err: unknown) => setListError(messageOf(err)),
+    );
+  }, [api]);
+  // The list as the screen opens, and again once each import has ended (whole files are kept even when one fails).
+  useEffect(list, [list]);
+  const { state, start, cancel } = useJob('import', list);
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
@@ -97,6 +112,8 @@ export function ImportScreen({ onImported }: { onImported: () => void }) {
           </table>
         </section>
       )}
+      <ErrorAlert message={listError} />
+      <EvidenceTable files={evidence} zone={zone} />
     </main>
   );
 }
