@@ -187,8 +187,9 @@ export class GeoDatabases {
   bundled(name: BundledDatabase): Promise<Uint8Array | null> {
     let load = this.loads.get(name);
     if (load === undefined) {
-      // A missing package (a trimmed install) means no bundled lookups, not a failed import.
-      load = this.useBundled ? loadShared(bundledPath(name)).catch(() => null) : Promise.resolve(null);
+      // A missing package (a trimmed install) means no bundled lookups, not a failed import:
+      // finding its path throws too, so that happens inside the promise.
+      load = this.useBundled ? Promise.resolve(name).then(bundledPath).then(loadShared).catch(() => null) : Promise.resolve(null);
       this.loads.set(name, load);
     }
     return load;
