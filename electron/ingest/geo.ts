@@ -325,8 +325,7 @@ export class GeoEnricher {
 
   /** Fill in geo (source 'lookup') and ASN where the vendor left them out. */
   async enrich(events: readonly AuthEvent[]): Promise<void> {
-    // Load what these events need first, so the lookups below stay synchronous; one database
-    // at a time, since the parse thread asks the writer for them one request at a time.
+    // Load what these events need first, so the lookups below stay synchronous.
     for (const e of events) {
       for (const net of [e.source, e.responder]) {
         if (!this.wants(net)) continue;

@@ -8,7 +8,8 @@ export class WriterLink {
   private credits: number;
   private readonly inFlight: number;
   private onCredit: (() => void) | null = null;
-  private onReply: ((message: ToParser) => void) | null = null;
+  /** Requests waiting for their answer, oldest first: the writer answers them in the order sent. */
+  private readonly replies: ((message: ToParser) => void)[] = [];
 
   constructor(
     private readonly port: MessagePort,
@@ -23,9 +24,7 @@ export class WriterLink {
         this.onCredit = null;
         wake?.();
       } else {
-        const reply = this.onReply;
-        this.onReply = null;
-        reply?.(message);
+        this.replies.shift()?.(message);
       }
     });
   }
@@ -37,7 +36,7 @@ export class WriterLink {
   /** Send a message the writer answers, and wait for the answer. */
   request(message: ToWriter): Promise<ToParser> {
     return new Promise((resolve) => {
-      this.onReply = resolve;
+      this.replies.push(resolve);
       this.port.postMessage(message);
     });
   }
