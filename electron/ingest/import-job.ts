@@ -69,7 +69,7 @@ class ImportRun {
     private readonly userGeo: Uint8Array | null,
     flush: CaseFileFlush | null,
   ) {
-    this.writer = new ImportWriter(store, arg.actor, { bulkMinBytes: limits.bulkMinBytes, flush });
+    this.writer = new ImportWriter(store, arg.actor, { bulkMinBytes: limits.bulkMinBytes, exclusive: arg.exclusive === true, flush });
     this.geo = new GeoEnricher({ user: userGeo, bundled: (name) => this.databases.bundled(name) });
   }
 

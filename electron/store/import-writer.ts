@@ -64,10 +64,9 @@ const REBUILD_THREADS = 2;
 export interface BulkSettings {
   /** A file at least this large is written in bulk (see `beginFile`). */
   bulkMinBytes: number;
-  /**
-   * Given when no other connection uses the case meanwhile: a bulk file may then leave the WAL
-   * (see `beginFile`), and its pages are flushed to disk while its indexes are rebuilt.
-   */
+  /** No other connection uses the case meanwhile: a bulk file may then leave the WAL (see `beginFile`). */
+  exclusive: boolean;
+  /** Flushes the case file to disk while a bulk file's indexes are rebuilt, when it could be opened. */
   flush: CaseFileFlush | null;
 }
 
@@ -176,8 +175,8 @@ export class ImportWriter {
    *   than inserting each event into them in random order. Into a larger case, rebuilding
    *   them whole would cost more than it saves. Killed before the commit, the case still has
    *   them: the drop is rolled back.
-   * - When the import has the case to itself (`flush` given: the CLI), the file is written with
-   *   a rollback journal instead of the WAL, under an exclusive lock. Pages are then written
+   * - When the import has the case to itself (`exclusive`: the CLI, the app's first import), the
+   *   file is written with a rollback journal instead of the WAL, under an exclusive lock. Pages are then written
    *   once, into the case file, where WAL mode writes them to the log and copies them into the
    *   file again at the checkpoint. A process killed mid-file leaves a hot journal, rolled back
    *   when the case is next opened (CaseStore); another process opening the case meanwhile is
@@ -186,7 +185,7 @@ export class ImportWriter {
   beginFile(e: NewEvidence): number {
     const large = e.size >= this.settings.bulkMinBytes;
     const rebuild = large && e.size > (this.evidenceBytes.get() as { bytes: number }).bytes;
-    const journal = large && this.settings.flush !== null && this.leaveWal();
+    const journal = large && this.settings.exclusive && this.leaveWal();
     if (rebuild || journal) this.bulkFile = { indexes: [], journal };
     try {
       (journal ? this.beginExclusive : this.begin).run();

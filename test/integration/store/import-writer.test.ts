@@ -44,14 +44,25 @@ function eventIndexes(db: Database.Database): string[] {
   return (db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL ORDER BY name").all() as { sql: string }[]).map((r) => r.sql);
 }
 
-/** `exclusive`: as the CLI imports, with the case to itself. */
-async function writeFile(t: TestContext, bulkMinBytes: number, exclusive = true): Promise<Written> {
+/**
+ * A writer on a new case, opened as the import job opens it (`exclusive`: with the case to
+ * itself, as the CLI imports); the case and its flusher are closed once `use` returns.
+ */
+async function withWriter<T>(t: TestContext, bulkMinBytes: number, exclusive: boolean, use: (writer: ImportWriter, store: CaseStore, casePath: string) => T): Promise<T> {
   const casePath = join(tempDir(t), 'case.pushtrail');
   CaseStore.create(casePath, { name: 'bulk', analyst: 'tester' }, 'tester').close();
   const flush = exclusive ? CaseFileFlush.open(casePath) : null;
   const store = CaseStore.open(casePath, 'tester');
   try {
-    const writer = new ImportWriter(store, 'tester', { bulkMinBytes, flush });
+    return use(new ImportWriter(store, 'tester', { bulkMinBytes, exclusive, flush }), store, casePath);
+  } finally {
+    store.close();
+    await flush?.close();
+  }
+}
+
+function writeFile(t: TestContext, bulkMinBytes: number, exclusive = true): Promise<Written> {
+  return withWriter(t, bulkMinBytes, exclusive, (writer, store, casePath) => {
     const id = writer.beginFile({ path: 'okta.ndjson', sha256: 'ab'.repeat(32), size: FILE_BYTES, format: 'okta', container: 'ndjson', compression: null, parentId: null });
     const during = { journal: String(store.db.pragma('journal_mode', { simple: true })), indexes: eventIndexes(store.db) };
     for (let i = 0; i < EVENTS; i += 1) {
@@ -67,10 +78,7 @@ async function writeFile(t: TestContext, bulkMinBytes: number, exclusive = true)
     assert.equal(writer.insertEvent(id, toEventRow(event(0), 1, 1, 'x'), 'x', Buffer.alloc(DEDUP_KEY_BYTES)), false, 'a repeated key is a duplicate');
     writer.commitFile(id, { records: EVENTS + 1, events: EVENTS, duplicates: 1, rejected: 0 }, { path: 'okta.ndjson' });
     return { casePath, during };
-  } finally {
-    store.close();
-    await flush?.close();
-  }
+  });
 }
 
 function contents(casePath: string): { schema: string[]; events: unknown[]; raw: unknown[]; journal: string; integrity: string; references: unknown[] } {
@@ -126,13 +134,8 @@ test('a bulk file keeps the WAL when the import may not have the case to itself 
 });
 
 test('a bulk file that is not committed leaves the case as it was, indexes and all', async (t) => {
-  const casePath = join(tempDir(t), 'case.pushtrail');
-  CaseStore.create(casePath, { name: 'bulk', analyst: 'tester' }, 'tester').close();
-  const flush = CaseFileFlush.open(casePath);
-  const store = CaseStore.open(casePath, 'tester');
-  try {
+  await withWriter(t, 1, true, (writer, store) => {
     const before = eventIndexes(store.db);
-    const writer = new ImportWriter(store, 'tester', { bulkMinBytes: 1, flush });
     const id = writer.beginFile({ path: 'a', sha256: 'cd'.repeat(32), size: 10, format: 'okta', container: 'ndjson', compression: null, parentId: null });
     writer.insertEvent(id, toEventRow(event(1), 1, 1, recordOf(1)), recordOf(1), Buffer.alloc(DEDUP_KEY_BYTES));
     writer.rollbackFile();
@@ -140,19 +143,11 @@ test('a bulk file that is not committed leaves the case as it was, indexes and a
     assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal((store.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n, 0);
     assert.equal((store.db.prepare('SELECT count(*) AS n FROM evidence').get() as { n: number }).n, 0);
-  } finally {
-    store.close();
-    await flush?.close();
-  }
+  });
 });
 
 test('a large file going into a case that holds more keeps the indexes, and still leaves the WAL', async (t) => {
-  const casePath = join(tempDir(t), 'case.pushtrail');
-  CaseStore.create(casePath, { name: 'bulk', analyst: 'tester' }, 'tester').close();
-  const flush = CaseFileFlush.open(casePath);
-  const store = CaseStore.open(casePath, 'tester');
-  try {
-    const writer = new ImportWriter(store, 'tester', { bulkMinBytes: FILE_BYTES, flush });
+  const casePath = await withWriter(t, FILE_BYTES, true, (writer, store, path) => {
     const file = (name: string, size: number): number =>
       writer.beginFile({ path: name, sha256: name.repeat(64).slice(0, 64), size, format: 'okta', container: 'ndjson', compression: null, parentId: null });
     const first = file('a', 10 * FILE_BYTES);
@@ -163,9 +158,7 @@ test('a large file going into a case that holds more keeps the indexes, and stil
     writer.insertEvent(second, toEventRow(event(1), 1, 1, recordOf(1)), recordOf(1), Buffer.alloc(DEDUP_KEY_BYTES));
     writer.commitFile(second, { records: 1, events: 1, duplicates: 0, rejected: 0 }, { path: 'b' });
     assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
-  } finally {
-    store.close();
-    await flush?.close();
-  }
+    return path;
+  });
   assert.equal(contents(casePath).integrity, 'ok');
 });
