@@ -54,30 +54,20 @@ export class AsnTable {
       while (at < text.length && text[at] >= ZERO && text[at] <= ZERO + 9) at += 1;
       const digits = at - start;
       if (digits === 0 || text[at] !== COMMA) return false;
-      words.fill(0);
       if (digits <= 15) {
         // Exact in a double: every IPv4 number, and small IPv6 ones.
         let value = 0;
         for (let i = start; i < at; i += 1) value = value * 10 + text[i] - ZERO;
+        words.fill(0);
         words[3] = value % WORD;
         words[2] = Math.floor(value / WORD);
       } else {
-        // words × 10^4 + the next four digits at most, in base 2^32: each step exact in doubles.
-        for (let i = start; i < at; i += 4) {
-          const end = Math.min(i + 4, at);
-          let carry = 0;
-          let scale = 1;
-          for (let j = i; j < end; j += 1) {
-            carry = carry * 10 + text[j] - ZERO;
-            scale *= 10;
-          }
-          for (let w = 3; w >= 0; w -= 1) {
-            const t = words[w] * scale + carry;
-            words[w] = t % WORD;
-            carry = Math.floor(t / WORD);
-          }
-          if (carry !== 0) return false;
+        let value = BigInt(Buffer.from(text.buffer, text.byteOffset + start, digits).toString('latin1'));
+        for (let w = 3; w >= 0; w -= 1) {
+          words[w] = Number(value & 0xffffffffn);
+          value >>= 32n;
         }
+        if (value !== 0n) return false;
       }
       at += 1;
       for (let w = 0; w < 4 - size; w += 1) if (words[w] !== 0) return false;
