@@ -163,6 +163,15 @@ async function loadShared(path: string): Promise<Uint8Array> {
   }
 }
 
+/** What a database says of an address; nothing for an address it cannot read. */
+function read(db: Db, ip: string): Found {
+  try {
+    return foundIn(db.get(ip));
+  } catch {
+    return {};
+  }
+}
+
 function readerOf(bytes: Uint8Array): Db {
   return new Reader<Response>(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
@@ -210,11 +219,12 @@ export interface GeoSources {
 interface Known {
   place?: Geo | null;
   system?: AsnHit | null;
+  /** The analyst's database's record, read for either. */
+  analyst?: Found;
 }
 
 /** An address with no public location (private, loopback, documentation ...): nothing to look up. */
 const PRIVATE: Known = Object.freeze({ place: null, system: null });
-
 
 /** Where the vendor's own geo is missing or says no more than the country. */
 function wantsGeo(net: Network): boolean {
@@ -275,12 +285,8 @@ export class GeoEnricher {
   /** The analyst's database first, then the bundled one. */
   private placeOf(ip: string, known: Known): Geo | null {
     if (known.place === undefined) {
-      let place: Geo | null = null;
-      for (const db of [this.user, this.places.get(familyOf(ip)) ?? null]) {
-        if (db === null || place !== null) continue;
-        place = this.read(db, ip).geo ?? null;
-      }
-      known.place = place;
+      const bundled = this.places.get(familyOf(ip)) ?? null;
+      known.place = this.analyst(ip, known).geo ?? (bundled === null ? undefined : read(bundled, ip).geo) ?? null;
     }
     return known.place;
   }
@@ -288,22 +294,16 @@ export class GeoEnricher {
   /** The analyst's database first, then the bundled AS ranges. */
   private systemOf(ip: string, known: Known): AsnHit | null {
     if (known.system === undefined) {
-      const user = this.user === null ? undefined : this.read(this.user, ip);
-      const asn = user?.asn;
+      const { asn, asOrg } = this.analyst(ip, known);
       known.system =
-        asn !== undefined
-          ? { asn, ...(user?.asOrg === undefined ? {} : { asOrg: user.asOrg }) }
-          : (this.systems.get(familyOf(ip))?.lookup(ip) ?? null);
+        asn !== undefined ? { asn, ...(asOrg === undefined ? {} : { asOrg }) } : (this.systems.get(familyOf(ip))?.lookup(ip) ?? null);
     }
     return known.system;
   }
 
-  private read(db: Db, ip: string): Found {
-    try {
-      return foundIn(db.get(ip));
-    } catch {
-      return {};
-    }
+  private analyst(ip: string, known: Known): Found {
+    known.analyst ??= this.user === null ? {} : read(this.user, ip);
+    return known.analyst;
   }
 
   private enrichNetwork(net: Network): void {
