@@ -3,7 +3,7 @@
  * Arguments arrive already validated (see `dispatch.ts`).
  */
 import { mkdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { PushTrailError } from '../../shared/api/errors.js';
 import type { ReportFile, ReportRequest } from '../../shared/api/report.js';
 import type { ArgOf, JobStarted, Method, ResultOf } from '../../shared/api/contract.js';
@@ -16,7 +16,7 @@ import { insertAnalystEvent, listAnalystEvents } from '../store/analyst-events.j
 import { applyAnnotation, listAnnotations } from '../store/annotations.js';
 import { readFindings, readUserRows } from '../store/detection-store.js';
 import { userEvents } from '../store/events.js';
-import { CaseStore } from '../store/case-store.js';
+import { CaseStore, caseFolder, caseStem } from '../store/case-store.js';
 import { entriesAround, searchEntries, searchIndexStatus } from '../store/search.js';
 import { FORMAT_EXTENSION } from '../report/export.js';
 import { reportOutline } from '../report/outline.js';
@@ -224,10 +224,10 @@ function indexStatus(session: Session, start: boolean): SearchIndexStatus {
  * file in `<case>-reports/` beside the case (web mode, where the browser then downloads it).
  */
 async function reportPath(session: Session, casePath: string, request: ReportRequest): Promise<string> {
-  const stem = basename(casePath).replace(/\.pushtrail$/, '');
+  const stem = caseStem(casePath);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const name = `${stem}-${request.format === 'csv' || request.format === 'ocsf' ? 'events' : 'report'}-${stamp}${FORMAT_EXTENSION[request.format]}`;
-  const dir = join(dirname(casePath), `${stem}-reports`);
+  const dir = caseFolder(casePath, 'reports');
   if (session.chooseReportPath !== null) {
     const chosen = await session.chooseReportPath(join(dirname(casePath), name), request.format);
     if (chosen === null) throw new PushTrailError('cancelled', 'No file was chosen');

@@ -9,7 +9,7 @@ import type { EncodedRows } from '../store/row-batch.js';
 import type { ContainerKind, ReadIssue } from './containers/types.js';
 import type { FormatId } from './parser.js';
 import type { BundledDatabase } from './geo.js';
-import type { EncodedRecords } from './raw-batch.js';
+import type { UnparsedRecords } from './raw-batch.js';
 
 export interface ImportLimits {
   /** Longest record or line accepted, in characters. */
@@ -83,7 +83,7 @@ export interface Batch {
 /** Records for the writer thread to parse itself. */
 export interface RawBatch {
   t: 'raw';
-  records: EncodedRecords;
+  records: UnparsedRecords;
   /** Issues the reader found before and among these records. */
   issues: ReadIssue[];
   /** Records read (rejected ones included) since the last batch. */

@@ -6,14 +6,14 @@
  */
 import type { SourceRecord } from './parser.js';
 
-export interface EncodedRecords {
+export interface UnparsedRecords {
   texts: string[];
   /** Line of each record; 0 when the container has none. */
   lines: Int32Array;
   records: Int32Array;
 }
 
-export function encodeRecords(list: readonly SourceRecord[]): EncodedRecords {
+export function encodeRecords(list: readonly SourceRecord[]): UnparsedRecords {
   const lines = new Int32Array(list.length);
   const records = new Int32Array(list.length);
   const texts = list.map((r, i) => {
@@ -24,7 +24,7 @@ export function encodeRecords(list: readonly SourceRecord[]): EncodedRecords {
   return { texts, lines, records };
 }
 
-export function decodeRecords(batch: EncodedRecords): SourceRecord[] {
+export function decodeRecords(batch: UnparsedRecords): SourceRecord[] {
   return batch.texts.map((text, i) => {
     const line = batch.lines[i] ?? 0;
     const record = batch.records[i] ?? 0;
@@ -32,6 +32,6 @@ export function decodeRecords(batch: EncodedRecords): SourceRecord[] {
   });
 }
 
-export function recordTransferables(batch: EncodedRecords): ArrayBuffer[] {
+export function recordTransferables(batch: UnparsedRecords): ArrayBuffer[] {
   return [batch.lines.buffer, batch.records.buffer] as ArrayBuffer[];
 }

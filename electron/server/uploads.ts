@@ -11,8 +11,9 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PushTrailError } from '../../shared/api/errors.js';
+import { caseFolder } from '../store/case-store.js';
 
 export const UPLOAD_PATH = '/api/upload';
 
@@ -20,10 +21,6 @@ const BATCH = /^[A-Za-z0-9-]{1,64}$/;
 const MAX_PARTS = 64;
 const MAX_PART_BYTES = 255;
 
-/** The folder beside the case that uploaded evidence goes to. */
-export function evidenceFolder(casePath: string): string {
-  return join(dirname(casePath), `${basename(casePath).replace(/\.pushtrail$/, '')}-evidence`);
-}
 
 /** The parts of a relative path as a browser gives it ("folder/sub/file.json"), or why it is refused. */
 function partsOf(relativePath: string): string[] {
@@ -45,7 +42,7 @@ function partsOf(relativePath: string): string[] {
  */
 export function uploadTarget(casePath: string, batch: string, relativePath: string): string {
   if (!BATCH.test(batch)) throw new PushTrailError('bad_input', 'an upload batch is 1 to 64 letters, digits or dashes');
-  return join(evidenceFolder(casePath), batch, ...partsOf(relativePath));
+  return join(caseFolder(casePath, 'evidence'), batch, ...partsOf(relativePath));
 }
 
 /**

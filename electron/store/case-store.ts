@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { PushTrailError } from '../../shared/api/errors.js';
@@ -16,6 +17,16 @@ import { readEventDetail, readEvents, readEvidenceErrors } from './events.js';
 import { APPLICATION_ID, LATEST_SCHEMA, applyMigrations, pendingMigrations, readApplied } from './migrate.js';
 
 export const CASE_EXTENSION = '.pushtrail';
+
+/** The case file's name without its extension: "acme" for acme.pushtrail. */
+export function caseStem(casePath: string): string {
+  return basename(casePath, CASE_EXTENSION);
+}
+
+/** A folder beside the case that belongs to it: reports written in web mode, evidence uploaded there. */
+export function caseFolder(casePath: string, kind: 'reports' | 'evidence'): string {
+  return join(dirname(casePath), `${caseStem(casePath)}-${kind}`);
+}
 /**
  * Page size of new cases. An event row carries its verbatim record (typically 1-3 KB); with
  * SQLite's default 4 KiB pages most pages could hold only one such row and the case file grew

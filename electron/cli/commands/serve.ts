@@ -4,14 +4,14 @@
  * The URL (with its token) is the first line of stdout so scripts and tests can read it.
  */
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { PushTrailError } from '../../../shared/api/errors.js';
 import { createDispatch } from '../../api/dispatch.js';
 import { createHandlers } from '../../api/handlers.js';
 import { Session } from '../../api/session.js';
 import { RENDERER_DIR } from '../../paths.js';
 import { startWebServer } from '../../server/http-server.js';
-import { CaseStore, CASE_EXTENSION } from '../../store/case-store.js';
+import { CaseStore, caseStem } from '../../store/case-store.js';
 import { parse } from '../args.js';
 
 export const SERVE_USAGE = 'pushtrail serve [<case>] [--port N] [--analyst NAME]';
@@ -36,7 +36,7 @@ export async function runServe(argv: string[]): Promise<void> {
     session.replaceCase(
       existsSync(path)
         ? CaseStore.open(path, session.actor)
-        : CaseStore.create(path, { name: basename(path, CASE_EXTENSION), analyst: session.actor }, session.actor),
+        : CaseStore.create(path, { name: caseStem(path), analyst: session.actor }, session.actor),
     );
   }
   const server = await startWebServer({

@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import type { ApiResult } from '../../../shared/api/errors.js';
-import { evidenceFolder, uploadTarget } from '../../../electron/server/uploads.js';
+import { caseFolder } from '../../../electron/store/case-store.js';
+import { uploadTarget } from '../../../electron/server/uploads.js';
 import { serve } from '../../support/serve.js';
 import { tempDir } from '../../support/temp.js';
 import { oktaEvent } from '../../unit/ingest-pipeline/samples.js';
@@ -17,7 +18,7 @@ const ndjson = (from: number, n: number): string => `${Array.from({ length: n },
 
 test('uploadTarget keeps every name inside its batch folder', () => {
   const casePath = join('/cases', 'acme.pushtrail');
-  assert.equal(evidenceFolder(casePath), join('/cases', 'acme-evidence'));
+  assert.equal(caseFolder(casePath, 'evidence'), join('/cases', 'acme-evidence'));
   assert.equal(uploadTarget(casePath, 'b-1', 'logs/okta.json'), join('/cases', 'acme-evidence', 'b-1', 'logs', 'okta.json'));
   assert.equal(uploadTarget(casePath, 'b-1', 'ünï ✓ <b>.json'), join('/cases', 'acme-evidence', 'b-1', 'ünï ✓ <b>.json'));
   for (const bad of ['', '../x.json', 'a/../../x', '/etc/passwd', 'a//b', './a', 'a\\..\\b', 'a\u0000b', 'x'.repeat(256), Array(65).fill('a').join('/')]) {
@@ -53,7 +54,7 @@ test('web mode: evidence uploaded with the token is saved beside the case and im
   const first = await upload('b1', 'export/a.ndjson', ndjson(0, 2));
   const second = await upload('b1', 'export/deeper/b.ndjson', ndjson(10, 3));
   assert.ok(first.result?.ok && second.result?.ok);
-  const folder = join(evidenceFolder(casePath), 'b1', 'export');
+  const folder = join(caseFolder(casePath, 'evidence'), 'b1', 'export');
   assert.equal(first.result.value.path, join(folder, 'a.ndjson'));
   assert.equal(readFileSync(second.result.value.path, 'utf8'), ndjson(10, 3), 'the bytes as sent');
   assert.equal(second.result.value.bytes, Buffer.byteLength(ndjson(10, 3)));
@@ -64,7 +65,7 @@ test('web mode: evidence uploaded with the token is saved beside the case and im
   const escape = await upload('b1', '../../escaped.json', '{}');
   assert.equal(escape.result?.ok ? null : escape.result?.error.kind, 'bad_input');
   assert.deepEqual(readdirSync(dir).filter((f) => !f.startsWith('web.pushtrail')), ['web-evidence'], 'nothing beside the case but its evidence folder');
-  assert.deepEqual(readdirSync(join(evidenceFolder(casePath), 'b1')), ['export']);
+  assert.deepEqual(readdirSync(join(caseFolder(casePath, 'evidence'), 'b1')), ['export']);
   assert.ok(!existsSync(join(dirname(dir), 'escaped.json')));
 
   // The folder as given is what the page asks to import.
