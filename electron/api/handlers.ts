@@ -93,7 +93,7 @@ export function createHandlers(session: Session): Handlers {
         ...(mmdb === undefined ? {} : { mmdb: resolve(mmdb) }),
         exclusive: alone,
       };
-      const start = (): RunningJob<'import'> => startJob('import', arg, (progress) => session.emit('job/progress', progress));
+      const start = (): RunningJob<'import'> => sessionJob(session, 'import', arg);
       // Whole files were committed even when the import failed or was cancelled part-way.
       return session.track(alone ? session.lendCase(start) : start(), () => {
         if (session.casePath !== store.path || session.store === null) return;
@@ -237,6 +237,11 @@ async function reportPath(session: Session, casePath: string, request: ReportReq
   return join(dir, name);
 }
 
+/** A job whose progress goes out to the session's listeners. */
+function sessionJob<K extends JobKind>(session: Session, kind: K, arg: JobArg<K>): RunningJob<K> {
+  return startJob(kind, arg, (progress) => session.emit('job/progress', progress));
+}
+
 /** Start a job for a session: progress and the outcome go out as push events. */
 function startSessionJob<K extends JobKind>(
   session: Session,
@@ -245,5 +250,5 @@ function startSessionJob<K extends JobKind>(
   after?: () => void,
   onResult?: (result: JobResultOf<K>) => void,
 ): JobStarted {
-  return session.track(startJob(kind, arg, (progress) => session.emit('job/progress', progress)), after, onResult);
+  return session.track(sessionJob(session, kind, arg), after, onResult);
 }

@@ -32,10 +32,10 @@ export function ImportScreen({ zone }: { zone: string }) {
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    const list = paths.split('\n').map((p) => p.trim()).filter((p) => p !== '');
+    const given = paths.split('\n').map((p) => p.trim()).filter((p) => p !== '');
     void start(() =>
       api.call('import/start', {
-        paths: list,
+        paths: given,
         ...(format === '' ? {} : { format }),
         ...(year.trim() === '' ? {} : { year: Number(year) }),
       }),
