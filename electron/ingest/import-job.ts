@@ -16,15 +16,15 @@ import { CaseStore } from '../store/case-store.js';
 import { DEDUP_KEY_BYTES, toEventRow } from '../store/event-row.js';
 import { ImportWriter } from '../store/import-writer.js';
 import { forEachRow } from '../store/row-batch.js';
-import { RepeatCounter, writeBaseKey } from './dedup.js';
-import { parserFor } from './formats.js';
-import { GeoDatabases, GeoEnricher, loadUserDatabase } from './geo.js';
-import { MAX_STORED_ERRORS, addErrors, blankEntry, buildReport, notImportedEntry, yearNote } from './import-report.js';
-import { DEFAULT_LIMITS, type Batch, type FileIdentity, type ImportLimits, type ParseWorkerInput, type RawBatch, type ToParser, type ToWriter } from './protocol.js';
-import { decodeRecords } from './raw-batch.js';
-import { RecordParser } from './record-parser.js';
+import { RepeatCounter, writeBaseKey } from './pipeline/dedup.js';
+import { parserFor } from './recognition/formats.js';
+import { GeoDatabases, GeoEnricher, loadUserDatabase } from './geo/geo.js';
+import { MAX_STORED_ERRORS, addErrors, blankEntry, buildReport, notImportedEntry, yearNote } from './pipeline/import-report.js';
+import { DEFAULT_LIMITS, type Batch, type FileIdentity, type ImportLimits, type ParseWorkerInput, type RawBatch, type ToParser, type ToWriter } from './pipeline/thread-messages.js';
+import { decodeRecords } from './pipeline/raw-batch.js';
+import { RecordParser } from './pipeline/record-parser.js';
 
-const PARSE_WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+const PARSE_WORKER_URL = new URL('./pipeline/parse-worker.js', import.meta.url);
 /**
  * Almost everything the parse thread allocates (records, events, rows) dies within a batch; a
  * larger young generation lets it die there instead of being promoted (GC time halved).

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createReader } from '../../electron/ingest/containers/index.js';
 import type { ContainerKind } from '../../electron/ingest/containers/types.js';
-import { decodeText } from '../../electron/ingest/decode.js';
+import { decodeText } from '../../electron/ingest/source/decode.js';
 import type { JobFinished } from '../../shared/api/contract.js';
 import type { ImportReport, JobProgress } from '../../shared/api/jobs.js';
 import { createDispatch } from '../../electron/api/dispatch.js';

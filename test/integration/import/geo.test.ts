@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { bundledPath } from '../../../electron/ingest/geo.js';
+import { bundledPath } from '../../../electron/ingest/geo/geo.js';
 import { duoAuth } from '../../unit/ingest-pipeline/samples.js';
 import { tempDir } from '../../support/temp.js';
 import { count, importPaths, inCase, newCase, tryImport } from './helpers.js';

@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { oktaEvent } from '../../unit/ingest-pipeline/samples.js';
-import { DEFAULT_LIMITS } from '../../../electron/ingest/protocol.js';
+import { DEFAULT_LIMITS } from '../../../electron/ingest/pipeline/thread-messages.js';
 import { CLI } from '../../support/serve.js';
 import { tempDir } from '../../support/temp.js';
 import { count, inCase, runCli } from './helpers.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { AsnTable } from '../../../electron/ingest/asn-table.js';
-import { bundledPath } from '../../../electron/ingest/geo.js';
+import { AsnTable } from '../../../electron/ingest/geo/asn-table.js';
+import { bundledPath } from '../../../electron/ingest/geo/geo.js';
 
 const v4 = (ip: string): number => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { PushTrailError } from '../../../shared/api/errors.js';
 import { IMPORT_FORMATS, JOB_KINDS } from '../../../shared/api/jobs.js';
 import { validateArg } from '../../../shared/api/validate.js';
-import { PARSERS, PARSER_LIST } from '../../../electron/ingest/formats.js';
+import { PARSERS, PARSER_LIST } from '../../../electron/ingest/recognition/formats.js';
 import { FORMAT_IDS } from '../../../electron/ingest/parser.js';
 import { JOBS } from '../../../electron/jobs/registry.js';
 

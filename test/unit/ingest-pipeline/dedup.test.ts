@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AuthEvent } from '../../../shared/model/event.js';
-import { RepeatCounter, writeBaseKey } from '../../../electron/ingest/dedup.js';
+import { RepeatCounter, writeBaseKey } from '../../../electron/ingest/pipeline/dedup.js';
 import type { SourceRecord } from '../../../electron/ingest/parser.js';
 
 const event = (over: Partial<AuthEvent> = {}): AuthEvent => ({ time: 1, vendor: 'syslog', user: 'u', outcome: 'auth_failure', vendorEvent: 'x', ...over });

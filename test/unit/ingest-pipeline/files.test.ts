@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { decodeText, encodingOf } from '../../../electron/ingest/decode.js';
-import { magicOf } from '../../../electron/ingest/magic.js';
-import { walk, type WalkEntry } from '../../../electron/ingest/walk.js';
+import { decodeText, encodingOf } from '../../../electron/ingest/source/decode.js';
+import { magicOf } from '../../../electron/ingest/source/magic.js';
+import { walk, type WalkEntry } from '../../../electron/ingest/source/walk.js';
 import { tempDir } from '../../support/temp.js';
 
 async function all(paths: string[]): Promise<WalkEntry[]> {

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { PushTrailError } from '../../../shared/api/errors.js';
 import type { AuthEvent } from '../../../shared/model/event.js';
-import { GeoEnricher, bundledPath, foundIn, isPublicIp } from '../../../electron/ingest/geo.js';
+import { GeoEnricher, bundledPath, foundIn, isPublicIp } from '../../../electron/ingest/geo/geo.js';
 import { tempDir } from '../../support/temp.js';
 
 const bundledV4 = bundledPath('city-4');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { isIP } from 'node:net';
 import { test } from 'node:test';
-import { ipv4Number, ipv6Words } from '../../../electron/ingest/ip-number.js';
+import { ipv4Number, ipv6Words } from '../../../electron/ingest/geo/ip-number.js';
 
 test('ipv4Number reads exactly what node:net calls IPv4', () => {
   const samples = ['0.0.0.0', '255.255.255.255', '8.8.8.8', '10.0.0.1', '01.2.3.4', '1.2.3.04', '1.2.3', '1.2.3.4.5', '256.0.0.1', '1..2.3', '.1.2.3', '1.2.3.', ' 1.2.3.4', '1.2.3.4 ', '1.2.3.-4', '１.2.3.4', '::ffff:1.2.3.4', '', 'a.b.c.d'];

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { AuthEvent, StoredEvent } from '../../../shared/model/event.js';
 import { EVENT_COLUMNS, ROW_PARSED_LENGTH, eventProblem, fromEventRow, toEventRow, type BoundCell, type Cell, type EventRecordRow } from '../../../electron/store/event-row.js';
 import { RowEncoder, forEachRow, type EncodedRows } from '../../../electron/store/row-batch.js';
-import { decodeRecords, encodeRecords, recordTransferables } from '../../../electron/ingest/raw-batch.js';
+import { decodeRecords, encodeRecords, recordTransferables } from '../../../electron/ingest/pipeline/raw-batch.js';
 
 const full: AuthEvent = {
   time: 1709283600123,

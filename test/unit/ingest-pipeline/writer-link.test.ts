@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { MessageChannel } from 'node:worker_threads';
 import { test } from 'node:test';
-import { WriterLink } from '../../../electron/ingest/writer-link.js';
-import type { ToParser, ToWriter } from '../../../electron/ingest/protocol.js';
+import { WriterLink } from '../../../electron/ingest/pipeline/writer-link.js';
+import type { ToParser, ToWriter } from '../../../electron/ingest/pipeline/thread-messages.js';
 
 test('requests sent together each get their own answer, in the order the writer answers them', { timeout: 5000 }, async (t) => {
   const { port1: parser, port2: writer } = new MessageChannel();

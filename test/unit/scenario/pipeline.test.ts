@@ -1,5 +1,5 @@
 /**
- * Generated evidence through PushTrail's own importer pieces (content detection, container
+ * Generated evidence through PushTrail's own importer pieces (content recognition, container
  * readers, vendor normalisers) and detection engine, checked against labels.json. This is how
  * the benchmark and rule authors use a bundle, so a record the importer rejects or a label the
  * engine contradicts shows up here first.
@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createReader, DEFAULT_MAX_RECORD_CHARS } from '../../../electron/ingest/containers/index.js';
-import { detect } from '../../../electron/ingest/detect.js';
-import { expandRecord } from '../../../electron/ingest/expand.js';
+import { recognise } from '../../../electron/ingest/recognition/recognise.js';
+import { expandRecord } from '../../../electron/ingest/containers/expand.js';
 import type { SourceRecord } from '../../../electron/ingest/parser.js';
 import { generateBundle, type BundleResult } from '../../../electron/scenario/bundle.js';
 import { detectInMemory, type DetectionResult } from '../../../shared/detect/engine-core.js';
@@ -39,7 +39,7 @@ before(async () => {
   let id = 0;
   for (const file of bundle.files) {
     const text = readFileSync(file, 'utf8');
-    const found = detect({ head: text, complete: true, maxRecordChars: DEFAULT_MAX_RECORD_CHARS });
+    const found = recognise({ head: text, complete: true, maxRecordChars: DEFAULT_MAX_RECORD_CHARS });
     if (!found.ok) throw new Error(`${basename(file)}: ${found.reason}`);
     formats.set(basename(file), found.parser.id);
     const records: SourceRecord[] = [];

@@ -4,13 +4,13 @@
  * looked up offline. A record the parser rejects costs that record only, with its line and
  * the parser's reason.
  */
-import type { AuthEvent } from '../../shared/model/event.js';
-import { eventProblem } from '../store/event-row.js';
-import { withJsonValue } from './containers/json-value.js';
-import type { ReadIssue } from './containers/types.js';
-import { expandRecord } from './expand.js';
-import type { GeoEnricher } from './geo.js';
-import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from './parser.js';
+import type { AuthEvent } from '../../../shared/model/event.js';
+import { eventProblem } from '../../store/event-row.js';
+import { withJsonValue } from '../containers/json-value.js';
+import type { ReadIssue } from '../containers/types.js';
+import { expandRecord } from '../containers/expand.js';
+import type { GeoEnricher } from '../geo/geo.js';
+import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
 
 export interface Parsed {
   event: AuthEvent;

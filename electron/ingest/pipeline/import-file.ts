@@ -1,6 +1,6 @@
 /**
  * The parse thread's work on one input: hash it, let the writer say whether the case has it,
- * open archives member by member, detect the format and stream the records through the
+ * open archives member by member, recognise the format and stream the records through the
  * pipeline to the writer.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -9,23 +9,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { openArchive, type ZipMember } from './archive.js';
-import { createReader } from './containers/index.js';
-import { openContent, hashBytes, type Hashed, type OpenBytes } from './content.js';
-import { decodeText } from './decode.js';
-import { detect, type Detection } from './detect.js';
-import { parserFor } from './formats.js';
-import type { GeoEnricher } from './geo.js';
-import { MAGIC_BYTES, magicOf } from './magic.js';
-import type { FormatId } from './parser.js';
-import { Prefetch } from './prefetch.js';
-import type { ImportLimits, NotImported } from './protocol.js';
+import { openArchive, type ZipMember } from '../source/archive.js';
+import { createReader } from '../containers/index.js';
+import { openContent, hashBytes, type Hashed, type OpenBytes } from '../source/content.js';
+import { decodeText } from '../source/decode.js';
+import { recognise, type Recognition } from '../recognition/recognise.js';
+import { parserFor } from '../recognition/formats.js';
+import type { GeoEnricher } from '../geo/geo.js';
+import { MAGIC_BYTES, magicOf } from '../source/magic.js';
+import type { FormatId } from '../parser.js';
+import { Prefetch } from '../source/prefetch.js';
+import type { ImportLimits, NotImported } from './thread-messages.js';
 import { RecordParser } from './record-parser.js';
 import { RecordPipeline } from './record-pipeline.js';
-import type { WalkEntry } from './walk.js';
+import type { WalkEntry } from '../source/walk.js';
 import type { WriterLink } from './writer-link.js';
 
-/** Characters read before detection decides; more is read when no record is complete by then. */
+/** Characters read before recognition decides; more is read when no record is complete by then. */
 const DETECT_CHARS = 256 * 1024;
 const DETECT_MAX_CHARS = 8 * 1024 * 1024;
 const READ_CHUNK = 1024 * 1024;
@@ -225,20 +225,20 @@ async function importNestedArchive(
   }
 }
 
-async function detectContent(prefetch: Prefetch, settings: ImportSettings): Promise<Detection> {
+async function recogniseContent(prefetch: Prefetch, settings: ImportSettings): Promise<Recognition> {
   const forced = settings.format === undefined ? undefined : parserFor(settings.format);
   let want = DETECT_CHARS;
   for (;;) {
     await prefetch.fill(want);
-    const detection = detect({
+    const recognition = recognise({
       head: prefetch.text,
       complete: prefetch.complete,
       maxRecordChars: settings.limits.maxRecordChars,
       ...(forced === undefined ? {} : { forced }),
     });
     // A first record larger than the head: read on, up to a limit, before giving up.
-    const noRecord = !detection.ok ? /no complete record/.test(detection.reason) : detection.sample.length === 0;
-    if (!noRecord || prefetch.complete || want >= DETECT_MAX_CHARS) return detection;
+    const noRecord = !recognition.ok ? /no complete record/.test(recognition.reason) : recognition.sample.length === 0;
+    if (!noRecord || prefetch.complete || want >= DETECT_MAX_CHARS) return recognition;
     want *= 4;
   }
 }
@@ -281,21 +281,21 @@ async function importSource(source: Source, known: Known, settings: ImportSettin
     skip(settings, { ...base, status, reason, ...(sha256 === undefined ? {} : { sha256 }), size: known.size, compression: content.compression });
   };
   const prefetch = new Prefetch(decodeText(content.chunks)[Symbol.asyncIterator]());
-  let detection: Detection;
+  let recognition: Recognition;
   try {
-    detection = await detectContent(prefetch, settings);
+    recognition = await recogniseContent(prefetch, settings);
   } catch (err) {
     await notRead(content.compression === 'gzip' ? `damaged gzip data: ${message(err)}` : message(err), 'unreadable');
     return;
   }
-  if (!detection.ok) {
+  if (!recognition.ok) {
     const error: unknown = prefetch.error;
     if (error !== undefined) await notRead(content.compression === 'gzip' ? `damaged gzip data: ${message(error)}` : message(error), 'unreadable');
-    else await notRead(detection.reason, 'unrecognised');
+    else await notRead(recognition.reason, 'unrecognised');
     return;
   }
 
-  const { container, parser } = detection;
+  const { container, parser } = recognition;
   // Timestamps without a year (classic syslog) are dated by --year, or else by the file's modification time.
   const when = settings.year === undefined ? { fileTime: source.mtime } : { year: settings.year };
   settings.link.send({ t: 'begin', format: parser.id, container, compression: content.compression, ...when });

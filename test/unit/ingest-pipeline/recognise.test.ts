@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { containerCandidates, detect, type Detection } from '../../../electron/ingest/detect.js';
-import { parserFor } from '../../../electron/ingest/formats.js';
+import { containerCandidates, recognise, type Recognition } from '../../../electron/ingest/recognition/recognise.js';
+import { parserFor } from '../../../electron/ingest/recognition/formats.js';
 import { cloudTrailLogin, duoAuth, entraSignIn, m365Csv, oktaEvent, syslogLines } from './samples.js';
 
-function detected(head: string, forced?: Parameters<typeof parserFor>[0]): Detection {
-  return detect({ head, complete: true, maxRecordChars: 1024 * 1024, ...(forced === undefined ? {} : { forced: parserFor(forced) }) });
+function recognised(head: string, forced?: Parameters<typeof parserFor>[0]): Recognition {
+  return recognise({ head, complete: true, maxRecordChars: 1024 * 1024, ...(forced === undefined ? {} : { forced: parserFor(forced) }) });
 }
 
 function formatOf(head: string): string {
-  const d = detected(head);
+  const d = recognised(head);
   return d.ok ? `${d.container}/${d.parser.id}` : `unrecognised: ${d.reason}`;
 }
 
@@ -41,7 +41,7 @@ test('StreamAlert fixtures ({data, log}) are read as the records they wrap', () 
 });
 
 test('content no importer knows is reported with what it looked like and the supported formats', () => {
-  const d = detected(ndjson([{ foo: 1, bar: 2 }, { foo: 3, bar: 4 }]));
+  const d = recognised(ndjson([{ foo: 1, bar: 2 }, { foo: 3, bar: 4 }]));
   assert.equal(d.ok, false);
   const reason = d.ok ? '' : d.reason;
   assert.match(reason, /no importer recognises this content/);
@@ -52,20 +52,20 @@ test('content no importer knows is reported with what it looked like and the sup
 });
 
 test('empty and binary content is reported as such', () => {
-  const empty = detected('  \n\n');
+  const empty = recognised('  \n\n');
   assert.match(empty.ok ? '' : empty.reason, /holds no records/);
-  const binary = detected('abc\u0000\u0001def');
+  const binary = recognised('abc\u0000\u0001def');
   assert.match(binary.ok ? '' : binary.reason, /binary/);
 });
 
 test('--format skips the sniffing but still reads the container from content', () => {
   const unknown = ndjson([{ foo: 1 }]);
-  const forced = detected(unknown, 'okta');
+  const forced = recognised(unknown, 'okta');
   assert.ok(forced.ok);
   assert.equal(forced.ok && forced.container, 'ndjson');
   assert.equal(forced.ok && forced.parser.id, 'okta');
-  const text = detected(unknown, 'syslog');
+  const text = recognised(unknown, 'syslog');
   assert.ok(text.ok && text.container === 'text');
-  const plain = detected('just some words\nand more', 'okta');
+  const plain = recognised('just some words\nand more', 'okta');
   assert.match(plain.ok ? '' : plain.reason, /reads JSON or CSV records, but this file is plain text/);
 });

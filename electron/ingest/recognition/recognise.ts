@@ -4,23 +4,23 @@
  * records from the start of the file, and the vendor parsers sniff the sample. File names are
  * never consulted. `--format` skips the sniffing but not the container choice.
  */
-import { CONTAINER_TITLES, createReader, type ContainerKind, type RecordSink } from './containers/index.js';
-import { WRAPPER_PATHS } from './containers/json.js';
-import { guessDelimiter } from './containers/csv.js';
-import { looksBinary } from './decode.js';
-import { expandRecord } from './expand.js';
+import { CONTAINER_TITLES, createReader, type ContainerKind, type RecordSink } from '../containers/index.js';
+import { WRAPPER_PATHS } from '../containers/json.js';
+import { guessDelimiter } from '../containers/csv.js';
+import { looksBinary } from '../source/decode.js';
+import { expandRecord } from '../containers/expand.js';
 import { PARSER_LIST, supportedFormatsText } from './formats.js';
-import type { SourceRecord, VendorParser } from './parser.js';
-import { at, isObject } from './vendors/fields.js';
+import type { SourceRecord, VendorParser } from '../parser.js';
+import { at, isObject } from '../vendors/fields.js';
 
 /** Records handed to `sniff`. */
 export const SAMPLE_RECORDS = 20;
 
-export type Detection =
+export type Recognition =
   | { ok: true; container: ContainerKind; parser: VendorParser; sample: readonly SourceRecord[] }
   | { ok: false; reason: string };
 
-export interface DetectInput {
+export interface RecognitionInput {
   /** The start of the decoded content. */
   head: string;
   /** True when `head` is the whole content. */
@@ -62,7 +62,7 @@ export function containerCandidates(head: string, complete: boolean): ContainerK
 }
 
 /** Read up to SAMPLE_RECORDS records from the head with the given container. */
-export function sampleRecords(container: ContainerKind, input: DetectInput): SourceRecord[] {
+export function sampleRecords(container: ContainerKind, input: RecognitionInput): SourceRecord[] {
   const records: SourceRecord[] = [];
   const sink: RecordSink = {
     record(record) {
@@ -98,7 +98,7 @@ function describeSample(container: ContainerKind, sample: readonly SourceRecord[
   return `read as ${CONTAINER_TITLES[container]}, it starts ${JSON.stringify(text)}`;
 }
 
-export function detect(input: DetectInput): Detection {
+export function recognise(input: RecognitionInput): Recognition {
   if (input.head.trim() === '') return { ok: false, reason: 'the file holds no records (it is empty or only blank)' };
   if (looksBinary(input.head.slice(0, 65536))) {
     return { ok: false, reason: 'the file is binary (it holds NUL bytes), not a text log export' };

@@ -1,14 +1,14 @@
 /**
  * Messages between the import's two threads. The parse thread walks the inputs, hashes,
- * detects and parses; the writer thread (the job's own worker) owns the case file. Batches
+ * recognises and parses; the writer thread (the job's own worker) owns the case file. Batches
  * flow under a credit scheme (at most `inFlight` unacknowledged), which bounds memory when
  * the writer is the slower of the two.
  */
-import type { ApiError } from '../../shared/api/errors.js';
-import type { EncodedRows } from '../store/row-batch.js';
-import type { ContainerKind, ReadIssue } from './containers/types.js';
-import type { FormatId } from './parser.js';
-import type { BundledDatabase } from './geo.js';
+import type { ApiError } from '../../../shared/api/errors.js';
+import type { EncodedRows } from '../../store/row-batch.js';
+import type { ContainerKind, ReadIssue } from '../containers/types.js';
+import type { FormatId } from '../parser.js';
+import type { BundledDatabase } from '../geo/geo.js';
 import type { UnparsedRecords } from './raw-batch.js';
 
 export interface ImportLimits {

@@ -1,7 +1,7 @@
 /** The per-file report of an import and its totals, built by the writer as files finish. */
-import type { ImportFileReport, ImportRecordError, ImportReport } from '../../shared/api/jobs.js';
-import type { FormatId } from './parser.js';
-import type { NotImported } from './protocol.js';
+import type { ImportFileReport, ImportRecordError, ImportReport } from '../../../shared/api/jobs.js';
+import type { FormatId } from '../parser.js';
+import type { NotImported } from './thread-messages.js';
 
 /** Errors listed per file in the job's result; the case keeps up to MAX_STORED_ERRORS. */
 const MAX_REPORTED_ERRORS = 100;

@@ -1,20 +1,20 @@
 /**
- * The registry of vendor parsers, one per format id. Detection asks them in this order, so a
+ * The registry of vendor parsers, one per format id. Recognition asks them in this order, so a
  * more specific format comes before a broader one that might also accept its records.
  */
-import type { ImportFormat } from '../../shared/api/jobs.js';
-import { FORMAT_IDS, type FormatId, type VendorParser } from './parser.js';
-import { cloudTrailParser } from './vendors/cloudtrail.js';
-import { duoAdminParser } from './vendors/duo-admin.js';
-import { duoAuthParser } from './vendors/duo-auth.js';
-import { duoTelephonyParser } from './vendors/duo-telephony.js';
-import { entraAuditParser } from './vendors/entra-audit.js';
-import { entraSignInParser } from './vendors/entra-signin.js';
-import { googleWorkspaceParser } from './vendors/google-workspace.js';
-import { m365AuditParser } from './vendors/m365-audit.js';
-import { oktaParser } from './vendors/okta.js';
-import { pingOneParser } from './vendors/pingone.js';
-import { syslogParser } from './vendors/syslog.js';
+import type { ImportFormat } from '../../../shared/api/jobs.js';
+import { FORMAT_IDS, type FormatId, type VendorParser } from '../parser.js';
+import { cloudTrailParser } from '../vendors/cloudtrail.js';
+import { duoAdminParser } from '../vendors/duo-admin.js';
+import { duoAuthParser } from '../vendors/duo-auth.js';
+import { duoTelephonyParser } from '../vendors/duo-telephony.js';
+import { entraAuditParser } from '../vendors/entra-audit.js';
+import { entraSignInParser } from '../vendors/entra-signin.js';
+import { googleWorkspaceParser } from '../vendors/google-workspace.js';
+import { m365AuditParser } from '../vendors/m365-audit.js';
+import { oktaParser } from '../vendors/okta.js';
+import { pingOneParser } from '../vendors/pingone.js';
+import { syslogParser } from '../vendors/syslog.js';
 
 // shared/ repeats the format ids for the contract; these fail to compile if the lists drift.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -4,12 +4,12 @@
  * the writer thread has time to spare, sends them unparsed for the writer to parse. That
  * balance is what lets an import use both cores.
  */
-import { DEDUP_KEY_BYTES, toEventRow } from '../store/event-row.js';
-import { RowEncoder } from '../store/row-batch.js';
-import type { ReadIssue, RecordSink } from './containers/types.js';
+import { DEDUP_KEY_BYTES, toEventRow } from '../../store/event-row.js';
+import { RowEncoder } from '../../store/row-batch.js';
+import type { ReadIssue, RecordSink } from '../containers/types.js';
 import { writeBaseKey } from './dedup.js';
-import type { SourceRecord } from './parser.js';
-import type { ImportLimits } from './protocol.js';
+import type { SourceRecord } from '../parser.js';
+import type { ImportLimits } from './thread-messages.js';
 import { encodeRecords } from './raw-batch.js';
 import type { RecordParser } from './record-parser.js';
 import type { WriterLink } from './writer-link.js';

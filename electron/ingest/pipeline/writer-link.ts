@@ -1,7 +1,7 @@
 /** The parse thread's side of the channel to the writer: requests, and batches under credit. */
 import type { MessagePort } from 'node:worker_threads';
-import { transferablesOf } from '../store/row-batch.js';
-import type { Batch, RawBatch, ToParser, ToWriter } from './protocol.js';
+import { transferablesOf } from '../../store/row-batch.js';
+import type { Batch, RawBatch, ToParser, ToWriter } from './thread-messages.js';
 import { recordTransferables } from './raw-batch.js';
 
 export class WriterLink {

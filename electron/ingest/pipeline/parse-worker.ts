@@ -3,11 +3,11 @@
  * inputs in order and streams each file's rows to the writer; reports a failure as data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { toApiError } from '../../shared/api/errors.js';
-import { GeoEnricher } from './geo.js';
+import { toApiError } from '../../../shared/api/errors.js';
+import { GeoEnricher } from '../geo/geo.js';
 import { importEntry } from './import-file.js';
-import type { ParseWorkerInput } from './protocol.js';
-import { walk } from './walk.js';
+import type { ParseWorkerInput } from './thread-messages.js';
+import { walk } from '../source/walk.js';
 import { WriterLink } from './writer-link.js';
 
 const input = workerData as ParseWorkerInput;

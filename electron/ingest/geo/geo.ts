@@ -16,8 +16,8 @@ import { createRequire } from 'node:module';
 import { BlockList, isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { Reader, type Response } from 'maxmind';
-import { PushTrailError } from '../../shared/api/errors.js';
-import type { AuthEvent, Geo, Network } from '../../shared/model/event.js';
+import { PushTrailError } from '../../../shared/api/errors.js';
+import type { AuthEvent, Geo, Network } from '../../../shared/model/event.js';
 import { AsnTable, type AsnHit } from './asn-table.js';
 import { ipv4Number } from './ip-number.js';
 

@@ -14,9 +14,9 @@
  * writer, the one place that sees a file's records in order.
  */
 import { hash } from 'node:crypto';
-import type { AuthEvent } from '../../shared/model/event.js';
-import { DEDUP_KEY_BYTES } from '../store/event-row.js';
-import type { SourceRecord } from './parser.js';
+import type { AuthEvent } from '../../../shared/model/event.js';
+import { DEDUP_KEY_BYTES } from '../../store/event-row.js';
+import type { SourceRecord } from '../parser.js';
 
 /** How many distinct contents a file's repeat counter remembers before it starts afresh. */
 const REPEAT_WINDOW = 100_000;

@@ -5,8 +5,8 @@
  * vendor parser on its own, re-serialised (the file's verbatim text is the enclosing record,
  * at the same line and record number).
  */
-import type { SourceRecord } from './parser.js';
-import { isObject } from './vendors/fields.js';
+import type { SourceRecord } from '../parser.js';
+import { isObject } from '../vendors/fields.js';
 
 function isFixture(value: unknown): value is { data: Record<string, unknown>; log: string } {
   return isObject(value) && typeof value['log'] === 'string' && isObject(value['data']);

@@ -4,7 +4,7 @@
  * blocks, cheaper than encoding them to UTF-8 here and decoding them there. Lines and record
  * numbers go in typed arrays that are moved to the writer, not copied.
  */
-import type { SourceRecord } from './parser.js';
+import type { SourceRecord } from '../parser.js';
 
 export interface UnparsedRecords {
   texts: string[];
