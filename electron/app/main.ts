@@ -3,7 +3,6 @@ import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { resolve } from 'node:path';
 import { createDispatch } from '../api/dispatch.js';
 import { CASE_EXTENSION, CaseStore } from '../store/case-store.js';
-import { createHandlers } from '../api/handlers.js';
 import { Session } from '../api/session.js';
 import { connectIpc } from './ipc.js';
 import { electronPrinter } from './print-pdf.js';
@@ -34,7 +33,7 @@ void app.whenReady().then(() => {
     const chosen = await dialog.showSaveDialog(win, { title: 'Save the report', defaultPath: suggested, filters: [{ name: format.toUpperCase(), extensions: [suggested.split('.').pop() ?? format] }] });
     return chosen.canceled || chosen.filePath === '' ? null : chosen.filePath;
   };
-  const disconnect = connectIpc(win, session, createDispatch(createHandlers(session)));
+  const disconnect = connectIpc(win, session, createDispatch(session));
   win.on('closed', () => {
     disconnect();
     session.close();

@@ -9,19 +9,14 @@ import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'ele
 import {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
-  isMethod,
   type PushEventName,
   type PushEvents,
   type PushTrailBridge,
 } from '../../shared/api/contract.js';
 
 const bridge = {
-  invoke: (method, arg) => {
-    if (!isMethod(method)) {
-      return Promise.resolve({ ok: false, error: { kind: 'unknown_method', message: `Unknown method "${String(method)}"` } });
-    }
-    return ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, arg);
-  },
+  // The main process checks the method name and its argument (electron/api/dispatch.ts).
+  invoke: (method, arg) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, arg),
   on: <E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void) => {
     const wrapped = (_e: IpcRendererEvent, name: string, payload: unknown): void => {
       if (name === event) listener(payload as PushEvents[E]);

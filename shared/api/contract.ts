@@ -144,51 +144,6 @@ export type Method = keyof ApiMethods;
 export type ArgOf<M extends Method> = ApiMethods[M]['arg'];
 export type ResultOf<M extends Method> = ApiMethods[M]['result'];
 
-/** Runtime list of the methods; `satisfies` keeps it in step with the type above. */
-export const METHODS = [
-  'app/info',
-  'case/create',
-  'case/open',
-  'case/info',
-  'case/close',
-  'case/setTimeZone',
-  'case/custody',
-  'case/evidence',
-  'case/verify',
-  'import/start',
-  'case/events',
-  'event/get',
-  'evidence/errors',
-  'detect/run',
-  'users/list',
-  'case/activity',
-  'users/sparklines',
-  'findings/list',
-  'user/events',
-  'annotations/list',
-  'annotations/set',
-  'search/events',
-  'search/index',
-  'events/around',
-  'analyst/add',
-  'analyst/list',
-  'job/cancel',
-  'report/text',
-  'report/setText',
-  'report/outline',
-  'report/preview',
-  'report/start',
-  'report/download',
-] as const satisfies readonly Method[];
-
-type MissingMethods = Exclude<Method, (typeof METHODS)[number]>;
-/** Fails to compile when a method is added to the type but not to `METHODS`. */
-export const METHODS_COMPLETE: MissingMethods extends never ? true : false = true;
-
-export function isMethod(name: unknown): name is Method {
-  return typeof name === 'string' && (METHODS as readonly string[]).includes(name);
-}
-
 /** A finished job: narrowing on `kind` gives its result type. */
 export type JobFinished = {
   [K in JobKind]: { jobId: string; kind: K; outcome: ApiResult<JobResultOf<K>> };

@@ -21,7 +21,6 @@ import { decodeText } from '../../electron/ingest/source/decode.js';
 import type { JobFinished } from '../../shared/api/contract.js';
 import type { ImportReport, JobProgress } from '../../shared/api/jobs.js';
 import { createDispatch } from '../../electron/api/dispatch.js';
-import { createHandlers } from '../../electron/api/handlers.js';
 import { Session } from '../../electron/api/session.js';
 import { startJob } from '../../electron/jobs/runner.js';
 import { CaseStore } from '../../electron/store/case-store.js';
@@ -117,7 +116,7 @@ async function cliImport(file: string, casePath: string): Promise<Measured> {
 async function appImport(file: string, casePath: string, seed: string | null): Promise<Measured> {
   freshCase(casePath);
   const session = new Session('direct', 'bench');
-  const dispatch = createDispatch(createHandlers(session));
+  const dispatch = createDispatch(session);
   let watch = new StreamWatch();
   let ended: (finished: JobFinished) => void = () => undefined;
   session.subscribe((event, payload) => {

@@ -32,7 +32,7 @@ test('lint: renderer/ may not import Node or backend modules', async () => {
   assert.match((await lintErrors("import { spawn } from 'node:child_process';\nexport const s = spawn;\n", 'renderer/src/probe.ts'))[0] ?? '', /typed contract/);
   assert.equal((await lintErrors("import { CaseStore } from '../../electron/store/case-store.js';\nexport const c = CaseStore;\n", 'renderer/src/probe.ts')).length, 1);
   assert.equal((await lintErrors("import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n", 'renderer/src/probe.ts')).length, 1);
-  assert.deepEqual(await lintErrors("import { METHODS } from '../../shared/api/contract.js';\nexport const m = METHODS;\n", 'renderer/src/probe.ts'), []);
+  assert.deepEqual(await lintErrors("import { IPC_INVOKE_CHANNEL } from '../../shared/api/contract.js';\nexport const m = IPC_INVOKE_CHANNEL;\n", 'renderer/src/probe.ts'), []);
 });
 
 test('lint: electron/ may not import the UI', async () => {

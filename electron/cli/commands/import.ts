@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { PushTrailError } from '../../../shared/api/errors.js';
 import type { ImportFileReport, ImportJobArg, ImportReport, JobProgress } from '../../../shared/api/jobs.js';
-import { validateArg } from '../../../shared/api/validate.js';
+import { importOptions } from '../../api/methods/evidence.js';
 import { Session } from '../../api/session.js';
 import { runJobWithProgress } from '../job-progress.js';
 import { CaseStore } from '../../store/case-store.js';
@@ -138,7 +138,7 @@ export async function runImport(argv: string[]): Promise<void> {
   if (casePath === undefined || paths.length === 0) throw new PushTrailError('bad_input', `usage: ${IMPORT_USAGE}`);
   const yearText = values['year'];
   const year = typeof yearText === 'string' ? Number(yearText) : undefined;
-  const options = validateArg('import/start', {
+  const options = importOptions('import', {
     paths,
     ...(typeof values['format'] === 'string' ? { format: values['format'] } : {}),
     ...(year === undefined ? {} : { year }),

@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PushTrailError } from '../../../shared/api/errors.js';
 import { createDispatch } from '../../api/dispatch.js';
-import { createHandlers } from '../../api/handlers.js';
 import { Session } from '../../api/session.js';
 import { RENDERER_DIR } from '../../paths.js';
 import { startWebServer } from '../../server/http-server.js';
@@ -43,7 +42,7 @@ export async function runServe(argv: string[]): Promise<void> {
     port,
     rendererDir: RENDERER_DIR,
     session,
-    dispatch: createDispatch(createHandlers(session)),
+    dispatch: createDispatch(session),
   });
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(`PushTrail is serving ${path ?? 'no case yet'} on 127.0.0.1 only. Open the URL above; Ctrl+C stops it.\n`);

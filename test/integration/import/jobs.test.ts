@@ -7,7 +7,6 @@ import Database from 'better-sqlite3';
 import type { JobFinished } from '../../../shared/api/contract.js';
 import type { ImportReport, JobProgress } from '../../../shared/api/jobs.js';
 import { createDispatch } from '../../../electron/api/dispatch.js';
-import { createHandlers } from '../../../electron/api/handlers.js';
 import { Session } from '../../../electron/api/session.js';
 import { startJob } from '../../../electron/jobs/runner.js';
 import { CaseStore } from '../../../electron/store/case-store.js';
@@ -63,7 +62,7 @@ test('the contract: import/start runs the job, then case/events, event/get and e
   writeFileSync(file, JSON.stringify({ stat: 'OK', response: { authlogs: [duoAuth(0), { txid: 'no time at all' }, duoAuth(1)] } }, null, 2));
   const session = new Session('direct', 'ui-analyst');
   t.after(() => session.close());
-  const dispatch = createDispatch(createHandlers(session));
+  const dispatch = createDispatch(session);
   const finished = new Promise<JobFinished>((resolve) => {
     session.subscribe((event, payload) => {
       if (event === 'job/finished') resolve(payload as JobFinished);
@@ -106,7 +105,7 @@ test('the app lends a new case to its first import, and keeps later imports besi
   writeFileSync(second, ndjson(Array.from({ length: 50 }, (_, i) => oktaEvent(100 + i))));
   const session = new Session('direct', 'ui-analyst');
   t.after(() => session.close());
-  const dispatch = createDispatch(createHandlers(session));
+  const dispatch = createDispatch(session);
   // Asked the moment the job is announced finished, as the app's screens do.
   const answers: string[] = [];
   let ended: (value: JobFinished) => void = () => undefined;

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { createDispatch } from '../../../electron/api/dispatch.js';
-import { createHandlers } from '../../../electron/api/handlers.js';
 import { Session } from '../../../electron/api/session.js';
 import type { JobFinished } from '../../../shared/api/contract.js';
 import type { AroundResult, SearchIndexStatus, SearchPage, TimelineEntry } from '../../../shared/api/search.js';
@@ -15,7 +14,7 @@ import { demoCase } from '../../support/demo-case.js';
 const ATTACKER_IP = '146.70.117.86';
 
 function api(session: Session) {
-  const dispatch = createDispatch(createHandlers(session));
+  const dispatch = createDispatch(session);
   const call = async <T>(method: string, arg: unknown): Promise<T> => {
     const r = await dispatch(method, arg);
     if (!r.ok) throw new Error(`${method}: ${r.error.kind}: ${r.error.message}`);

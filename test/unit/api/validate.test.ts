@@ -1,15 +1,26 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { METHODS } from '../../../shared/api/contract.js';
 import { PushTrailError } from '../../../shared/api/errors.js';
-import { VALIDATORS, isTimeZone, validateArg } from '../../../shared/api/validate.js';
+import { isTimeZone } from '../../../shared/api/validation.js';
+import { createDispatch, isMethod } from '../../../electron/api/dispatch.js';
+import { validateArg } from '../../support/validate-arg.js';
+import { Session } from '../../../electron/api/session.js';
 
 function rejects(fn: () => unknown, pattern: RegExp): void {
   assert.throws(fn, (err: unknown) => err instanceof PushTrailError && err.kind === 'bad_input' && pattern.test(err.message));
 }
 
-test('every contract method has a validator', () => {
-  assert.deepEqual(Object.keys(VALIDATORS).sort(), [...METHODS].sort());
+test('only the methods the domains serve are methods: no inherited property passes for one', async () => {
+  assert.equal(isMethod('case/info'), true);
+  const dispatch = createDispatch(new Session('direct', 'tester'));
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'case/nope', '']) {
+    assert.equal(isMethod(name), false, name);
+    const result = await dispatch(name, null);
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.equal(result.error.kind, 'unknown_method', name);
+  }
+  const info = await dispatch('app/info', null);
+  assert.equal(info.ok, true);
 });
 
 test('case/create accepts a full argument and keeps only known fields', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PushTrailError } from '../../../shared/api/errors.js';
 import { IMPORT_FORMATS, JOB_KINDS } from '../../../shared/api/jobs.js';
-import { validateArg } from '../../../shared/api/validate.js';
+import { validateArg } from '../../support/validate-arg.js';
 import { PARSERS, PARSER_LIST } from '../../../electron/ingest/recognition/formats.js';
 import { FORMAT_IDS } from '../../../electron/ingest/parser.js';
 import { JOBS } from '../../../electron/jobs/registry.js';

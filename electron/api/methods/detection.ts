@@ -1,0 +1,22 @@
+/** Detection: running the rules over the case, and the findings they left. */
+import { defined, nothing, optionalRecord, optionalText } from '../../../shared/api/validation.js';
+import { readFindings } from '../../store/detection-store.js';
+import { domain } from '../method.js';
+import { announce, startSessionJob } from '../session-jobs.js';
+
+export const detectionMethods = domain({
+  'detect/run': {
+    validate: (raw) => nothing('detect/run', raw),
+    handle: async (_arg, session) => {
+      const store = session.requireCase();
+      return startSessionJob(session, 'detect', { casePath: store.path, actor: session.actor }, () => {
+        if (session.store === store) announce(session);
+      });
+    },
+  },
+
+  'findings/list': {
+    validate: (raw) => defined({ user: optionalText('findings/list', optionalRecord('findings/list', raw), 'user') }),
+    handle: async ({ user }, session) => readFindings(session.requireCase().db, user),
+  },
+});
