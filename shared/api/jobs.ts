@@ -33,7 +33,7 @@ export interface VerifyReport {
   checkedAt: number;
 }
 
-/** Evidence formats the importer reads (`--format <id>`); electron/ingest/formats.ts maps each to its parser. */
+/** Evidence formats the importer reads (`--format <id>`); electron/ingest/recognition/formats.ts maps each to its parser. */
 export const IMPORT_FORMATS = [
   'okta',
   'entra-signin',
