@@ -5,11 +5,16 @@
  */
 import type { Method, ResultOf } from '../../shared/api/contract.js';
 import { PushTrailError, toApiError, type ApiResult } from '../../shared/api/errors.js';
+import { createLogger } from '../log/logger.js';
 import type { MethodDef } from './method.js';
 import { API_METHODS } from './methods/index.js';
 import type { Session } from './session.js';
 
 export type Dispatch = (method: string, rawArg: unknown) => Promise<ApiResult<unknown>>;
+
+const log = createLogger('api');
+/** A request that holds its thread longer than this is worth a debug line. */
+const SLOW_MS = 50;
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(API_METHODS, name);
@@ -23,9 +28,17 @@ export function createDispatch(session: Session): Dispatch {
           method: String(method).slice(0, 100),
         });
       }
-      return { ok: true, value: await call(session, method, rawArg) };
+      const started = performance.now();
+      const value = await call(session, method, rawArg);
+      const ms = Math.round(performance.now() - started);
+      if (ms > SLOW_MS) log.debug('slow request', { method, ms });
+      return { ok: true, value };
     } catch (err) {
-      return { ok: false, error: toApiError(err) };
+      const error = toApiError(err);
+      // Expected conditions (bad input, no case, …) are the caller's to show; anything else is
+      // a bug, logged here once with its stack, while the UI gets its message.
+      if (error.kind === 'internal') log.error('request failed', { method: method.slice(0, 100) }, err);
+      return { ok: false, error };
     }
   };
 }

@@ -12,6 +12,9 @@ import type { RunningJob } from '../jobs/runner.js';
 import type { PdfPrinter } from '../report/print-report.js';
 import { ReportDownloads } from '../report/downloads.js';
 import { ReportPreviews } from '../report/preview.js';
+import { createLogger } from '../log/logger.js';
+
+const log = createLogger('session');
 
 export type Emit = <E extends PushEventName>(event: E, payload: PushEvents[E]) => void;
 
@@ -91,7 +94,8 @@ export class Session {
     // A case that cannot be opened again (deleted meanwhile) leaves the session without one.
     try {
       this.store = CaseStore.open(lent.path, this.actor);
-    } catch {
+    } catch (err) {
+      log.warn('the case lent to a job could not be opened again', { path: lent.path }, err);
       this.store = null;
     }
   }

@@ -1,6 +1,6 @@
 /** Electron main process: one locked-down window wired to the same handler map as the CLI and web mode. */
 import { app, BrowserWindow, dialog, Menu } from 'electron';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createDispatch } from '../api/dispatch.js';
 import { CASE_EXTENSION, CaseStore } from '../store/case-store.js';
 import { Session } from '../api/session.js';
@@ -20,6 +20,8 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 void app.whenReady().then(() => {
+  // The desktop app has no terminal: its log goes to the platform's log folder (workers inherit it).
+  process.env['PUSHTRAIL_LOG_FILE'] ??= join(app.getPath('logs'), 'pushtrail.log');
   lockDownSession();
   Menu.setApplicationMenu(null);
   const session = new Session('electron');

@@ -10,6 +10,7 @@ import { INFO_USAGE, runInfo } from './commands/info.js';
 import { SERVE_USAGE, runServe } from './commands/serve.js';
 import { REPORT_HELP, REPORT_USAGE, runReport } from './commands/report.js';
 import { printError } from './output.js';
+import { createLogger } from '../log/logger.js';
 
 const HELP = `PushTrail ${TOOL_VERSION}: investigate MFA request generation (MITRE ATT&CK T1621)
 
@@ -67,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     const error = toApiError(err);
+    if (error.kind === 'internal') createLogger('cli').error('command failed', { command }, err);
     printError(error, json);
     return error.kind === 'internal' ? 70 : 1;
   }

@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PushTrailError, toApiError } from '../../shared/api/errors.js';
 import type { JobContext, WorkerInput, WorkerMessage } from './job.js';
 import { JOBS } from './registry.js';
+import { createLogger } from '../log/logger.js';
 
 const input = workerData as WorkerInput;
 const port = parentPort;
@@ -27,7 +28,10 @@ async function run(): Promise<void> {
     const result = await job(input.arg, ctx);
     send({ type: 'done', result });
   } catch (err) {
-    send({ type: 'failed', error: toApiError(err) });
+    const error = toApiError(err);
+    // Only the message crosses the thread; the stack is logged here, where it still exists.
+    if (error.kind === 'internal') createLogger(`job:${input.kind}`).error('job failed', {}, err);
+    send({ type: 'failed', error });
   }
 }
 
