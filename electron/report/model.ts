@@ -15,7 +15,7 @@ import type { CaseMeta, CustodyEntry } from '../../shared/model/case.js';
 import type { StoredEvent } from '../../shared/model/event.js';
 import type { Finding, UserAssessment } from '../../shared/model/finding.js';
 import { TOOL_VERSION } from '../../shared/version.js';
-import { mainIncident } from '../../shared/view/sequence.js';
+import { mainIncident } from '../../shared/model/incident.js';
 import type { AnalystEvent } from '../../shared/model/analyst-event.js';
 import { listAnalystEvents } from '../store/analyst-events.js';
 import type { CaseStore } from '../store/case-store.js';

@@ -8,8 +8,8 @@ import type { Network, StoredEvent } from '../../shared/model/event.js';
 import type { UserVerdict } from '../../shared/model/finding.js';
 import { count, num } from '../../shared/format/count.js';
 import { formatTime } from '../../shared/format/time.js';
-import { OUTCOME_STYLE, colorOf, isStroked, shapePath } from '../../shared/view/palette.js';
-import { FACTOR_LABEL, networkOf, placeOf } from '../../shared/view/sequence.js';
+import { FACTOR_LABEL, networkOf, placeOf } from '../../shared/view/labels.js';
+import { colorOf, isStroked, OUTCOME_STYLE, shapePath } from '../../shared/view/palette.js';
 import { html, type Html } from './html.js';
 
 /** "2025-03-14 02:05:02 UTC": every time in a report goes through here and names its zone. */

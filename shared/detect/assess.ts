@@ -13,12 +13,11 @@
  * Risk: the most severe finding gives the base, every further rule that fired adds 5, and the
  * result is held inside the verdict's band so that risk and verdict always agree.
  */
-import type { Severity } from '../model/case.js';
+import { SEVERITY_RANK, type Severity } from '../model/case.js';
 import type { Finding, RuleId, UserAssessment, UserCounts, UserVerdict } from '../model/finding.js';
 import { ruleById, ruleOrder } from '../rules/index.js';
 import { utcStamp } from '../rules/lib/format.js';
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
 const SEVERITY_BASE: Record<Severity, number> = { info: 0, low: 20, medium: 45, high: 70, critical: 95 };
 export const RISK_BANDS: Readonly<Record<UserVerdict, readonly [number, number]>> = {
   compromised: [90, 100],

@@ -6,7 +6,8 @@
  * axis, then the findings band, then the lane groups; a finding's box over its lanes and its bar
  * in the band; the gutter's label and count; the analyst mark; how many ticks) live only here.
  */
-import type { LaneGeometry, SpanLayout } from './sequence.js';
+import type { LaneGeometry } from './lanes.js';
+import type { SpanLayout } from './spans.js';
 
 export interface ChartMetrics {
   /** Width of the label column left of the plot. */

@@ -7,7 +7,8 @@
 import type { TimelineEntry } from '../api/search.js';
 import type { AnalystEvent } from '../model/analyst-event.js';
 import type { StoredEvent } from '../model/event.js';
-import { FACTOR_LABEL, OUTCOME_LABEL, placeOf, sortEvents } from './sequence.js';
+import { FACTOR_LABEL, OUTCOME_LABEL, placeOf } from './labels.js';
+import { sortEvents } from './lanes.js';
 
 export function isAnalystEvent(e: StoredEvent): boolean {
   return e.vendor === 'analyst';

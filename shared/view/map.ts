@@ -5,7 +5,7 @@
  */
 import type { MultiPoint } from 'geojson';
 import type { Network, StoredEvent } from '../model/event.js';
-import { networkOf, placeOf } from './sequence.js';
+import { networkOf, placeOf } from './labels.js';
 
 export interface MapPlace {
   /** "lat,lon" rounded to ~1 km, so one city is one mark. */

@@ -100,8 +100,6 @@ export const SEVERITY_COLOR: Readonly<Record<Severity, PaletteColor>> = {
   info: 'neutral',
 };
 
-export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
-
 /** The subset of CanvasRenderingContext2D / d3-path that shapes are traced with. */
 export interface PathSink {
   moveTo(x: number, y: number): void;

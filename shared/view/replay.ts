@@ -4,7 +4,8 @@
  * Pure scheduling; the renderer only reads the clock and moves the playhead.
  */
 import type { Severity } from '../model/case.js';
-import { SEVERITY_RANK, type FindingSpan } from './sequence.js';
+import { SEVERITY_RANK } from '../model/case.js';
+import type { FindingSpan } from '../model/finding-span.js';
 
 export interface ReplayOptions {
   /** Event-time seconds per wall-clock second (1 = real time, 60 = a minute per second). */

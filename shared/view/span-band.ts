@@ -3,7 +3,8 @@
  * with a "rule · severity" label, in rows so that neither bars nor labels overlap. The app's
  * timeline places them at every zoom; the printed report places them once for its window.
  */
-import type { FindingSpan, SpanLayout } from './sequence.js';
+import type { FindingSpan } from '../model/finding-span.js';
+import type { SpanLayout } from './spans.js';
 
 export interface PlacedSpan {
   span: SpanLayout;

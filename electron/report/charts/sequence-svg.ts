@@ -27,8 +27,9 @@ import {
   spanBoxY,
 } from '../../../shared/view/chart-layout.js';
 import { analystIndexes, withAnalystEvents } from '../../../shared/view/entries.js';
-import { OUTCOME_STYLE, SEVERITY_COLOR, colorOf, isStroked, shapePath } from '../../../shared/view/palette.js';
-import { MARK_DRAW_ORDER, buildSequence, laneGeometry } from '../../../shared/view/sequence.js';
+import { laneGeometry, MARK_DRAW_ORDER } from '../../../shared/view/lanes.js';
+import { colorOf, isStroked, OUTCOME_STYLE, SEVERITY_COLOR, shapePath } from '../../../shared/view/palette.js';
+import { buildSequence } from '../../../shared/view/sequence.js';
 import { placeSpans, spanLabel } from '../../../shared/view/span-band.js';
 import { zoneTicks } from '../../../shared/view/time-axis.js';
 import { html, type Html } from '../html.js';

@@ -11,7 +11,7 @@ import type { Finding } from '../../../shared/model/finding.js';
 import { ruleById } from '../../../shared/rules/index.js';
 import { ANALYST_MARK } from '../../../shared/view/chart-layout.js';
 import { analystAsEvent } from '../../../shared/view/entries.js';
-import { networkOf, placeOf } from '../../../shared/view/sequence.js';
+import { networkOf, placeOf } from '../../../shared/view/labels.js';
 import { mapChart } from '../charts/map-svg.js';
 import { sequenceChart } from '../charts/sequence-svg.js';
 import { html, type Html } from '../html.js';

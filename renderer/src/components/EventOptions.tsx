@@ -1,6 +1,6 @@
 /** The outcome and factor choices of the forms that describe or filter events, with their labels. */
 import { FACTORS, OUTCOMES } from '../../../shared/model/event.js';
-import { FACTOR_LABEL, OUTCOME_LABEL } from '../../../shared/view/sequence.js';
+import { FACTOR_LABEL, OUTCOME_LABEL } from '../../../shared/view/labels.js';
 
 export function OutcomeOptions() {
   return OUTCOMES.map((o) => (

@@ -9,7 +9,8 @@ import type { AnnotationTarget } from '../../../shared/model/annotation.js';
 import { formatTime } from '../../../shared/format/time.js';
 import { AnnotationBadge } from '../annotations/AnnotationBadge.js';
 import type { Selection } from '../annotations/selection.js';
-import { SEVERITY_RANK, type FindingId, type FindingSpan } from '../../../shared/view/sequence.js';
+import { SEVERITY_RANK } from '../../../shared/model/case.js';
+import type { FindingId, FindingSpan } from '../../../shared/model/finding-span.js';
 import { formatDuration } from '../../../shared/view/time-axis.js';
 
 /** Findings listed before "Show all". */

@@ -1,6 +1,6 @@
 /** Key to the timeline: each outcome present, with its shape and colour, and what a span means. */
 import type { Outcome } from '../../../shared/model/event.js';
-import { OUTCOME_STYLE, colorOf, isStroked, shapePath, type ColorScheme } from '../../../shared/view/palette.js';
+import { colorOf, type ColorScheme, isStroked, OUTCOME_STYLE, shapePath } from '../../../shared/view/palette.js';
 
 export function MarkSymbol({ outcome, scheme, size = 14 }: { outcome: Outcome; scheme: ColorScheme; size?: number }) {
   const style = OUTCOME_STYLE[outcome];

@@ -4,7 +4,7 @@
  */
 import type { StoredEvent } from '../../../shared/model/event.js';
 import { isAnalystEvent } from '../../../shared/view/entries.js';
-import type { FindingSpan } from '../../../shared/view/sequence.js';
+import type { FindingSpan } from '../../../shared/model/finding-span.js';
 import type { Selection } from '../annotations/selection.js';
 
 const eventTarget = (id: number) => ({ kind: 'event' as const, target: String(id) });

@@ -3,7 +3,7 @@
  * is never dropped to the page while someone holds an arrow key. The keys themselves are bound
  * by useStepKeys so they work wherever focus is in the sequence screen.
  */
-import { canStep, type StepCommand } from '../../../shared/view/sequence.js';
+import { canStep, type StepCommand } from '../../../shared/view/stepping.js';
 
 /** 16×16 icons: bars are ends, single triangles events, double triangles findings. */
 const ICON: Readonly<Record<StepCommand, string>> = {

@@ -10,16 +10,12 @@ import type { StoredEvent } from '../../../shared/model/event.js';
 import { analystEntryOf, isAnalystEvent, withAnalystEvents } from '../../../shared/view/entries.js';
 import { formatTime } from '../../../shared/format/time.js';
 import { visibleFindings, visibleVerdict } from '../../../shared/view/replay.js';
-import {
-  buildSequence,
-  findingExtent,
-  mainIncident,
-  step,
-  type FindingSpan,
-  type SequenceModel,
-  type SourceGrouping,
-  type StepCommand,
-} from '../../../shared/view/sequence.js';
+import type { FindingSpan } from '../../../shared/model/finding-span.js';
+import { mainIncident } from '../../../shared/model/incident.js';
+import type { SourceGrouping } from '../../../shared/view/lanes.js';
+import { buildSequence, type SequenceModel } from '../../../shared/view/sequence.js';
+import { findingExtent } from '../../../shared/view/spans.js';
+import { step, type StepCommand } from '../../../shared/view/stepping.js';
 import { AttackMap } from '../map/AttackMap.js';
 import { EventDetail } from './EventDetail.js';
 import { FindingList } from './FindingList.js';

@@ -25,15 +25,11 @@ import {
 } from 'd3';
 import { OUTCOMES } from '../../../shared/model/event.js';
 import { analystIndexes } from '../../../shared/view/entries.js';
-import { OUTCOME_STYLE, SEVERITY_COLOR, colorOf, isStroked, shapePath } from '../../../shared/view/palette.js';
-import {
-  describeEvent,
-  laneGeometry,
-  lowerBound,
-  type LaneGeometry,
-  type SequenceModel,
-  type SpanLayout,
-} from '../../../shared/view/sequence.js';
+import { laneGeometry, type LaneGeometry } from '../../../shared/view/lanes.js';
+import { colorOf, isStroked, OUTCOME_STYLE, SEVERITY_COLOR, shapePath } from '../../../shared/view/palette.js';
+import { describeEvent, type SequenceModel } from '../../../shared/view/sequence.js';
+import type { SpanLayout } from '../../../shared/view/spans.js';
+import { lowerBound } from '../../../shared/view/stepping.js';
 import { placeSpans, spanLabel } from '../../../shared/view/span-band.js';
 import {
   ANALYST_MARK,

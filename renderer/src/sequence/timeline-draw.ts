@@ -4,9 +4,10 @@
  * one batched canvas path per outcome draws in milliseconds.
  */
 import type { Outcome } from '../../../shared/model/event.js';
-import { OUTCOME_STYLE, colorOf, isStroked, traceShape, type ColorScheme } from '../../../shared/view/palette.js';
+import { type LaneGeometry, MARK_DRAW_ORDER } from '../../../shared/view/lanes.js';
+import { colorOf, type ColorScheme, isStroked, OUTCOME_STYLE, traceShape } from '../../../shared/view/palette.js';
+import type { SequenceModel } from '../../../shared/view/sequence.js';
 import { MARK_MERGE_PX } from '../../../shared/view/chart-layout.js';
-import { MARK_DRAW_ORDER, type LaneGeometry, type SequenceModel } from '../../../shared/view/sequence.js';
 
 /** Sizes a canvas for its CSS box and the screen's pixel ratio; returns a context in CSS pixels. */
 export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {

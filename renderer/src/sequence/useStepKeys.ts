@@ -4,7 +4,7 @@
  * page body). Keys typed into form controls and the raw-record text keep their usual meaning.
  */
 import { useEffect, type RefObject } from 'react';
-import { keyToCommand, type StepCommand } from '../../../shared/view/sequence.js';
+import { keyToCommand, type StepCommand } from '../../../shared/view/stepping.js';
 
 function ownsKeys(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

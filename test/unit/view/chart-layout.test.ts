@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PRINT_CHART, SCREEN_CHART, analystFrame, chartLayout, laneMid, spanBarY, spanBoxY } from '../../../shared/view/chart-layout.js';
-import type { LaneGeometry } from '../../../shared/view/sequence.js';
+import type { LaneGeometry } from '../../../shared/view/lanes.js';
 
 // Two groups: a header, two lanes; a header, one lane.
 const geometry = (lane: number, header: number): LaneGeometry => ({ top: [header, header + lane, 3 * header + 2 * lane - header], groupTop: [0, header + 2 * lane], height: 2 * header + 3 * lane });

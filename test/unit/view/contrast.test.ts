@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { OKABE_ITO, SEVERITY_COLOR, type ColorScheme } from '../../../shared/view/palette.js';
+import { type ColorScheme, OKABE_ITO, SEVERITY_COLOR } from '../../../shared/view/palette.js';
 import { REPO_ROOT } from '../../support/corpus.js';
 
 function luminance(hex: string): number {

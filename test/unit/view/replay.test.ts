@@ -10,7 +10,7 @@ import {
   visibleThrough,
   visibleVerdict,
 } from '../../../shared/view/replay.js';
-import type { FindingSpan } from '../../../shared/view/sequence.js';
+import type { FindingSpan } from '../../../shared/model/finding-span.js';
 
 const S = 1000;
 const DAY = 86_400 * S;

@@ -1,28 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Outcome, StoredEvent } from '../../../shared/model/event.js';
-import {
-  OKABE_ITO,
-  OUTCOME_STYLE,
-  assignLanes,
-  buildSequence,
-  canStep,
-  compareIds,
-  describeEvent,
-  eventIndexOf,
-  findingStarts,
-  mainIncident,
-  indexById,
-  keyToCommand,
-  laneGeometry,
-  layoutSpans,
-  shapePath,
-  sortEvents,
-  step,
-  traceShape,
-  type FindingSpan,
-  type PathSink,
-} from '../../../shared/view/sequence.js';
+import { compareIds, type FindingSpan } from '../../../shared/model/finding-span.js';
+import { mainIncident } from '../../../shared/model/incident.js';
+import { assignLanes, laneGeometry, sortEvents } from '../../../shared/view/lanes.js';
+import { OKABE_ITO, OUTCOME_STYLE, type PathSink, shapePath, traceShape } from '../../../shared/view/palette.js';
+import { buildSequence, describeEvent, eventIndexOf } from '../../../shared/view/sequence.js';
+import { findingStarts, indexById, layoutSpans } from '../../../shared/view/spans.js';
+import { canStep, keyToCommand, step } from '../../../shared/view/stepping.js';
 import { OUTCOMES } from '../../../shared/model/event.js';
 import type { Finding } from '../../../shared/model/finding.js';
 

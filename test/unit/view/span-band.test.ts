@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { SpanLayout } from '../../../shared/view/sequence.js';
+import type { SpanLayout } from '../../../shared/view/spans.js';
 import { placeSpans, spanLabel } from '../../../shared/view/span-band.js';
 import { zoneTicks } from '../../../shared/view/time-axis.js';
 
