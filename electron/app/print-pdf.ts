@@ -2,9 +2,11 @@
  * The desktop app's PDF printer: Electron's own `printToPDF` (Chromium's engine, as the CLI's
  * Debian Chromium), in a hidden window of its own in-memory session that runs no script and
  * may load nothing but the report's file. The report lives in a temporary file because a
- * multi-megabyte page does not fit in a data: URL.
+ * multi-megabyte page does not fit in a data: URL. A session holds one request filter, so the
+ * print partition gets one filter, installed once, that lets through the files of every print
+ * under way: two exports at once must not refuse each other's file.
  */
-import { BrowserWindow, session } from 'electron';
+import { BrowserWindow, session, type Session } from 'electron';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,16 +15,27 @@ import { FOOTER_TEMPLATE, PDF_MARGINS_MM, headerTemplate, type PdfPrinter } from
 
 const inches = (mm: number): number => mm / 25.4;
 
+/** The report files being printed right now: the only URLs the print partition may load. */
+const printing = new Set<string>();
+let printSession: Session | null = null;
+
+function printPartition(): Session {
+  if (printSession === null) {
+    printSession = session.fromPartition('pushtrail-print');
+    printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !printing.has(details.url) }));
+  }
+  return printSession;
+}
+
 export const electronPrinter: PdfPrinter = async (page, options) => {
   const dir = mkdtempSync(join(tmpdir(), 'pushtrail-print-'));
   const file = join(dir, 'report.html');
   const url = pathToFileURL(file).href;
-  const printSession = session.fromPartition('pushtrail-print');
-  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== url }));
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { session: printSession, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+    webPreferences: { session: printPartition(), javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
   });
+  printing.add(url);
   try {
     writeFileSync(file, page);
     await win.loadURL(url);
@@ -43,6 +56,7 @@ export const electronPrinter: PdfPrinter = async (page, options) => {
     });
   } finally {
     win.destroy();
+    printing.delete(url);
     rmSync(dir, { recursive: true, force: true });
   }
 };
