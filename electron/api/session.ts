@@ -131,7 +131,8 @@ export class Session {
   }
 }
 
-function defaultActor(): string {
+/** Who the custody log records: PUSHTRAIL_ANALYST, else the logged-in user. */
+export function defaultActor(): string {
   const fromEnv = process.env['PUSHTRAIL_ANALYST'];
   if (fromEnv !== undefined && fromEnv.trim() !== '') return fromEnv.trim();
   try {

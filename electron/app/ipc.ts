@@ -1,6 +1,7 @@
 /**
- * IPC glue: carries contract calls from the window to the dispatcher and push events back.
- * Calls from any sender other than our own window's main frame are rejected.
+ * IPC glue: carries contract calls from each window to that window's dispatcher and push
+ * events back. Electron takes one handler per channel, so one handler routes every call by
+ * its sender; calls from any sender other than a connected window's main frame are rejected.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/api/contract.js';
@@ -9,7 +10,15 @@ import type { Dispatch } from '../api/dispatch.js';
 import type { Session } from '../api/session.js';
 import { isTrustedSender } from './policy.js';
 
-function fromOurWindow(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
+interface Connected {
+  win: BrowserWindow;
+  dispatch: Dispatch;
+}
+
+/** Connected windows by their web contents' id. */
+const connected = new Map<number, Connected>();
+
+function fromWindow(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
   const frame = event.senderFrame;
   return (
     !win.isDestroyed() &&
@@ -22,18 +31,24 @@ function fromOurWindow(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
   );
 }
 
+async function route(event: IpcMainInvokeEvent, method: unknown, arg: unknown): Promise<ApiResult<unknown>> {
+  const target = connected.get(event.sender.id);
+  if (target === undefined || !fromWindow(event, target.win)) {
+    return { ok: false, error: { kind: 'bad_input', message: 'IPC from an unknown sender was refused' } };
+  }
+  return target.dispatch(typeof method === 'string' ? method : String(method), arg);
+}
+
 export function connectIpc(win: BrowserWindow, session: Session, dispatch: Dispatch): () => void {
-  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: unknown, arg: unknown): Promise<ApiResult<unknown>> => {
-    if (!fromOurWindow(event, win)) {
-      return { ok: false, error: { kind: 'bad_input', message: 'IPC from an unknown sender was refused' } };
-    }
-    return dispatch(typeof method === 'string' ? method : String(method), arg);
-  });
+  if (connected.size === 0) ipcMain.handle(IPC_INVOKE_CHANNEL, route);
+  const id = win.webContents.id;
+  connected.set(id, { win, dispatch });
   const unsubscribe = session.subscribe((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, name, payload);
   });
   return () => {
     unsubscribe();
-    ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
+    connected.delete(id);
+    if (connected.size === 0) ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
   };
 }

@@ -5,7 +5,6 @@
 import { protocol } from 'electron';
 import { RENDERER_DIR } from '../paths.js';
 import { APP_SCHEME, isAppUrl } from './policy.js';
-import type { ReportPreviews } from '../report/preview.js';
 import { PREVIEW_HEADERS, SECURITY_HEADERS } from '../security/csp.js';
 import { readStatic } from '../server/static-files.js';
 
@@ -16,12 +15,12 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** The built renderer, and the report previews of the window's session. */
-export function serveRenderer(previews: ReportPreviews): void {
+/** The built renderer, and the report previews of the windows' sessions (`preview` finds one by URL path). */
+export function serveRenderer(preview: (urlPath: string) => string | undefined): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const preview = isAppUrl(request.url) ? previews.get(url.pathname) : undefined;
-    if (preview !== undefined) return new Response(preview, { headers: PREVIEW_HEADERS });
+    const page = isAppUrl(request.url) ? preview(url.pathname) : undefined;
+    if (page !== undefined) return new Response(page, { headers: PREVIEW_HEADERS });
     const file = isAppUrl(request.url) ? await readStatic(RENDERER_DIR, url.pathname) : null;
     if (file === null) return new Response('not found', { status: 404, headers: SECURITY_HEADERS });
     return new Response(new Uint8Array(file.body), { headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType } });
