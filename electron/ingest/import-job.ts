@@ -19,7 +19,8 @@ import { forEachRow } from '../store/row-batch.js';
 import { RepeatCounter, writeBaseKey } from './pipeline/dedup.js';
 import { parserFor } from './recognition/formats.js';
 import { GeoDatabases, GeoEnricher, loadUserDatabase } from './geo/geo.js';
-import { MAX_STORED_ERRORS, addErrors, blankEntry, buildReport, notImportedEntry, yearNote } from './pipeline/import-report.js';
+import { MAX_STORED_ERRORS, addErrors, blankEntry, buildReport, notImportedEntry, readingNotes } from './pipeline/import-report.js';
+import { reexportById } from './reexport/index.js';
 import { DEFAULT_LIMITS, type Batch, type FileIdentity, type ImportLimits, type ParseWorkerInput, type RawBatch, type ToParser, type ToWriter } from './pipeline/thread-messages.js';
 import { decodeRecords } from './pipeline/raw-batch.js';
 import { RecordParser } from './pipeline/record-parser.js';
@@ -81,6 +82,10 @@ class ImportRun {
       userGeo: this.userGeo,
       ...(this.arg.format === undefined ? {} : { format: this.arg.format }),
       ...(this.arg.year === undefined ? {} : { year: this.arg.year }),
+      time: {
+        ...(this.arg.timeZone === undefined ? {} : { zone: this.arg.timeZone }),
+        ...(this.arg.dateOrder === undefined ? {} : { dateOrder: this.arg.dateOrder }),
+      },
     };
     const parser = new Worker(PARSE_WORKER_URL, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB } });
     return new Promise<ImportReport>((resolve, reject) => {
@@ -180,13 +185,13 @@ class ImportRun {
         return;
       case 'begin': {
         const open = this.requireOpen('begin');
+        const reexport = message.reexport === undefined ? undefined : reexportById(message.reexport);
         if (message.container !== 'csv') {
           const json = message.container === 'json' || message.container === 'ndjson';
           const when = message.year === undefined ? { fileTime: message.fileTime } : { year: message.year };
-          open.parser = new RecordParser(parserFor(message.format), { fileName: open.identity.path, ...when }, json, this.geo);
+          open.parser = new RecordParser(parserFor(message.format), { fileName: open.identity.path, ...when, time: message.time }, json, this.geo, reexport);
         }
-        const note = yearNote(message.format, message.year, message.fileTime);
-        if (note !== undefined) open.entry.note = note;
+        Object.assign(open.entry, readingNotes(message, reexport?.title));
         open.entry.format = message.format;
         open.entry.container = message.container;
         open.entry.compression = message.compression;

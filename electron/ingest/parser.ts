@@ -4,6 +4,7 @@
  * the content of the first records; the vendor module turns each record into events.
  */
 import type { AuthEvent } from '../../shared/model/event.js';
+import type { TimeSettings } from './time/timestamp.js';
 
 /** Format ids (`--format <id>`, the evidence table, reports): the contract's list, one source of truth. */
 import type { ImportFormat } from '../../shared/api/jobs.js';
@@ -38,6 +39,8 @@ export interface ParseContext {
    * takes the latest year that does not put it after this time (see syslog-line.ts).
    */
   fileTime?: number;
+  /** Zone of zone-less local times and day/month order of numeric dates (see time/timestamp.ts). */
+  time?: TimeSettings;
 }
 
 /** Thrown by a parser for a record it must reject; the importer reports it with file and line. */

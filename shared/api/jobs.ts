@@ -53,6 +53,10 @@ export function isImportFormat(value: unknown): value is ImportFormat {
   return typeof value === 'string' && (IMPORT_FORMATS as readonly string[]).includes(value);
 }
 
+/** Day/month order of numeric dates (`3/4/2025`): day first, or month first. */
+export const DATE_ORDERS = ['dmy', 'mdy'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
 /** What the analyst asks to import: `import/start` and `pushtrail import`. */
 export interface ImportOptions {
   /** Files, folders (read recursively), .zip archives and .gz files. */
@@ -61,6 +65,10 @@ export interface ImportOptions {
   format?: ImportFormat;
   /** Year for timestamps that carry none (classic syslog); default: each file's modification year. */
   year?: number;
+  /** IANA zone of timestamps that carry no zone (classic syslog, some CSV exports); default UTC. */
+  timeZone?: string;
+  /** Day/month order of numeric dates; default: decided from each file (a day over 12), else such dates are rejected. */
+  dateOrder?: DateOrder;
   /** An extra MaxMind-format database (city or ASN) consulted before the bundled one. */
   mmdb?: string;
 }
@@ -116,8 +124,18 @@ export interface ImportFileReport {
   status: ImportFileStatus;
   /** Why a file was not imported (unrecognised, unreadable, already imported). */
   reason?: string;
-  /** A decision taken in reading the file that the analyst must know of (how syslog timestamps got their year). */
+  /**
+   * Decisions taken in reading the file that the analyst must know of: how syslog timestamps
+   * got their year, which day/month order numeric dates were read in and why, the SIEM
+   * re-export the records were unwrapped from.
+   */
   note?: string;
+  /** The SIEM re-export shape the vendor records were read out of (e.g. "Splunk search export"). */
+  reexport?: string;
+  /** The day/month order numeric dates were read in, when the file had any. */
+  dateOrder?: DateOrder;
+  /** The zone timestamps without one were read in (`--tz`). */
+  timeZone?: string;
   evidenceId?: number;
   /** Records read from the file (the rejected ones included). */
   records: number;

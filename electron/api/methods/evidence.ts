@@ -1,7 +1,7 @@
 /** Evidence: importing files into the case, and reading back what was imported or rejected. */
 import { resolve } from 'node:path';
-import { bad, defined, id, optionalCount, optionalRecord, optionalText, record, textList } from '../../../shared/api/validation.js';
-import { IMPORT_FORMATS, isImportFormat, type ImportOptions } from '../../../shared/api/jobs.js';
+import { bad, defined, id, optionalChoice, optionalCount, optionalRecord, optionalText, record, textList, timeZone } from '../../../shared/api/validation.js';
+import { DATE_ORDERS, IMPORT_FORMATS, isImportFormat, type ImportOptions } from '../../../shared/api/jobs.js';
 import type { RunningJob } from '../../jobs/runner.js';
 import { domain } from '../method.js';
 import { announce, sessionJob } from '../session-jobs.js';
@@ -22,13 +22,20 @@ export function importOptions(method: string, raw: unknown): ImportOptions {
   if (year !== undefined && (typeof year !== 'number' || !Number.isInteger(year) || year < 1970 || year > 2100)) {
     bad(method, '"year" must be a whole number from 1970 to 2100');
   }
-  return defined({ paths: textList(method, paths, 'paths'), format, year, mmdb: optionalText(method, o, 'mmdb') });
+  return defined({
+    paths: textList(method, paths, 'paths'),
+    format,
+    year,
+    timeZone: timeZone(method, o, 'timeZone'),
+    dateOrder: optionalChoice(method, o, 'dateOrder', DATE_ORDERS),
+    mmdb: optionalText(method, o, 'mmdb'),
+  });
 }
 
 export const evidenceMethods = domain({
   'import/start': {
     validate: (raw) => importOptions('import/start', raw),
-    handle: async ({ paths, format, year, mmdb }, session) => {
+    handle: async ({ paths, format, year, timeZone: zone, dateOrder, mmdb }, session) => {
       const store = session.requireCase();
       // The first import into a case has it to itself, as the CLI's import does: there is
       // nothing to read yet, and large files are then written once instead of through the WAL
@@ -41,6 +48,8 @@ export const evidenceMethods = domain({
         paths: paths.map((p) => resolve(p)),
         ...(format === undefined ? {} : { format }),
         ...(year === undefined ? {} : { year }),
+        ...(zone === undefined ? {} : { timeZone: zone }),
+        ...(dateOrder === undefined ? {} : { dateOrder }),
         ...(mmdb === undefined ? {} : { mmdb: resolve(mmdb) }),
         exclusive: alone,
       };

@@ -14,14 +14,20 @@ import { CaseStore } from '../../store/case-store.js';
 import { parse } from '../args.js';
 import { printJson } from '../output.js';
 
-export const IMPORT_USAGE = 'pushtrail import <case> <path>... [--format <id>] [--year N] [--mmdb FILE] [--analyst NAME] [--json]';
+export const IMPORT_USAGE =
+  'pushtrail import <case> <path>... [--format <id>] [--year N] [--tz ZONE] [--date-order dmy|mdy] [--mmdb FILE] [--analyst NAME] [--json]';
 
 export const IMPORT_HELP = `      Import evidence into <case> (created if missing): files, folders (recursively), .zip
       archives (archives inside them too) and .gz files. Formats are recognised from content;
       --format <id> forces one (okta, entra-signin, entra-audit, m365-audit, duo-auth,
       duo-admin, duo-telephony, google-workspace, cloudtrail, pingone, syslog). --year dates
       syslog lines that carry no year; without it each line takes the latest year that does
-      not put it after its file's modification time, and the summary says so. --mmdb adds a
+      not put it after its file's modification time, and the summary says so. --tz <IANA
+      zone> (e.g. Europe/Berlin) reads timestamps that carry no zone (classic syslog, some CSV
+      exports) in that zone instead of UTC. Numeric dates such as 3/4/2025 are read in the
+      day/month order a date over 12 in the same file shows, or --date-order dmy|mdy; dates
+      nothing decides are rejected, never guessed. SIEM re-exports (Splunk, Elasticsearch,
+      Log Analytics / Sentinel) are read through to the vendor's records. --mmdb adds a
       MaxMind-format city or ASN database for offline IP lookups. A file already in the case
       (same SHA-256) and events already in it are not added again.
       Exit status: 0 when every file was imported, even if some records were rejected (they
@@ -97,6 +103,9 @@ function jsonSummary(report: ImportReport): unknown {
       status: f.status,
       ...(f.reason === undefined ? {} : { reason: f.reason }),
       ...(f.note === undefined ? {} : { note: f.note }),
+      ...(f.reexport === undefined ? {} : { reexport: f.reexport }),
+      ...(f.dateOrder === undefined ? {} : { dateOrder: f.dateOrder }),
+      ...(f.timeZone === undefined ? {} : { timeZone: f.timeZone }),
       ...(f.archive === undefined ? {} : { archive: f.archive }),
       size: f.size,
       container: f.container,
@@ -130,6 +139,8 @@ export async function runImport(argv: string[]): Promise<void> {
   const { values, positionals } = parse(argv, {
     format: { type: 'string' },
     year: { type: 'string' },
+    tz: { type: 'string' },
+    'date-order': { type: 'string' },
     mmdb: { type: 'string' },
     analyst: { type: 'string' },
     json: { type: 'boolean' },
@@ -142,6 +153,8 @@ export async function runImport(argv: string[]): Promise<void> {
     paths,
     ...(typeof values['format'] === 'string' ? { format: values['format'] } : {}),
     ...(year === undefined ? {} : { year }),
+    ...(typeof values['tz'] === 'string' ? { timeZone: values['tz'] } : {}),
+    ...(typeof values['date-order'] === 'string' ? { dateOrder: values['date-order'] } : {}),
     ...(typeof values['mmdb'] === 'string' ? { mmdb: resolve(values['mmdb']) } : {}),
   });
   if (options.mmdb !== undefined && !existsSync(options.mmdb)) throw new PushTrailError('not_found', `--mmdb: no file at ${options.mmdb}`);

@@ -23,6 +23,8 @@ export const WRAPPER_PATHS: ReadonlySet<string> = new Set([
   'response.authlogs', // Duo Admin API v2 authentication log
   'response.items', // Duo Admin API v2 telephony log
   '_embedded.activities', // PingOne API
+  'hits.hits', // Elasticsearch / OpenSearch search and scroll responses
+  'results', // Splunk search results (output_mode=json)
 ]);
 
 const QUOTE = 34;

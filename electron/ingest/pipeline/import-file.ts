@@ -19,6 +19,8 @@ import type { GeoEnricher } from '../geo/geo.js';
 import { MAGIC_BYTES, magicOf } from '../source/magic.js';
 import type { FormatId } from '../parser.js';
 import { Prefetch } from '../source/prefetch.js';
+import { fileTimes, type FileTimes, type TimeOptions } from '../time/file-times.js';
+import type { TimeSettings } from '../time/timestamp.js';
 import type { ImportLimits, NotImported } from './thread-messages.js';
 import { RecordParser } from './record-parser.js';
 import { RecordPipeline } from './record-pipeline.js';
@@ -33,6 +35,7 @@ const READ_CHUNK = 1024 * 1024;
 export interface ImportSettings {
   format?: FormatId;
   year?: number;
+  time: TimeOptions;
   limits: ImportLimits;
   geo: GeoEnricher;
   link: WriterLink;
@@ -225,7 +228,17 @@ async function importNestedArchive(
   }
 }
 
-async function recogniseContent(prefetch: Prefetch, settings: ImportSettings): Promise<Recognition> {
+/** The decoded content read again from its start (for the whole file's date evidence). */
+async function* textAgain(open: OpenBytes, head: Buffer): AsyncGenerator<string> {
+  const content = await openContent(open, head);
+  try {
+    yield* decodeText(content.chunks);
+  } finally {
+    content.destroy();
+  }
+}
+
+async function recogniseContent(prefetch: Prefetch, settings: ImportSettings, time: TimeSettings): Promise<Recognition> {
   const forced = settings.format === undefined ? undefined : parserFor(settings.format);
   let want = DETECT_CHARS;
   for (;;) {
@@ -234,6 +247,7 @@ async function recogniseContent(prefetch: Prefetch, settings: ImportSettings): P
       head: prefetch.text,
       complete: prefetch.complete,
       maxRecordChars: settings.limits.maxRecordChars,
+      time,
       ...(forced === undefined ? {} : { forced }),
     });
     // A first record larger than the head: read on, up to a limit, before giving up.
@@ -282,8 +296,11 @@ async function importSource(source: Source, known: Known, settings: ImportSettin
   };
   const prefetch = new Prefetch(decodeText(content.chunks)[Symbol.asyncIterator]());
   let recognition: Recognition;
+  let times: FileTimes;
   try {
-    recognition = await recogniseContent(prefetch, settings);
+    await prefetch.fill(DETECT_CHARS);
+    times = await fileTimes(settings.time, prefetch.text, prefetch.complete, () => textAgain(source.open, known.head));
+    recognition = await recogniseContent(prefetch, settings, times.settings);
   } catch (err) {
     await notRead(content.compression === 'gzip' ? `damaged gzip data: ${message(err)}` : message(err), 'unreadable');
     return;
@@ -295,14 +312,16 @@ async function importSource(source: Source, known: Known, settings: ImportSettin
     return;
   }
 
-  const { container, parser } = recognition;
+  const { container, parser, reexport } = recognition;
   // Timestamps without a year (classic syslog) are dated by --year, or else by the file's modification time.
   const when = settings.year === undefined ? { fileTime: source.mtime } : { year: settings.year };
-  settings.link.send({ t: 'begin', format: parser.id, container, compression: content.compression, ...when });
+  const shape = reexport === undefined ? {} : { reexport: reexport.id };
+  const dateNote = times.dateOrderNote === undefined ? {} : { dateOrderNote: times.dateOrderNote };
+  settings.link.send({ t: 'begin', format: parser.id, container, compression: content.compression, ...when, time: times.settings, ...shape, ...dateNote });
   const json = container === 'json' || container === 'ndjson';
   // CSV rows are objects already; JSON and text records can go to the writer as they are.
   const shareable = container !== 'csv';
-  const records = new RecordParser(parser, { fileName: source.path, ...when }, json, settings.geo);
+  const records = new RecordParser(parser, { fileName: source.path, ...when, time: times.settings }, json, settings.geo, reexport);
   const pipeline = new RecordPipeline(records, shareable, settings.link, settings.limits);
   const reader = createReader(container, pipeline.sink, { maxRecordChars: settings.limits.maxRecordChars, parseJson: false });
   // Only a failure to read (or inflate) the content is the file's problem; anything else is a bug.

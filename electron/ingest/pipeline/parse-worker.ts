@@ -29,6 +29,7 @@ async function run(): Promise<void> {
       limits: input.limits,
       geo,
       link,
+      time: input.time,
       ...(input.format === undefined ? {} : { format: input.format }),
       ...(input.year === undefined ? {} : { year: input.year }),
     };

@@ -10,6 +10,9 @@ import type { ContainerKind, ReadIssue } from '../containers/types.js';
 import type { FormatId } from '../parser.js';
 import type { BundledDatabase } from '../geo/geo.js';
 import type { UnparsedRecords } from './raw-batch.js';
+import type { ReexportId } from '../reexport/index.js';
+import type { TimeOptions } from '../time/file-times.js';
+import type { TimeSettings } from '../time/timestamp.js';
 
 export interface ImportLimits {
   /** Longest record or line accepted, in characters. */
@@ -40,6 +43,7 @@ export interface ParseWorkerInput {
   exclude: string[];
   format?: FormatId;
   year?: number;
+  time: TimeOptions;
   /** The analyst's MaxMind database, loaded by the writer into shared memory. */
   userGeo: Uint8Array | null;
   limits: ImportLimits;
@@ -97,7 +101,20 @@ export type ToWriter =
   /** An archive about to be opened; `parent` is the archive holding it, if any. */
   | { t: 'archive'; path: string; parent?: { path: string; evidenceId: number }; sha256: string; size: number }
   /** The file's records follow; `year` (given) or `fileTime` (its modification time) dates timestamps without a year. */
-  | { t: 'begin'; format: FormatId; container: ContainerKind; compression: 'gzip' | null; year?: number; fileTime?: number }
+  | {
+      t: 'begin';
+      format: FormatId;
+      container: ContainerKind;
+      compression: 'gzip' | null;
+      year?: number;
+      fileTime?: number;
+      /** How the file's times are read: the analyst's zone and the day/month order decided for it. */
+      time: TimeSettings;
+      /** The day/month decision and why, for the summary. */
+      dateOrderNote?: string;
+      /** The SIEM re-export the records come in. */
+      reexport?: ReexportId;
+    }
   | Batch
   | RawBatch
   | { t: 'geo-db'; name: BundledDatabase }

@@ -10,14 +10,17 @@ import { guessDelimiter } from '../containers/csv.js';
 import { looksBinary } from '../source/decode.js';
 import { expandRecord } from '../containers/expand.js';
 import { PARSER_LIST, supportedFormatsText } from './formats.js';
-import type { SourceRecord, VendorParser } from '../parser.js';
+import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
+import { reexportOf, type Reexport } from '../reexport/index.js';
+import { DATE_ORDERS, NO_TIME_SETTINGS, type TimeSettings } from '../time/timestamp.js';
 import { at, isObject } from '../vendors/fields.js';
 
 /** Records handed to `sniff`. */
 export const SAMPLE_RECORDS = 20;
 
 export type Recognition =
-  | { ok: true; container: ContainerKind; parser: VendorParser; sample: readonly SourceRecord[] }
+  /** `reexport`: the SIEM re-export shape the records come in, unwrapped before parsing; `sample` is unwrapped. */
+  | { ok: true; container: ContainerKind; parser: VendorParser; sample: readonly SourceRecord[]; reexport?: Reexport }
   | { ok: false; reason: string };
 
 export interface RecognitionInput {
@@ -28,6 +31,8 @@ export interface RecognitionInput {
   /** The parser `--format` asked for. */
   forced?: VendorParser;
   maxRecordChars: number;
+  /** How the file's times are read (zone, day/month order); none given: UTC, order undecided. */
+  time?: TimeSettings;
 }
 
 function firstLine(text: string): string {
@@ -78,6 +83,31 @@ export function sampleRecords(container: ContainerKind, input: RecognitionInput)
   return records;
 }
 
+/**
+ * The vendor records inside a sample of re-export rows. Recognising the vendor must not hang on
+ * whether a row's times can be read (an undecided day/month order): such a row is unwrapped
+ * under either order for the sniff, and rejected with its reason when it is parsed.
+ */
+function unwrapSample(reexport: Reexport, sample: readonly SourceRecord[], time: TimeSettings): SourceRecord[] {
+  const tries: TimeSettings[] = [time, ...DATE_ORDERS.map((dateOrder) => ({ ...time, dateOrder }))];
+  return sample.flatMap((record) => {
+    for (const settings of tries) {
+      try {
+        return reexport.unwrap(record, settings);
+      } catch (err) {
+        if (!(err instanceof RecordError)) throw err;
+      }
+    }
+    return [];
+  });
+}
+
+/** The parser for a sample of records: object parsers when the records are objects, text parsers for lines. */
+function sniffedParser(sample: readonly SourceRecord[]): VendorParser | undefined {
+  const wanted = sample.every((r) => r.value === undefined) ? 'text' : 'object';
+  return PARSER_LIST.find((p) => p.input === wanted && sniffs(p, sample));
+}
+
 function sniffs(parser: VendorParser, sample: readonly SourceRecord[]): boolean {
   try {
     return parser.sniff(sample);
@@ -110,16 +140,20 @@ export function recognise(input: RecognitionInput): Recognition {
     if (container === undefined) {
       return { ok: false, reason: `--format ${forced.id} reads JSON or CSV records, but this file is plain text` };
     }
-    return { ok: true, container, parser: forced, sample: sampleRecords(container, input) };
+    const rows = sampleRecords(container, input);
+    const reexport = container === 'text' ? undefined : reexportOf(rows);
+    if (reexport === undefined) return { ok: true, container, parser: forced, sample: rows };
+    return { ok: true, container, parser: forced, sample: unwrapSample(reexport, rows, input.time ?? NO_TIME_SETTINGS), reexport };
   }
   const tried: string[] = [];
   for (const container of candidates) {
-    const sample = sampleRecords(container, input);
-    if (sample.length === 0) continue;
-    const wanted = container === 'text' ? 'text' : 'object';
-    const parser = PARSER_LIST.find((p) => p.input === wanted && sniffs(p, sample));
-    if (parser !== undefined) return { ok: true, container, parser, sample };
-    tried.push(describeSample(container, sample));
+    const rows = sampleRecords(container, input);
+    if (rows.length === 0) continue;
+    const reexport = container === 'text' ? undefined : reexportOf(rows);
+    const sample = reexport === undefined ? rows : unwrapSample(reexport, rows, input.time ?? NO_TIME_SETTINGS);
+    const parser = sniffedParser(sample);
+    if (parser !== undefined) return { ok: true, container, parser, sample, ...(reexport === undefined ? {} : { reexport }) };
+    tried.push(describeSample(container, rows) + (reexport === undefined ? '' : ` (a ${reexport.title} whose records no importer recognises)`));
   }
   const what = tried.length > 0 ? tried.join('; ') : `no complete record was found in its first ${input.head.length.toLocaleString('en-US')} characters`;
   return {

@@ -4,8 +4,9 @@
  * `properties`) and Log Analytics `AuditLogs` rows (InitiatedBy / TargetResources as JSON text).
  */
 import type { AuthEvent, Outcome } from '../../../shared/model/event.js';
-import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
-import { canonicalUser, firstOf, isObject, joinParts, prune, stripPort, type JsonObject } from './fields.js';
+import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
+import { NO_TIME_SETTINGS, type TimeSettings } from '../time/timestamp.js';
+import { canonicalUser, isObject, joinParts, prune, stripPort, type JsonObject } from './fields.js';
 import {
   auditActivityOutcome,
   innerRecord,
@@ -70,12 +71,12 @@ function readStrongAuth(targets: readonly unknown[]): string[] {
   return strongAuthProperties(names, included);
 }
 
-function readAudit(top: JsonObject): Audit {
+function readAudit(top: JsonObject, settings: TimeSettings): Audit {
   const p = innerRecord(top);
   const targets = msArr(p, 'targetResources');
   const details = msArr(p, 'additionalDetails');
   return {
-    time: firstOf(msTime(msStr(p, 'activityDateTime')), msTime(msStr(top, 'time')), msTime(msStr(top, 'TimeGenerated'))),
+    time: msTime(msStr(p, 'activityDateTime'), settings) ?? msTime(msStr(top, 'time'), settings) ?? msTime(msStr(top, 'TimeGenerated'), settings),
     activity: msStr(p, 'activityDisplayName') ?? msStr(top, 'operationName') ?? msStr(p, 'operationName') ?? 'unknown activity',
     actor: readActor(msObj(p, 'initiatedBy')),
     actorIp: stripPort(msStr(p, 'initiatedBy.user.ipAddress') ?? msStr(top, 'callerIpAddress') ?? pairValue(details, 'ipaddr')),
@@ -160,11 +161,11 @@ export const entraAuditParser: VendorParser = {
   sniff(sample: readonly SourceRecord[]): boolean {
     return mostRecordsMatch(sample, (r) => isDirectoryAudit(r.value));
   },
-  parse(record: SourceRecord): AuthEvent[] {
+  parse(record: SourceRecord, ctx: ParseContext): AuthEvent[] {
     const value = record.value;
     if (!isObject(value)) throw new RecordError('not a JSON object');
     if (!isDirectoryAudit(value)) throw new RecordError('not an Entra directory audit record');
-    const audit = readAudit(value);
+    const audit = readAudit(value, ctx.time ?? NO_TIME_SETTINGS);
     if (audit.time === undefined) throw new RecordError('audit record has no parseable time (activityDateTime / time)');
     return [toEvent(audit, audit.time)];
   },

@@ -4,7 +4,8 @@
  * rows (PascalCase, nested objects as JSON text) and portal CSV download rows.
  */
 import type { AuthEvent, Factor, Geo, Network, Outcome } from '../../../shared/model/event.js';
-import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
+import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
+import { NO_TIME_SETTINGS, type TimeSettings } from '../time/timestamp.js';
 import { asObject, canonicalUser, ciKey, isObject, joinParts, stripPort, vendorGeo, type JsonObject } from './fields.js';
 import {
   MFA_FAILED_CODE,
@@ -132,11 +133,11 @@ function readGeo(p: JsonObject, top: JsonObject): Geo | undefined {
   });
 }
 
-function fromJson(top: JsonObject, p: JsonObject): SignIn {
+function fromJson(top: JsonObject, p: JsonObject, settings: TimeSettings): SignIn {
   const status = asObject(p['status']);
   const device = asObject(p['deviceDetail']);
   return {
-    time: msTime(msStr(p, 'createdDateTime', p['createdDateTime'])) ?? msTime(msStr(top, 'time')) ?? msTime(msStr(top, 'TimeGenerated')),
+    time: msTime(msStr(p, 'createdDateTime', p['createdDateTime']), settings) ?? msTime(msStr(top, 'time'), settings) ?? msTime(msStr(top, 'TimeGenerated'), settings),
     // Service-principal sign-ins name no user: the principal is the identity that signed in.
     user: msStr(p, 'userPrincipalName', p['userPrincipalName']) ?? msStr(p, 'servicePrincipalName'),
     userId: msStr(p, 'userId', p['userId']) ?? msStr(p, 'servicePrincipalId'),
@@ -197,7 +198,7 @@ function csvCode(row: JsonObject): { code?: number; failed: boolean } {
   return { failed: status === 'failure' || status === 'interrupted' };
 }
 
-function fromCsv(row: JsonObject): SignIn {
+function fromCsv(row: JsonObject, settings: TimeSettings): SignIn {
   const username = cell(row, 'Username', 'User principal name', 'UPN');
   const display = cell(row, 'User');
   // When only "User" is exported it may hold the UPN rather than the display name.
@@ -206,7 +207,7 @@ function fromCsv(row: JsonObject): SignIn {
   const result = cell(row, 'Multifactor authentication result');
   const steps = method !== undefined || result !== undefined ? [authStep(method, result)] : [];
   return {
-    time: msTime(cell(row, 'Date (UTC)', 'Date')),
+    time: msTime(cell(row, 'Date (UTC)', 'Date'), settings),
     user,
     userId: cell(row, 'User ID'),
     userDisplay: display,
@@ -298,12 +299,13 @@ export const entraSignInParser: VendorParser = {
   sniff(sample: readonly SourceRecord[]): boolean {
     return mostRecordsMatch(sample, (r) => looksLikeSignIn(r.value));
   },
-  parse(record: SourceRecord): AuthEvent[] {
+  parse(record: SourceRecord, ctx: ParseContext): AuthEvent[] {
     const value = record.value;
     if (!isObject(value)) throw new RecordError('not a JSON object or CSV row');
     const inner = innerRecord(value);
     if (isDirectoryAudit(value, inner)) throw new RecordError('a directory audit record, not a sign-in (use format entra-audit)');
-    const signIn = isPortalCsvRow(value) ? fromCsv(value) : fromJson(value, inner);
+    const settings = ctx.time ?? NO_TIME_SETTINGS;
+    const signIn = isPortalCsvRow(value) ? fromCsv(value, settings) : fromJson(value, inner, settings);
     if (signIn.time === undefined) throw new RecordError('sign-in has no parseable time (createdDateTime / time / Date (UTC))');
     return [toEvent(signIn, signIn.time)];
   },

@@ -5,6 +5,7 @@
  */
 import type { Geo } from '../../../shared/model/event.js';
 import { countryCode } from './country.js';
+import { isoTimestamp } from '../time/timestamp.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -254,18 +255,11 @@ export function vendorGeo(parts: { city?: string; region?: string; country?: str
 // Time, identity, addresses
 
 /**
- * Parse an ISO-8601 timestamp to UTC milliseconds. A timestamp without a zone is taken as
- * UTC, which is what every vendor here documents for such fields (M365 CreationTime, ...).
- * Returns undefined for text that is not a timestamp.
+ * An ISO-8601 timestamp as UTC milliseconds (a timestamp without a zone is taken as UTC, which
+ * is what every vendor here documents for such fields: M365 CreationTime, ...); undefined for
+ * text that is not one. Other forms and zones: time/timestamp.ts.
  */
-export function isoTime(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const t = text.trim();
-  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(t)) return undefined;
-  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(t) ? t : `${t}Z`;
-  const ms = Date.parse(zoned.replace(' ', 'T'));
-  return Number.isFinite(ms) ? ms : undefined;
-}
+export const isoTime = isoTimestamp;
 
 /** Canonical user identity: trimmed and lower-case. */
 export function canonicalUser(name: string | undefined): string {

@@ -6,7 +6,8 @@
  * as an 'other' event. UAL cannot tell deny / timeout / fraud apart: use Entra sign-ins.
  */
 import type { AuthEvent, Outcome } from '../../../shared/model/event.js';
-import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
+import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
+import { NO_TIME_SETTINGS, type TimeSettings } from '../time/timestamp.js';
 import { canonicalUser, firstOf, isObject, joinParts, parseJson, prune, stripPort, type JsonObject } from './fields.js';
 import {
   MFA_FAILED_CODE,
@@ -94,10 +95,10 @@ function targetUpn(a: JsonObject): string | undefined {
   return undefined;
 }
 
-function readUal(row: JsonObject, a: JsonObject): Ual {
+function readUal(row: JsonObject, a: JsonObject, settings: TimeSettings): Ual {
   return {
     // CreationTime is UTC without a zone; CreationDate is the export column (locale text).
-    time: firstOf(msTime(msStr(a, 'CreationTime')), msTime(msStr(a, 'TimeGenerated')), msTime(msStr(row, 'CreationDate'))),
+    time: msTime(msStr(a, 'CreationTime'), settings) ?? msTime(msStr(a, 'TimeGenerated'), settings) ?? msTime(msStr(row, 'CreationDate'), settings),
     operation: msStr(a, 'Operation') ?? msStr(row, 'Operations') ?? msStr(row, 'Operation') ?? 'unknown operation',
     userId: msStr(a, 'UserId') ?? msStr(row, 'UserIds') ?? msStr(row, 'UserId'),
     userKey: msStr(a, 'UserKey'),
@@ -199,11 +200,11 @@ export const m365AuditParser: VendorParser = {
   sniff(sample: readonly SourceRecord[]): boolean {
     return mostRecordsMatch(sample, (r) => looksLikeM365(r.value));
   },
-  parse(record: SourceRecord): AuthEvent[] {
+  parse(record: SourceRecord, ctx: ParseContext): AuthEvent[] {
     const row = record.value;
     if (!isObject(row)) throw new RecordError('not a JSON object or CSV row');
     const audit = auditRecord(row);
-    const ual = readUal(row, audit);
+    const ual = readUal(row, audit, ctx.time ?? NO_TIME_SETTINGS);
     if (ual.time === undefined) throw new RecordError('audit record has no parseable time (CreationTime / CreationDate)');
     return [toEvent(row, audit, ual, ual.time)];
   },

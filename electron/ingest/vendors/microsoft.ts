@@ -5,7 +5,8 @@
  * spec §2 and §3.
  */
 import type { Factor, Outcome } from '../../../shared/model/event.js';
-import { asArray, asBool, asDecimal, asObject, asText, ciAt, isObject, isoTime, parseJson, type JsonObject } from './fields.js';
+import { NO_TIME_SETTINGS, readTimestamp, type TimeSettings } from '../time/timestamp.js';
+import { asArray, asBool, asDecimal, asObject, asText, ciAt, isObject, parseJson, type JsonObject } from './fields.js';
 
 // ---------------------------------------------------------------------------------------
 // Field access
@@ -69,21 +70,13 @@ export function pairValue(list: readonly unknown[], name: string): string | unde
 // ---------------------------------------------------------------------------------------
 // Time
 
-/** US-locale timestamps of portal / Purview CSV exports: `9/20/2023 4:05:03 AM`, taken as UTC. */
-function usLocaleTime(text: string): number | undefined {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?$/i.exec(text.trim());
-  if (!m) return undefined;
-  const [, month, day, year, h, min, sec, ampm] = m;
-  let hour = Number(h);
-  if (ampm !== undefined) hour = (hour % 12) + (ampm.toUpperCase() === 'PM' ? 12 : 0);
-  const ms = Date.UTC(Number(year), Number(month) - 1, Number(day), hour, Number(min), Number(sec ?? '0'));
-  return Number.isFinite(ms) ? ms : undefined;
-}
-
-/** Microsoft timestamps: ISO-8601 (zone-less = UTC, spec §3) or US-locale CSV text. */
-export function msTime(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  return isoTime(text) ?? usLocaleTime(text);
+/**
+ * Microsoft timestamps: ISO-8601 or the locale text of portal / Purview CSV exports
+ * (`9/20/2023 4:05:03 AM`), in the file's day/month order. Every Microsoft time field is UTC
+ * (spec §3, zone-less CreationTime included). Throws RecordError for an ambiguous date.
+ */
+export function msTime(text: string | undefined, settings: TimeSettings = NO_TIME_SETTINGS): number | undefined {
+  return readTimestamp(text, settings, 'utc');
 }
 
 // ---------------------------------------------------------------------------------------

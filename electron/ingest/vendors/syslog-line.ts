@@ -8,8 +8,8 @@
  *   `[<PRI>]2024-03-01T10:00:00[.fff]+01:00 host tag[pid]: msg`.
  * - RFC 5424: `<PRI>1 TIMESTAMP HOST APP PROCID MSGID STRUCTURED-DATA [MSG]`.
  *
- * Time zone: classic timestamps carry none; they are read as UTC. The importer will offer a
- * zone option later; until then UTC is the one documented assumption, never the host's zone.
+ * Time zone: classic timestamps, and ISO ones without an offset, carry none; they are read in
+ * the analyst's zone (`--tz`), or as UTC when none was given, never in the host's zone.
  *
  * Year: classic timestamps carry none either. It is the analyst's `--year`, or else comes from
  * the file: a log cannot hold a line written after the file was last modified, so each line
@@ -17,7 +17,8 @@
  * (December lines, then January ones, modified in January) keeps December in the old year.
  */
 import { RecordError } from '../parser.js';
-import { isoTime } from './fields.js';
+import { NO_TIME_SETTINGS, readTimestamp, type TimeSettings } from '../time/timestamp.js';
+import { zonedToUtc } from '../time/zone.js';
 
 export interface SyslogLine {
   /** UTC milliseconds. */
@@ -68,6 +69,8 @@ const ZONE_SLACK_MS = 24 * 60 * 60 * 1000;
 export interface YearContext {
   year?: number;
   fileTime?: number;
+  /** The zone of zone-less timestamps (`--tz`). */
+  time?: TimeSettings;
 }
 
 function usableYear(year: number): number {
@@ -80,8 +83,12 @@ function bsdTime(m: RegExpExecArray, when: YearContext, text: string): number {
   const [day, hour, minute, second] = [m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number];
   const ms = Number((m[6] ?? '').slice(0, 3).padEnd(3, '0'));
   if (month === undefined || hour > 23 || minute > 59 || second > 60) throw new RecordError(`not a valid syslog timestamp: ${text.slice(0, 40)}`);
-  // UTC by assumption (see the file comment); Feb 30 and the like are rejected, not rolled over.
-  const at = (year: number): number => Date.UTC(year, month, day, hour, minute, Math.min(second, 59), ms);
+  // In the --tz zone or UTC (see the file comment); Feb 30 and the like are rejected, not rolled over.
+  const zone = when.time?.zone;
+  const at = (year: number): number => {
+    const wall = Date.UTC(year, month, day, hour, minute, Math.min(second, 59), ms);
+    return zone === undefined ? wall : zonedToUtc(wall, zone, `"${m[1]} ${m[2]} ${m[3]}:${m[4]}:${m[5]}" of ${year}`);
+  };
   let year: number;
   if (when.year !== undefined) {
     year = usableYear(when.year);
@@ -94,13 +101,12 @@ function bsdTime(m: RegExpExecArray, when: YearContext, text: string): number {
         'give it explicitly (--year) — PushTrail does not guess it',
     );
   }
-  const time = at(year);
-  if (new Date(time).getUTCDate() !== day) throw new RecordError(`no such date in ${year}: ${m[1]} ${m[2]}`);
-  return time;
+  if (new Date(Date.UTC(year, month, day)).getUTCDate() !== day) throw new RecordError(`no such date in ${year}: ${m[1]} ${m[2]}`);
+  return at(year);
 }
 
-function zonedTime(stamp: string): number {
-  const time = isoTime(stamp);
+function zonedTime(stamp: string, when: YearContext): number {
+  const time = readTimestamp(stamp, when.time ?? NO_TIME_SETTINGS, 'local');
   if (time === undefined) throw new RecordError(`not a valid syslog timestamp: ${stamp}`);
   return time;
 }
@@ -117,11 +123,11 @@ function afterStructuredData(rest: string): string {
   return rest.slice(i).replace(/^ /, '');
 }
 
-function rfc5424(m: RegExpExecArray): SyslogLine {
+function rfc5424(m: RegExpExecArray, when: YearContext): SyslogLine {
   const [, stamp = '', host = '', app = '', procId = '', , rest = ''] = m;
   const tag = app === '-' ? '' : app;
   const line: SyslogLine = {
-    time: zonedTime(stamp),
+    time: zonedTime(stamp, when),
     host: host === '-' ? '' : host,
     tag,
     program: tag.replace(/\(.*$/, ''),
@@ -139,9 +145,9 @@ export function splitSyslogLine(text: string, when: YearContext): SyslogLine {
   // A byte-order mark may precede the first line of a file; a trailing CR ends CRLF files.
   const line = text.replace(/^\uFEFF/, '').replace(/\r$/, '');
   const r5424 = RFC5424_HEAD.exec(line);
-  if (r5424 !== null) return rfc5424(r5424);
+  if (r5424 !== null) return rfc5424(r5424, when);
   const iso = ISO_HEAD.exec(line);
-  if (iso !== null) return { time: zonedTime(iso[1] ?? ''), host: iso[2] ?? '', ...splitTag(iso[3] ?? '') };
+  if (iso !== null) return { time: zonedTime(iso[1] ?? '', when), host: iso[2] ?? '', ...splitTag(iso[3] ?? '') };
   const bsd = BSD_HEAD.exec(line);
   if (bsd !== null && Object.hasOwn(MONTHS, bsd[1] ?? '')) {
     return { time: bsdTime(bsd, when, line), host: bsd[7] ?? '', ...splitTag(bsd[8] ?? '') };

@@ -238,7 +238,7 @@ describe('entra-signin: hand-made records', () => {
     assert.equal(record.text, raw, 'the record text is left as read');
   });
 
-  it('portal CSV success row with a US-locale date and an MFA result -> approved', () => {
+  it('portal CSV success row with a locale date in the file\'s order and an MFA result -> approved', () => {
     const row = {
       'Date (UTC)': '3/1/2024 10:00:00 PM',
       'Request ID': 'req-csv-2',
@@ -250,10 +250,13 @@ describe('entra-signin: hand-made records', () => {
       'Multifactor authentication auth method': 'Text message',
       'Authentication requirement': 'Multifactor authentication',
     };
-    const e = parseOne(entraSignInParser, row);
-    assert.equal(e.time, Date.UTC(2024, 2, 1, 22, 0, 0));
-    assert.equal(e.outcome, 'approved');
-    assert.equal(e.factor, 'sms');
+    const [e] = entraSignInParser.parse(recordOf(row), { fileName: 'portal.csv', time: { dateOrder: 'mdy' } });
+    assert.equal(e?.time, Date.UTC(2024, 2, 1, 22, 0, 0));
+    assert.equal(e?.outcome, 'approved');
+    assert.equal(e?.factor, 'sms');
+    // The same row in a day-first file is the 3rd of January; with no order decided it is rejected, not guessed.
+    assert.equal(entraSignInParser.parse(recordOf(row), { fileName: 'portal.csv', time: { dateOrder: 'dmy' } })[0]?.time, Date.UTC(2024, 0, 3, 22, 0, 0));
+    assert.throws(() => parseOne(entraSignInParser, row), /--date-order/);
   });
 
   it('keeps a hostile user agent verbatim', () => {

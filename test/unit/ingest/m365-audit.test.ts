@@ -169,7 +169,7 @@ describe('m365-audit: hand-made records', () => {
     const withoutTime = logon('UserLoggedIn');
     delete withoutTime.CreationTime;
     const row = { CreationDate: '3/1/2024 4:05:03 PM', UserIds: 'victim@contoso.com', Operations: 'UserLoggedIn', AuditData: JSON.stringify(withoutTime) };
-    const [e] = m365AuditParser.parse(csvRecordOf(row, 'raw'), { fileName: 'export.csv' });
+    const [e] = m365AuditParser.parse(csvRecordOf(row, 'raw'), { fileName: 'export.csv', time: { dateOrder: 'mdy' } });
     assert.ok(e);
     assert.equal(e.time, Date.UTC(2024, 2, 1, 16, 5, 3));
     assert.equal(e.outcome, 'auth_success');
