@@ -17,8 +17,25 @@ interface JsonReport {
 test('--help lists the import command and its exit status', () => {
   const r = runCli('--help');
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /pushtrail import <case> <path>\.\.\. \[--format <id>\] \[--year N\] \[--mmdb FILE\]/);
+  assert.match(r.stdout, /pushtrail import <case> <path>\.\.\. \[--format <id>\] \[--year N\] \[--tz ZONE\] \[--date-order dmy\|mdy\] \[--mmdb FILE\]/);
   assert.match(r.stdout, /Exit status: 0 when every file was imported, even if\s+some records were rejected/);
+});
+
+test('--tz must be an IANA zone and --date-order dmy or mdy; nothing is imported otherwise', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'okta.ndjson'), ndjson([oktaEvent(0)]));
+  const casePath = join(dir, 'case.pushtrail');
+  const zone = runCli('import', casePath, join(dir, 'okta.ndjson'), '--tz', 'Mars/Olympus_Mons');
+  assert.notEqual(zone.code, 0);
+  assert.match(zone.stderr, /"Mars\/Olympus_Mons" is not a known IANA time zone/);
+  const order = runCli('import', casePath, join(dir, 'okta.ndjson'), '--date-order', 'ymd');
+  assert.notEqual(order.code, 0);
+  assert.match(order.stderr, /dateOrder.*dmy, mdy/);
+  assert.ok(!existsSync(casePath), 'refused before the case was created');
+  const ok = runCli('import', casePath, join(dir, 'okta.ndjson'), '--tz', 'Europe/Berlin', '--date-order', 'dmy', '--json');
+  assert.equal(ok.code, 0, ok.stderr);
+  const summary = JSON.parse(ok.stdout) as { files: { timeZone?: string; note?: string }[] };
+  assert.equal(summary.files[0]?.timeZone, 'Europe/Berlin');
 });
 
 test('import creates the case, prints the documented --json summary and exits 0 despite rejected records', (t) => {
