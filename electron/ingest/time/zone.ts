@@ -4,44 +4,16 @@
  * twice (repeated by a fall-back change) is refused rather than resolved one way: the log
  * cannot say which instant it meant, and PushTrail does not guess.
  */
+import { zoneOffsetMs } from '../../../shared/view/time-axis.js';
 import { RecordError } from '../parser.js';
-
-/** Formatters per zone; a run reads few zones, each for many records. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** The zone's offset from UTC (ms, east positive) at the UTC instant `utc`. */
-function offsetAt(zone: string, utc: number): number {
-  const parts = formatter(zone).formatToParts(new Date(utc));
-  const n = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-  return wall - Math.floor(utc / 1000) * 1000;
-}
 
 /** UTC ms of the wall time `wall` (given as if it were UTC ms) in `zone`; throws for a skipped or repeated wall time. */
 export function zonedToUtc(wall: number, zone: string, shown: string): number {
   // The offsets in force a day either side bound every candidate instant.
   const candidates = new Set<number>();
   for (const probe of [wall - 86_400_000, wall, wall + 86_400_000]) {
-    const utc = wall - offsetAt(zone, probe);
-    if (utc + offsetAt(zone, utc) === wall) candidates.add(utc);
+    const utc = wall - zoneOffsetMs(probe, zone);
+    if (utc + zoneOffsetMs(utc, zone) === wall) candidates.add(utc);
   }
   const found = [...candidates].sort((a, b) => a - b);
   if (found.length === 1 && found[0] !== undefined) return found[0];
