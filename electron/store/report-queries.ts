@@ -116,6 +116,39 @@ export function* streamExportEvents(db: Database, users: readonly string[] = [],
   }
 }
 
+/** What an OCSF data-lake export takes: the chosen users and time range (UTC ms, inclusive). */
+export interface EventSelection {
+  users?: readonly string[];
+  from?: number;
+  to?: number;
+}
+
+/**
+ * The chosen events in time order with the verbatim record each was read from, one row at a time
+ * from SQLite's cursor (an export of millions of events holds one row).
+ */
+export function* streamEventsWithRaw(db: Database, selection: EventSelection): Generator<{ event: StoredEvent; raw: string }> {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  const users = selection.users ?? [];
+  if (users.length > 0) {
+    where.push(`e.user IN (${users.map(() => '?').join(', ')})`);
+    args.push(...users);
+  }
+  if (selection.from !== undefined) {
+    where.push('e.time >= ?');
+    args.push(selection.from);
+  }
+  if (selection.to !== undefined) {
+    where.push('e.time <= ?');
+    args.push(selection.to);
+  }
+  const sql = `SELECT ${COLUMNS}, r.raw AS raw FROM events e JOIN event_raw r ON r.event_id = e.id ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY e.time, e.id`;
+  for (const row of db.prepare(sql).iterate(...args) as IterableIterator<EventRecordRow>) {
+    yield { event: fromEventRow(row), raw: row.raw };
+  }
+}
+
 /** Events of one user, or of the case. */
 export function countEvents(db: Database, user?: string): number {
   const row = (user === undefined ? db.prepare('SELECT count(*) AS n FROM events').get() : db.prepare('SELECT count(*) AS n FROM events WHERE user = ?').get(user)) as {

@@ -1,0 +1,86 @@
+/**
+ * A case (or chosen users and time range) as OCSF Authentication (3002) Parquet, partitioned by
+ * day (`event_day=YYYYMMDD/`, as Amazon Security Lake lays out its tables), each row keeping the
+ * verbatim record in OCSF's `raw_data`. The same SQL hunts then run on it locally (DuckDB) and in
+ * a lake. Written by embedded DuckDB: rows go to a temporary NDJSON file beside the output,
+ * DuckDB reads it with its schema inferred from every row and writes the partitions.
+ */
+import { createHash } from 'node:crypto';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { join, relative } from 'node:path';
+import { once } from 'node:events';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { PushTrailError } from '../../shared/api/errors.js';
+import { toOcsf } from '../../shared/export/ocsf.js';
+import type { CaseStore } from '../store/case-store.js';
+import { streamEventsWithRaw, type EventSelection } from '../store/report-queries.js';
+
+export interface ParquetFile {
+  /** Relative to the output folder. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ParquetExport {
+  out: string;
+  events: number;
+  files: ParquetFile[];
+}
+
+/** Day partition as Security Lake writes it: the event's UTC date, YYYYMMDD. */
+function eventDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+async function write(stream: WriteStream, text: string): Promise<void> {
+  if (!stream.write(text)) await once(stream, 'drain');
+}
+
+/** DuckDB takes paths inside SQL text; a quote in a path is doubled, as SQL string literals do. */
+function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+function parquetFiles(dir: string): ParquetFile[] {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.parquet'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  return files.map((file) => ({
+    path: relative(dir, file),
+    bytes: statSync(file).size,
+    sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
+  }));
+}
+
+export async function exportOcsfParquet(store: CaseStore, selection: EventSelection, out: string): Promise<ParquetExport> {
+  mkdirSync(out, { recursive: true });
+  if (readdirSync(out).length > 0) throw new PushTrailError('bad_input', `${out} is not empty: an export goes into a new or empty folder`, { path: out });
+  const staging = join(out, '.pushtrail-staging.ndjson');
+  let events = 0;
+  try {
+    const stream = createWriteStream(staging);
+    for (const { event, raw } of streamEventsWithRaw(store.db, selection)) {
+      await write(stream, `${JSON.stringify({ ...toOcsf(event), raw_data: raw, event_day: eventDay(event.time) })}\n`);
+      events++;
+    }
+    stream.end();
+    await once(stream, 'finish');
+    if (events === 0) throw new PushTrailError('not_found', 'No events match the chosen users and time range');
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    try {
+      await conn.run(
+        `COPY (SELECT * FROM read_json(${sqlString(staging)}, format = 'newline_delimited', sample_size = -1)) ` +
+          `TO ${sqlString(out)} (FORMAT parquet, PARTITION_BY (event_day), OVERWRITE_OR_IGNORE true)`,
+      );
+    } finally {
+      conn.closeSync();
+      db.closeSync();
+    }
+  } finally {
+    rmSync(staging, { force: true });
+  }
+  return { out, events, files: parquetFiles(out) };
+}

@@ -1,0 +1,37 @@
+/** Runs generated SQL hunts in embedded DuckDB over a Parquet export, as a client's lake would. */
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { HuntRule } from '../../shared/hunt/hunt-rules.js';
+import { OCSF_RELATION, sqlHunt } from '../../shared/hunt/sql.js';
+
+export interface HuntHit {
+  rule: string;
+  user: string;
+  src_ip: string | null;
+  start_time: number;
+  end_time: number;
+}
+
+export async function runSqlHunts(parquetDir: string, rules: readonly HuntRule[]): Promise<Map<string, HuntHit[]>> {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  try {
+    const glob = `${parquetDir.replace(/'/g, "''")}/**/*.parquet`;
+    await conn.run(`CREATE VIEW ${OCSF_RELATION} AS SELECT * FROM read_parquet('${glob}', hive_partitioning = true, union_by_name = true)`);
+    const hits = new Map<string, HuntHit[]>();
+    for (const rule of rules) {
+      const reader = await conn.runAndReadAll(sqlHunt(rule, 'duckdb'));
+      const rows = reader.getRowObjectsJS().map((r) => ({
+        rule: String(r['rule']),
+        user: String(r['user']),
+        src_ip: r['src_ip'] === null ? null : String(r['src_ip']),
+        start_time: Number(r['start_time']),
+        end_time: Number(r['end_time']),
+      }));
+      hits.set(rule.id, rows);
+    }
+    return hits;
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+  }
+}
