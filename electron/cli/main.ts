@@ -9,6 +9,8 @@ import { USERS_USAGE, runUsers } from './commands/users.js';
 import { INFO_USAGE, runInfo } from './commands/info.js';
 import { SERVE_USAGE, runServe } from './commands/serve.js';
 import { REPORT_HELP, REPORT_USAGE, runReport } from './commands/report.js';
+import { EXPORT_HELP, EXPORT_USAGE, runExport } from './commands/export.js';
+import { HUNT_HELP, HUNT_USAGE, runHunt } from './commands/hunt.js';
 import { printError } from './output.js';
 import { createLogger } from '../log/logger.js';
 
@@ -31,6 +33,10 @@ ${IMPORT_HELP}
       as the last detection run assessed them.
   ${REPORT_USAGE}
 ${REPORT_HELP}
+  ${HUNT_USAGE}
+${HUNT_HELP}
+  ${EXPORT_USAGE}
+${EXPORT_HELP}
   ${DEMO_USAGE}
       Build the recorded demo incident (Okta, Entra and Duo logs of a push-bombing campaign),
       import it into DIR/demo-incident.pushtrail (default DIR: ./pushtrail-demo), run detection
@@ -48,6 +54,8 @@ const COMMANDS: Record<string, (argv: string[]) => void | Promise<void>> = {
   info: runInfo,
   serve: runServe,
   report: runReport,
+  hunt: runHunt,
+  export: runExport,
 };
 
 async function main(argv: string[]): Promise<number> {

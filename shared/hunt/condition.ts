@@ -34,31 +34,26 @@ export function fieldsOf(c: Condition, out: string[] = []): string[] {
   return out;
 }
 
-/** How one language writes the leaves and joins of a condition. */
+/** How one language writes the leaves and joins of a condition; fields arrive as the platform names them. */
 export interface ConditionSyntax {
-  field(name: string): string;
-  literal(value: string | number): string;
-  eq(field: string, value: string): string;
-  in(field: string, values: readonly string[]): string;
+  eq(field: string, value: string | number): string;
+  in(field: string, values: readonly (string | number)[]): string;
   contains(field: string, value: string): string;
   and: string;
   or: string;
   not(inner: string): string;
 }
 
-/** Render a condition; `field` maps a vendor field to the platform's name for it. */
+/** Render a condition; `field` maps a vendor field to the platform's name (or expression) for it. */
 export function renderCondition(c: Condition, syntax: ConditionSyntax, field: (name: string) => string): string {
   const go = (x: Condition, nested: boolean): string => {
     switch (x.op) {
       case 'eq':
-        return syntax.eq(syntax.field(field(x.field)), syntax.literal(x.value));
+        return syntax.eq(field(x.field), x.value);
       case 'in':
-        return syntax.in(
-          syntax.field(field(x.field)),
-          x.values.map((v) => syntax.literal(v)),
-        );
+        return syntax.in(field(x.field), x.values);
       case 'contains':
-        return syntax.contains(syntax.field(field(x.field)), x.value);
+        return syntax.contains(field(x.field), x.value);
       case 'not':
         return syntax.not(go(x.of, true));
       case 'all':
@@ -71,4 +66,9 @@ export function renderCondition(c: Condition, syntax: ConditionSyntax, field: (n
     }
   };
   return go(c, false);
+}
+
+/** A double-quoted string literal as Splunk, KQL and ES|QL all read it (backslash escapes). */
+export function quoted(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

@@ -25,7 +25,7 @@ export interface PlatformMapping {
 export interface HuntSource {
   id: string;
   title: string;
-  sigma: { product: string; service: string };
+  sigma: { product: string; service: string; fields?: Readonly<Record<string, string>> };
   /** Vendor fields naming the person and the address the sign-in came from. */
   user: string;
   srcIp: string;
@@ -101,7 +101,18 @@ export const HUNT_SOURCES: readonly HuntSource[] = [
   {
     id: 'entra-signin',
     title: 'Microsoft Entra ID sign-ins',
-    sigma: { product: 'azure', service: 'signinlogs' },
+    // Sigma's Azure rules use the Log Analytics column names (e.g. azure_mfa_denies.yml).
+    sigma: {
+      product: 'azure',
+      service: 'signinlogs',
+      fields: {
+        userPrincipalName: 'UserPrincipalName',
+        ipAddress: 'IpAddress',
+        'status.errorCode': 'ResultType',
+        'status.additionalDetails': 'Status',
+        authenticationRequirement: 'AuthenticationRequirement',
+      },
+    },
     user: 'userPrincipalName',
     srcIp: 'ipAddress',
     signals: {
@@ -151,7 +162,11 @@ export const HUNT_SOURCES: readonly HuntSource[] = [
   {
     id: 'entra-audit',
     title: 'Microsoft Entra ID audit log',
-    sigma: { product: 'azure', service: 'auditlogs' },
+    sigma: {
+      product: 'azure',
+      service: 'auditlogs',
+      fields: { activityDisplayName: 'OperationName', 'targetResources.userPrincipalName': 'TargetResources', 'initiatedBy.user.ipAddress': 'InitiatedBy' },
+    },
     user: 'targetResources.userPrincipalName',
     srcIp: 'initiatedBy.user.ipAddress',
     signals: {

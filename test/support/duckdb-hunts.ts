@@ -20,10 +20,11 @@ export async function runSqlHunts(parquetDir: string, rules: readonly HuntRule[]
     const hits = new Map<string, HuntHit[]>();
     for (const rule of rules) {
       const reader = await conn.runAndReadAll(sqlHunt(rule, 'duckdb'));
+      const text = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
       const rows = reader.getRowObjectsJS().map((r) => ({
-        rule: String(r['rule']),
-        user: String(r['user']),
-        src_ip: r['src_ip'] === null ? null : String(r['src_ip']),
+        rule: text(r['rule']),
+        user: text(r['user']),
+        src_ip: r['src_ip'] === null ? null : text(r['src_ip']),
         start_time: Number(r['start_time']),
         end_time: Number(r['end_time']),
       }));

@@ -1,0 +1,186 @@
+/**
+ * Hunts as Sigma rules (specification v2): per log source, a base rule for each kind of record a
+ * detection counts, and correlation rules for the patterns that need more than one record
+ * (`event_count` for a burst, `temporal_ordered` for a burst then an approval, `value_count` for
+ * one source against many users). Ids are derived from the names, so the same case parameters
+ * give the same files.
+ */
+import { fieldsOf, type Condition } from './condition.js';
+import { paramsText, type HuntRule } from './hunt-rules.js';
+import type { HuntSource, Signal } from './sources.js';
+import { toYaml, type YamlValue } from './yaml.js';
+
+const SIGNAL_TITLES: Record<Signal, string> = {
+  failed: 'MFA prompt denied, ignored or failed',
+  approved: 'MFA prompt approved',
+  fraud: 'MFA prompt reported as fraud',
+  weakened: 'MFA factor removed or MFA disabled',
+};
+
+/** FNV-1a, 32 bits: enough to spread names over a UUID's digits (not for security). */
+function fnv(text: string, seed: number): number {
+  let h = 0x811c9dc5 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** A stable UUID (version-4 layout) for a rule name. */
+export function stableUuid(name: string): string {
+  const hex = [1, 2, 3, 4].map((seed) => fnv(name, seed).toString(16).padStart(8, '0')).join('');
+  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Sigma's timespan: whole minutes as `Nm`, anything else in seconds. */
+function timespan(minutes: number): string {
+  return Number.isInteger(minutes) ? `${minutes}m` : `${Math.round(minutes * 60)}s`;
+}
+
+/** A condition as Sigma search identifiers and the condition expression that joins them. */
+function detection(c: Condition, field: (name: string) => string): Record<string, YamlValue> {
+  const selections: Record<string, YamlValue> = {};
+  const go = (x: Condition, top = false): string => {
+    switch (x.op) {
+      case 'eq':
+      case 'in':
+      case 'contains': {
+        const name = `selection_${Object.keys(selections).length + 1}`;
+        const key = x.op === 'contains' ? `${field(x.field)}|contains` : field(x.field);
+        selections[name] = { [key]: x.op === 'in' ? [...x.values] : x.value };
+        return name;
+      }
+      case 'not':
+        return `not ${go(x.of)}`;
+      case 'all':
+      case 'any': {
+        const parts = x.of.map((inner) => go(inner));
+        const joined = parts.join(x.op === 'all' ? ' and ' : ' or ');
+        return parts.length === 1 || top ? joined : `(${joined})`;
+      }
+    }
+  };
+  const expression = go(c, true);
+  return { ...selections, condition: expression };
+}
+
+interface Document {
+  name: string;
+  body: YamlValue;
+}
+
+function common(title: string, name: string, description: string, date: string): Record<string, YamlValue> {
+  return {
+    title,
+    id: stableUuid(name),
+    name,
+    status: 'experimental',
+    description,
+    author: 'PushTrail (generated from the case detection settings)',
+    date,
+  };
+}
+
+const TAGS = ['attack.credential-access', 'attack.t1621'];
+
+/** The Sigma documents of one log source: base rules first, then the correlations that use them. */
+export function sigmaDocuments(source: HuntSource, rules: readonly HuntRule[], date: string): Document[] {
+  const field = (name: string): string => source.sigma.fields?.[name] ?? name;
+  const user = field(source.user);
+  const ip = field(source.srcIp);
+  const docs: Document[] = [];
+  const base = (signal: Signal, level: string, extra: string): string | null => {
+    const condition = source.signals[signal];
+    if (condition === undefined) return null;
+    const name = `pushtrail_${source.id.replace(/-/g, '_')}_${signal}`;
+    if (!docs.some((d) => d.name === name)) {
+      docs.push({
+        name,
+        body: {
+          ...common(`${source.title}: ${SIGNAL_TITLES[signal]}`, name, `${SIGNAL_TITLES[signal]} (${source.title}). ${extra}`.trim(), date),
+          references: [source.cite],
+          tags: TAGS,
+          logsource: { product: source.sigma.product, service: source.sigma.service },
+          detection: detection(condition, field),
+          fields: [user, ip, ...fieldsOf(condition).map(field)].filter((f, i, all) => all.indexOf(f) === i),
+          falsepositives: [source.limits],
+          level,
+        },
+      });
+    }
+    return name;
+  };
+  const correlate = (rule: HuntRule, suffix: string, correlation: Record<string, YamlValue>): string => {
+    const name = `pushtrail_${source.id.replace(/-/g, '_')}_${suffix}`;
+    docs.push({
+      name,
+      body: {
+        ...common(`${source.title}: ${rule.title}`, name, `${rule.sees} Parameters from the case: ${paramsText(rule)}. Cannot see: ${rule.misses}`, date),
+        correlation,
+        falsepositives: [source.limits],
+        level: rule.level,
+      },
+    });
+    return name;
+  };
+  for (const rule of rules) {
+    const p = rule.params;
+    switch (rule.id) {
+      case 'push-burst': {
+        const failed = base('failed', 'low', 'Counted by the PushTrail push-burst correlation.');
+        if (failed !== null) {
+          correlate(rule, 'push_burst', { type: 'event_count', rules: [failed], 'group-by': [user], timespan: timespan(Number(p['windowMinutes'])), condition: { gte: Number(p['threshold']) } });
+        }
+        break;
+      }
+      case 'fatigue-approval': {
+        const failed = base('failed', 'low', 'Counted by the PushTrail push-burst correlation.');
+        const approved = base('approved', 'informational', 'The approval half of the PushTrail fatigue-approval correlation.');
+        if (failed === null || approved === null) break;
+        const burst = correlate({ ...rule, title: 'MFA prompt burst (part of fatigue-approval)', level: 'high' }, 'fatigue_burst', {
+          type: 'event_count',
+          rules: [failed],
+          'group-by': [user],
+          timespan: timespan(Number(p['windowMinutes'])),
+          condition: { gte: Number(p['threshold']) },
+        });
+        correlate(rule, 'fatigue_approval', {
+          type: 'temporal_ordered',
+          rules: [burst, approved],
+          'group-by': [user],
+          timespan: timespan(Number(p['windowMinutes']) + Number(p['approvalWithinMinutes'])),
+        });
+        break;
+      }
+      case 'fraud-report':
+        base('fraud', rule.level, `${rule.sees} Cannot see: ${rule.misses}`);
+        break;
+      case 'mfa-weakened':
+        base('weakened', rule.level, `${rule.sees} Cannot see: ${rule.misses}`);
+        break;
+      case 'source-many-users': {
+        const failed = base('failed', 'low', 'Counted by the PushTrail source-many-users correlation.');
+        if (failed !== null) {
+          correlate(rule, 'source_many_users', {
+            type: 'value_count',
+            rules: [failed],
+            'group-by': [ip],
+            timespan: timespan(Number(p['windowMinutes'])),
+            condition: { field: user, gte: Number(p['minUsers']) },
+          });
+        }
+        break;
+      }
+    }
+  }
+  return docs;
+}
+
+/** One multi-document YAML file per log source, or null when no rule applies to it. */
+export function sigmaFile(source: HuntSource, rules: readonly HuntRule[], date: string): string | null {
+  const docs = sigmaDocuments(source, rules, date);
+  if (docs.length === 0) return null;
+  return docs.map((d) => toYaml(d.body)).join('---\n');
+}
