@@ -54,6 +54,13 @@ function parquetFiles(dir: string): ParquetFile[] {
   }));
 }
 
+/** The export, recorded in the case's custody log with every file's SHA-256 once all are written. */
+export async function writeOcsfParquet(store: CaseStore, selection: EventSelection, out: string, actor: string): Promise<ParquetExport> {
+  const result = await exportOcsfParquet(store, selection, out);
+  store.change(actor, 'report/export', { format: 'ocsf-parquet', path: out, events: result.events, ...selection, files: result.files }, () => undefined);
+  return result;
+}
+
 export async function exportOcsfParquet(store: CaseStore, selection: EventSelection, out: string): Promise<ParquetExport> {
   mkdirSync(out, { recursive: true });
   if (readdirSync(out).length > 0) throw new PushTrailError('bad_input', `${out} is not empty: an export goes into a new or empty folder`, { path: out });

@@ -1,6 +1,6 @@
 /**
- * Writes a case's hunt pack into a folder and the OCSF Parquet export, each recorded in the
- * case's custody log with the SHA-256 of every file written, after the files are complete.
+ * Writes a case's hunt pack into a folder and records it in the case's custody log with the
+ * SHA-256 of every file written, after the files are complete.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -9,8 +9,6 @@ import { PushTrailError } from '../../shared/api/errors.js';
 import { huntPack, type HuntPackOptions } from '../../shared/hunt/pack.js';
 import type { CaseStore } from '../store/case-store.js';
 import { readDetectionConfig } from '../store/detection-store.js';
-import type { EventSelection } from '../store/report-queries.js';
-import { exportOcsfParquet, type ParquetExport } from './ocsf-parquet.js';
 
 export interface WrittenPack {
   out: string;
@@ -33,10 +31,4 @@ export function writeHuntPack(store: CaseStore, options: HuntPackOptions, out: s
   });
   store.change(actor, 'hunt/pack', { out, targets: [...options.targets], dialects: [...options.dialects], files }, () => undefined);
   return { out, files };
-}
-
-export async function writeOcsfParquet(store: CaseStore, selection: EventSelection, out: string, actor: string): Promise<ParquetExport> {
-  const result = await exportOcsfParquet(store, selection, out);
-  store.change(actor, 'report/export', { format: 'ocsf-parquet', path: out, events: result.events, ...selection, files: result.files }, () => undefined);
-  return result;
 }

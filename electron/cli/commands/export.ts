@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { PushTrailError } from '../../../shared/api/errors.js';
 import { Session } from '../../api/session.js';
-import { writeOcsfParquet } from '../../hunt/write-hunt-pack.js';
+import { writeOcsfParquet } from '../../hunt/ocsf-parquet.js';
 import { CaseStore } from '../../store/case-store.js';
 import { parse } from '../args.js';
 import { printJson } from '../output.js';
