@@ -24,7 +24,7 @@ export function caseStem(casePath: string): string {
 }
 
 /** A folder beside the case that belongs to it: reports written in web mode, evidence uploaded there. */
-export function caseFolder(casePath: string, kind: 'reports' | 'evidence'): string {
+export function caseFolder(casePath: string, kind: 'reports' | 'evidence' | 'hunts'): string {
   return join(dirname(casePath), `${caseStem(casePath)}-${kind}`);
 }
 /**

@@ -13,6 +13,7 @@ import type { StoredEvent } from '../model/event.js';
 import type { ApiResult } from './errors.js';
 import type { ReportPreviewRequest, ReportRequest, ReportSection, ReportSelection, ReportText, ReportTextPatch } from './report.js';
 import type { ImportOptions, ImportRecordError, JobKind, JobProgress, JobResultOf } from './jobs.js';
+import type { HuntPreview, HuntRequest, SavedHuntPack } from './hunt.js';
 import type { AroundQuery, AroundResult, SearchIndexStatus, SearchPage, SearchQuery } from './search.js';
 
 export interface CreateCaseArg {
@@ -130,6 +131,10 @@ export interface ApiMethods {
   /** The bytes of a report this session wrote (web mode: the browser saves them). */
   /** `url`: the URL path the web server streams the file from, as an attachment. */
   'report/download': { arg: { path: string }; result: { url: string; name: string } };
+  /** The case's detections as hunts for another engine, generated from its detection settings. */
+  'hunt/preview': { arg: HuntRequest; result: HuntPreview };
+  /** The same pack written to a new folder in `<case>-hunts/` and recorded in the custody log. */
+  'hunt/save': { arg: HuntRequest; result: SavedHuntPack };
 }
 
 /** The report screen's choices: the sections with what each would hold, and what can be chosen. */

@@ -8,6 +8,7 @@ import { appMethods } from './app.js';
 import { caseMethods } from './case.js';
 import { detectionMethods } from './detection.js';
 import { evidenceMethods } from './evidence.js';
+import { huntMethods } from './hunt.js';
 import { reportMethods } from './report.js';
 import { searchMethods } from './search.js';
 import { userMethods } from './users.js';
@@ -21,4 +22,5 @@ export const API_METHODS = {
   ...annotationMethods,
   ...searchMethods,
   ...reportMethods,
+  ...huntMethods,
 } satisfies ApiTable;

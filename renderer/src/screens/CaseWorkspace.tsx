@@ -7,13 +7,14 @@ import { CaseOverview } from './CaseOverview.js';
 import { ImportScreen } from './ImportScreen.js';
 import { SearchScreen } from '../search/SearchScreen.js';
 import { ReportScreen } from './ReportScreen.js';
+import { HuntScreen } from '../hunt/HuntScreen.js';
 import { SequenceView } from './SequenceView.js';
 import { UsersScreen } from './UsersScreen.js';
 import { ThemeSelect } from '../theme/ThemeSelect.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { KeptMounted } from '../components/KeptMounted.js';
 
-type Screen = { name: 'overview' } | { name: 'import' } | { name: 'users' } | { name: 'search' } | { name: 'sequence'; user: string; focusId?: number } | { name: 'report' };
+type Screen = { name: 'overview' } | { name: 'import' } | { name: 'users' } | { name: 'search' } | { name: 'sequence'; user: string; focusId?: number } | { name: 'report' } | { name: 'hunt' };
 
 export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: () => void }) {
   const api = useApi();
@@ -46,6 +47,7 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
             {tab('search', 'Search', () => setScreen({ name: 'search' }))}
             {tab('sequence', lastUser === null ? 'Sequence' : `Sequence: ${lastUser}`, () => lastUser !== null && openUser(lastUser), lastUser === null)}
             {tab('report', 'Report', () => setScreen({ name: 'report' }))}
+            {tab('hunt', 'Hunt', () => setScreen({ name: 'hunt' }))}
           </nav>
           <ThemeSelect />
           <button type="button" onClick={close}>
@@ -57,6 +59,7 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
         <KeptMounted shown={screen.name === 'import'}>
           <ImportScreen zone={info.meta.displayTimeZone} />
         </KeptMounted>
+        {screen.name === 'hunt' && <HuntScreen />}
         {screen.name === 'users' && <UsersScreen onOpenUser={openUser} />}
         <KeptMounted shown={screen.name === 'search'}>
           <SearchScreen zone={info.meta.displayTimeZone} onOpen={openUser} />
