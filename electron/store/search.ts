@@ -8,6 +8,7 @@ import type { AroundResult, SearchFilters, SearchIndexStatus, TimelineEntry } fr
 import { analystEventsBetween, readAnalystEvents } from './analyst-events.js';
 import { eventsWhere, readEventsByIds } from './events.js';
 import { ftsQuery, searchTerms } from './fts-query.js';
+import { countryCode } from '../ingest/vendors/country.js';
 
 type Param = string | number;
 
@@ -70,8 +71,11 @@ function evidenceClause(f: SearchFilters): Clause | null {
     }
   }
   if (f.country !== undefined) {
-    c.where.push('(e.src_country = ? COLLATE NOCASE OR e.dev_country = ? COLLATE NOCASE)');
-    c.params.push(f.country.trim(), f.country.trim());
+    // Countries are stored as ISO codes where known ("NL"); the analyst may type the name.
+    const typed = f.country.trim();
+    const code = countryCode(typed);
+    c.where.push('(e.src_country IN (?, ?) COLLATE NOCASE OR e.dev_country IN (?, ?) COLLATE NOCASE)');
+    c.params.push(code, typed, code, typed);
   }
   if (f.vendor !== undefined) {
     c.where.push('e.vendor = ?');

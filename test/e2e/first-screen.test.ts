@@ -6,6 +6,12 @@ import { openBrowser, screenshot } from '../support/browser.js';
 import { serve } from '../support/serve.js';
 import { tempDir } from '../support/temp.js';
 import { oktaEvent } from '../unit/ingest-pipeline/samples.js';
+import { CaseStore } from '../../electron/store/case-store.js';
+
+/** "2026-01-02 03:04:05 UTC": a UTC instant as the screens write it, `hours` east of UTC. */
+function shown(at: number, hours: number, zone: string): string {
+  return `${new Date(at + hours * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')} ${zone}`;
+}
 
 test('the first screen shows the served case, its custody log, and runs the integrity check', async (t) => {
   const dir = tempDir(t);
@@ -17,7 +23,12 @@ test('the first screen shows the served case, its custody log, and runs the inte
   assert.equal(await page.evaluate(() => window.location.hash), '', 'the token is taken out of the address bar');
   const custody = page.getByRole('region', { name: 'Chain of custody' });
   await custody.getByRole('cell', { name: 'case/create' }).waitFor();
-  assert.match(await page.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/).first().innerText(), /UTC$/);
+  // The creation entry's time, as the case file holds it, shown in the display zone (UTC first).
+  const store = CaseStore.open(join(dir, 'acme-incident.pushtrail'), 'test', { readOnly: true });
+  const createdAt = store.custody(0, 1)[0]?.at ?? 0;
+  store.close();
+  const createdRow = custody.getByRole('row').filter({ has: page.getByRole('cell', { name: 'case/create' }) });
+  assert.match(await createdRow.innerText(), new RegExp(shown(createdAt, 0, 'UTC')));
 
   await page.getByRole('button', { name: 'Verify case integrity' }).click();
   const verdict = page.getByRole('status');
@@ -26,7 +37,7 @@ test('the first screen shows the served case, its custody log, and runs the inte
 
   await page.getByLabel('Display time zone').selectOption('Asia/Tokyo');
   await custody.getByRole('cell', { name: 'case/set-time-zone' }).waitFor();
-  assert.match(await page.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} GMT\+9$/).first().innerText(), /GMT\+9/);
+  assert.match(await createdRow.innerText(), new RegExp(shown(createdAt, 9, 'GMT\\+9')));
   await screenshot(page, 'foundation-case-overview');
 
   // The CSP must stop an injected inline script even if some text ever reached the DOM as markup.
