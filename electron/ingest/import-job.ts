@@ -23,7 +23,8 @@ import { MAX_STORED_ERRORS, addErrors, blankEntry, buildReport, notImportedEntry
 import { reexportById } from './reexport/index.js';
 import { DEFAULT_LIMITS, type Batch, type FileIdentity, type ImportLimits, type ParseWorkerInput, type RawBatch, type ToParser, type ToWriter } from './pipeline/thread-messages.js';
 import { decodeRecords } from './pipeline/raw-batch.js';
-import { RecordParser } from './pipeline/record-parser.js';
+import { RecordParser, recordParserOptions } from './pipeline/record-parser.js';
+import { mergeKinds } from './recognition/classify.js';
 
 const PARSE_WORKER_URL = new URL('./pipeline/parse-worker.js', import.meta.url);
 /**
@@ -187,9 +188,9 @@ class ImportRun {
         const open = this.requireOpen('begin');
         const reexport = message.reexport === undefined ? undefined : reexportById(message.reexport);
         if (message.container !== 'csv') {
-          const json = message.container === 'json' || message.container === 'ndjson';
           const when = message.year === undefined ? { fileTime: message.fileTime } : { year: message.year };
-          open.parser = new RecordParser(parserFor(message.format), { fileName: open.identity.path, ...when, time: message.time }, json, this.geo, reexport);
+          const forced = message.forced && message.format !== null ? parserFor(message.format) : null;
+          open.parser = new RecordParser(recordParserOptions(message.container, forced, { fileName: open.identity.path, ...when, time: message.time }, this.geo, reexport));
         }
         Object.assign(open.entry, readingNotes(message, reexport?.title));
         open.entry.format = message.format;
@@ -223,7 +224,7 @@ class ImportRun {
         const open = this.requireOpen('abort');
         this.writer.rollbackFile();
         this.open = null;
-        this.files.push({ ...open.entry, status: 'unreadable', reason: message.reason, records: 0, events: 0, duplicates: 0, rejected: 0 });
+        this.files.push({ ...open.entry, status: 'unreadable', reason: message.reason, records: 0, events: 0, duplicates: 0, rejected: 0, skipped: 0, kinds: [] });
         return;
       }
     }
@@ -276,6 +277,7 @@ class ImportRun {
       const base = batch.keys.subarray(i * DEDUP_KEY_BYTES, (i + 1) * DEDUP_KEY_BYTES);
       if (this.writer.insertEvent(open.evidenceId, row, raw, open.repeats.key(base, batch.counted[i] === 1))) added += 1;
     });
+    mergeKinds(open.entry.kinds, batch.kinds);
     this.tally(open, added, batch.rows.count - added, batch.records, batch.issues, batch.bytes);
   }
 
@@ -293,6 +295,8 @@ class ImportRun {
       const row = toEventRow(p.event, p.record.line, p.record.record, p.record.text);
       if (this.writer.insertEvent(open.evidenceId, row, p.record.text, open.repeats.key(base, counted))) added += 1;
     }
+    mergeKinds(open.entry.kinds, batch.kinds);
+    mergeKinds(open.entry.kinds, open.parser.takeKinds());
     this.tally(open, added, parsed.length - added, batch.recordCount, issues, batch.bytes);
   }
 
@@ -333,9 +337,13 @@ class ImportRun {
         events: 0,
         duplicates: 0,
         rejected: 0,
+        skipped: 0,
+        kinds: [],
       });
       return;
     }
+    entry.kinds.sort((a, b) => b.records - a.records);
+    entry.skipped = entry.kinds.reduce((sum, k) => sum + k.skipped, 0);
     if (entry.errorsOmitted > 0 && open.storedErrors >= MAX_STORED_ERRORS) {
       this.writer.insertIssues(open.evidenceId, [
         { message: `${(entry.errors.length + entry.errorsOmitted - MAX_STORED_ERRORS).toLocaleString('en-US')} more errors were not stored` },
@@ -358,6 +366,8 @@ class ImportRun {
         events: entry.events,
         duplicates: entry.duplicates,
         rejected: entry.rejected,
+        skipped: entry.skipped,
+        kinds: entry.kinds,
       },
     );
     this.files.push(entry);

@@ -1,7 +1,7 @@
 /**
  * What every vendor module provides. The container readers (folder, zip, gz; JSON array,
- * NDJSON, CSV, text lines) turn a file into `SourceRecord`s; the format is detected from
- * the content of the first records; the vendor module turns each record into events.
+ * NDJSON, CSV, text lines) turn a file into `SourceRecord`s; each record's kind is recognised
+ * from its content; the vendor module of that kind turns the record into events.
  */
 import type { AuthEvent } from '../../shared/model/event.js';
 import type { TimeSettings } from './time/timestamp.js';
@@ -55,14 +55,19 @@ export interface VendorParser {
   /** What the records of this format are: JSON/CSV objects, or lines of text. */
   input: 'object' | 'text';
   /**
-   * Decide from the first few records (values for 'object', texts for 'text') whether the
-   * file is of this format. Must be cheap and must not throw.
+   * Decide whether these records (values for 'object', texts for 'text') are of this format.
+   * Recognition is per record (a file may mix kinds): it asks with one record at a time, and a
+   * one-record sample must pass exactly when that record is of this format (see
+   * recognition/classify.ts). Must be cheap and must not throw.
    */
   sniff(sample: readonly SourceRecord[]): boolean;
   /**
    * Normalise one record into zero or more events. A record of this format with no
    * authentication meaning still yields one event with outcome 'other' and its vendor event
-   * name. Throws `RecordError` for a malformed record.
+   * name. Throws `RecordError` for a malformed record, and must throw for a record of another
+   * format (one without this format's time field, say): the importer then classifies that
+   * record again (see pipeline/record-parser.ts). Kinds of record that carry no authentication
+   * meaning at all are named in recognition/families.ts and never reach a parser.
    */
   parse(record: SourceRecord, ctx: ParseContext): AuthEvent[];
 }

@@ -109,6 +109,25 @@ export interface ImportRecordError {
   message: string;
 }
 
+/**
+ * The records of one kind found in a file. A file may mix kinds (an Azure Monitor export of
+ * several categories, a Duo log-sync file of several logs); each record is read by the
+ * parser of its own kind.
+ */
+export interface ImportRecordKind {
+  /** As the summary names it: a format's title, or a category within a family ("SignInLogs (Azure Monitor)"). */
+  kind: string;
+  /** The format whose parser read these records; null for a kind with no authentication meaning. */
+  format: ImportFormat | null;
+  records: number;
+  /** Events read from them (before duplicates are set aside). */
+  events: number;
+  /** Records of a known kind that carry no authentication meaning: counted, not read, never errors. */
+  skipped: number;
+  /** Records of this kind the parser rejected (each listed in the file's errors). */
+  rejected: number;
+}
+
 export interface ImportFileReport {
   /** The path as given (or found in a folder); for an archive member, the path inside the archive. */
   path: string;
@@ -145,6 +164,10 @@ export interface ImportFileReport {
   duplicates: number;
   /** Records that could not be read or normalised; each is listed in `errors` (up to a limit). */
   rejected: number;
+  /** Records of known kinds that carry no authentication meaning (see `kinds`); not errors. */
+  skipped: number;
+  /** Every kind of record found in the file, most records first. */
+  kinds: ImportRecordKind[];
   /** The first errors of the file (the case keeps up to 10,000 per file). */
   errors: ImportRecordError[];
   /** Errors not listed in `errors` because of the limit. */
@@ -157,6 +180,8 @@ export interface ImportTotals {
   events: number;
   duplicates: number;
   rejected: number;
+  /** Records of known kinds without authentication meaning, set aside. */
+  skipped: number;
   /** Rejected records plus files that could not be read or recognised. */
   errors: number;
   /** Files that were unreadable or unrecognised. */

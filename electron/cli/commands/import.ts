@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { PushTrailError } from '../../../shared/api/errors.js';
-import type { ImportFileReport, ImportJobArg, ImportReport, JobProgress } from '../../../shared/api/jobs.js';
+import type { ImportFileReport, ImportJobArg, ImportRecordKind, ImportReport, JobProgress } from '../../../shared/api/jobs.js';
 import { importOptions } from '../../api/methods/evidence.js';
 import { Session } from '../../api/session.js';
 import { runJobWithProgress } from '../job-progress.js';
@@ -20,7 +20,11 @@ export const IMPORT_USAGE =
 export const IMPORT_HELP = `      Import evidence into <case> (created if missing): files, folders (recursively), .zip
       archives (archives inside them too) and .gz files. Formats are recognised from content;
       --format <id> forces one (okta, entra-signin, entra-audit, m365-audit, duo-auth,
-      duo-admin, duo-telephony, google-workspace, cloudtrail, pingone, syslog). --year dates
+      duo-admin, duo-telephony, google-workspace, cloudtrail, pingone, syslog). A file may mix
+      kinds of record (an Azure Monitor export of several categories, a Duo log-sync file):
+      each record is read by the parser of its kind, records of known kinds without
+      authentication meaning are counted as skipped, and the summary lists every kind with
+      its counts. --year dates
       syslog lines that carry no year; without it each line takes the latest year that does
       not put it after its file's modification time, and the summary says so. --tz <IANA
       zone> (e.g. Europe/Berlin) reads timestamps that carry no zone (classic syslog, some CSV
@@ -65,15 +69,29 @@ function count(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
+/** "SignInLogs (Azure Monitor): 12 records, 12 events" / "...: 4 records skipped, not authentication". */
+function kindText(k: ImportRecordKind): string {
+  const read = [k.events > 0 || k.skipped === 0 ? count(k.events, 'event') : '', k.skipped > 0 ? `${k.skipped.toLocaleString('en-US')} skipped, not authentication` : '', k.rejected > 0 ? `${k.rejected.toLocaleString('en-US')} rejected` : '']
+    .filter((s) => s !== '')
+    .join(', ');
+  return `${k.kind}${k.format === null ? '' : ` [${k.format}]`}: ${count(k.records, 'record')}, ${read}`;
+}
+
 function textSummary(report: ImportReport): string {
   const lines: string[] = [];
   for (const f of report.files) {
     const head = `${STATUS_TEXT[f.status].padEnd(17)}${(f.format ?? f.container ?? '').padEnd(17)}`;
     if (f.status === 'imported') {
-      const extra = [f.duplicates > 0 ? count(f.duplicates, 'duplicate') : '', f.rejected > 0 ? `${count(f.rejected, 'record')} rejected` : '']
+      const extra = [
+        f.duplicates > 0 ? count(f.duplicates, 'duplicate') : '',
+        f.rejected > 0 ? `${count(f.rejected, 'record')} rejected` : '',
+        f.skipped > 0 ? `${count(f.skipped, 'record')} skipped, not authentication` : '',
+      ]
         .filter((s) => s !== '')
         .join(', ');
       lines.push(`${head}${count(f.events, 'event')}${extra === '' ? '' : ` (${extra})`}  ${label(f)}`);
+      // One kind that is the format itself says nothing the line above does not.
+      if (f.kinds.length > 1 || f.kinds.some((k) => k.format === null)) for (const k of f.kinds) lines.push(`    ${kindText(k)}`);
     } else {
       lines.push(`${head}${label(f)}`);
     }
@@ -85,7 +103,7 @@ function textSummary(report: ImportReport): string {
   const t = report.totals;
   lines.push(
     `Totals: ${count(t.files, 'file')}, ${count(t.events, 'event')} added, ${count(t.duplicates, 'duplicate')}, ` +
-      `${count(t.rejected, 'record')} rejected, ${count(t.notImported, 'file')} not imported.`,
+      `${count(t.rejected, 'record')} rejected, ${t.skipped > 0 ? `${count(t.skipped, 'record')} skipped (not authentication), ` : ''}${count(t.notImported, 'file')} not imported.`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -112,6 +130,8 @@ function jsonSummary(report: ImportReport): unknown {
       compression: f.compression,
       records: f.records,
       rejected: f.rejected,
+      skipped: f.skipped,
+      kinds: f.kinds,
       errorsOmitted: f.errorsOmitted,
       ...(f.evidenceId === undefined ? {} : { evidenceId: f.evidenceId }),
     })),
@@ -122,6 +142,7 @@ function jsonSummary(report: ImportReport): unknown {
       errors: report.totals.errors,
       rejected: report.totals.rejected,
       notImported: report.totals.notImported,
+      skipped: report.totals.skipped,
     },
   };
 }

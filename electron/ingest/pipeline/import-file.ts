@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { openArchive, type ZipMember } from '../source/archive.js';
 import { createReader } from '../containers/index.js';
 import { openContent, hashBytes, type Hashed, type OpenBytes } from '../source/content.js';
-import { decodeText } from '../source/decode.js';
+import { decodeText, type DecodeReport } from '../source/decode.js';
 import { recognise, type Recognition } from '../recognition/recognise.js';
 import { parserFor } from '../recognition/formats.js';
 import type { GeoEnricher } from '../geo/geo.js';
@@ -22,7 +22,7 @@ import { Prefetch } from '../source/prefetch.js';
 import { fileTimes, type FileTimes, type TimeOptions } from '../time/file-times.js';
 import type { TimeSettings } from '../time/timestamp.js';
 import type { ImportLimits, NotImported } from './thread-messages.js';
-import { RecordParser } from './record-parser.js';
+import { RecordParser, recordParserOptions } from './record-parser.js';
 import { RecordPipeline } from './record-pipeline.js';
 import type { WalkEntry } from '../source/walk.js';
 import type { WriterLink } from './writer-link.js';
@@ -250,9 +250,9 @@ async function recogniseContent(prefetch: Prefetch, settings: ImportSettings, ti
       time,
       ...(forced === undefined ? {} : { forced }),
     });
-    // A first record larger than the head: read on, up to a limit, before giving up.
-    const noRecord = !recognition.ok ? /no complete record/.test(recognition.reason) : recognition.sample.length === 0;
-    if (!noRecord || prefetch.complete || want >= DETECT_MAX_CHARS) return recognition;
+    // A first record larger than the head, or junk longer than it: read on, up to a limit, before giving up.
+    const more = recognition.ok ? recognition.sample.length === 0 : recognition.more;
+    if (!more || prefetch.complete || want >= DETECT_MAX_CHARS) return recognition;
     want *= 4;
   }
 }
@@ -294,7 +294,8 @@ async function importSource(source: Source, known: Known, settings: ImportSettin
     const sha256 = known.sha256 ?? (await hashBytes(source.open).then((h) => h.sha256, () => undefined));
     skip(settings, { ...base, status, reason, ...(sha256 === undefined ? {} : { sha256 }), size: known.size, compression: content.compression });
   };
-  const prefetch = new Prefetch(decodeText(content.chunks)[Symbol.asyncIterator]());
+  const decoded: DecodeReport = { invalidUtf8: false };
+  const prefetch = new Prefetch(decodeText(content.chunks, decoded)[Symbol.asyncIterator]());
   let recognition: Recognition;
   let times: FileTimes;
   try {
@@ -317,12 +318,13 @@ async function importSource(source: Source, known: Known, settings: ImportSettin
   const when = settings.year === undefined ? { fileTime: source.mtime } : { year: settings.year };
   const shape = reexport === undefined ? {} : { reexport: reexport.id };
   const dateNote = times.dateOrderNote === undefined ? {} : { dateOrderNote: times.dateOrderNote };
-  settings.link.send({ t: 'begin', format: parser.id, container, compression: content.compression, ...when, time: times.settings, ...shape, ...dateNote });
-  const json = container === 'json' || container === 'ndjson';
+  const forced = settings.format !== undefined;
+  settings.link.send({ t: 'begin', format: parser?.id ?? null, forced, container, compression: content.compression, ...when, time: times.settings, ...shape, ...dateNote });
   // CSV rows are objects already; JSON and text records can go to the writer as they are.
   const shareable = container !== 'csv';
-  const records = new RecordParser(parser, { fileName: source.path, ...when, time: times.settings }, json, settings.geo, reexport);
-  const pipeline = new RecordPipeline(records, shareable, settings.link, settings.limits);
+  const ctx = { fileName: source.path, ...when, time: times.settings };
+  const records = new RecordParser(recordParserOptions(container, forced ? parser : null, ctx, settings.geo, reexport));
+  const pipeline = new RecordPipeline(records, shareable, settings.link, settings.limits, decoded);
   const reader = createReader(container, pipeline.sink, { maxRecordChars: settings.limits.maxRecordChars, parseJson: false });
   // Only a failure to read (or inflate) the content is the file's problem; anything else is a bug.
   let failure: unknown = null;
@@ -336,6 +338,7 @@ async function importSource(source: Source, known: Known, settings: ImportSettin
       break;
     }
     if (next.done === true) break;
+    pipeline.text(next.value);
     reader.push(next.value);
     await pipeline.drain(content.storedBytes());
   }

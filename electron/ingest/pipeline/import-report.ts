@@ -21,6 +21,8 @@ export function blankEntry(path: string, archive: string | undefined): ImportFil
     events: 0,
     duplicates: 0,
     rejected: 0,
+    skipped: 0,
+    kinds: [],
     errors: [],
     errorsOmitted: 0,
   };
@@ -45,9 +47,10 @@ export function addErrors(entry: ImportFileReport, errors: readonly ImportRecord
 }
 
 export function buildReport(files: ImportFileReport[]): ImportReport {
-  const totals = { files: files.length, events: 0, duplicates: 0, rejected: 0, errors: 0, notImported: 0 };
+  const totals = { files: files.length, events: 0, duplicates: 0, rejected: 0, skipped: 0, errors: 0, notImported: 0 };
   for (const f of files) {
     totals.events += f.events;
+    totals.skipped += f.skipped;
     totals.duplicates += f.duplicates;
     totals.rejected += f.rejected;
     totals.errors += f.errors.length + f.errorsOmitted;
@@ -66,8 +69,8 @@ const YEARLESS: ReadonlySet<FormatId> = new Set<FormatId>(['syslog']);
  * What the summary says of a file whose timestamps may carry no year and whose year was not
  * given: how it was dated, so that a wrong year is never a silent one.
  */
-function yearNote(format: FormatId, year: number | undefined, fileTime: number | undefined): string | undefined {
-  if (!YEARLESS.has(format) || year !== undefined || fileTime === undefined || !Number.isFinite(fileTime)) return undefined;
+function yearNote(format: FormatId | null, year: number | undefined, fileTime: number | undefined): string | undefined {
+  if (format === null || !YEARLESS.has(format) || year !== undefined || fileTime === undefined || !Number.isFinite(fileTime)) return undefined;
   return (
     `timestamps without a year were dated by the file's modification time (${new Date(fileTime).toISOString()}): ` +
     'each takes the latest year that does not put it after that time; --year sets the year instead'

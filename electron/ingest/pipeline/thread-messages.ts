@@ -5,6 +5,7 @@
  * the writer is the slower of the two.
  */
 import type { ApiError } from '../../../shared/api/errors.js';
+import type { ImportRecordKind } from '../../../shared/api/jobs.js';
 import type { EncodedRows } from '../../store/row-batch.js';
 import type { ContainerKind, ReadIssue } from '../containers/types.js';
 import type { FormatId } from '../parser.js';
@@ -80,6 +81,8 @@ export interface Batch {
   issues: ReadIssue[];
   /** Records read (rejected ones included) since the last batch. */
   records: number;
+  /** Those records per kind (see RecordParser). */
+  kinds: ImportRecordKind[];
   /** Stored bytes read so far in this file. */
   bytes: number;
 }
@@ -92,6 +95,8 @@ export interface RawBatch {
   issues: ReadIssue[];
   /** Records read (rejected ones included) since the last batch. */
   recordCount: number;
+  /** Records this thread parsed since the last batch, per kind (those in `records` are counted by the writer). */
+  kinds: ImportRecordKind[];
   bytes: number;
 }
 
@@ -100,10 +105,16 @@ export type ToWriter =
   | { t: 'file'; file: FileIdentity }
   /** An archive about to be opened; `parent` is the archive holding it, if any. */
   | { t: 'archive'; path: string; parent?: { path: string; evidenceId: number }; sha256: string; size: number }
-  /** The file's records follow; `year` (given) or `fileTime` (its modification time) dates timestamps without a year. */
+  /**
+   * The file's records follow; `format` is that of its first recognised records (null when
+   * those were all of kinds without authentication meaning), `forced` says `--format` reads
+   * every record; `year` (given) or `fileTime` (its modification time) dates timestamps
+   * without a year.
+   */
   | {
       t: 'begin';
-      format: FormatId;
+      format: FormatId | null;
+      forced: boolean;
       container: ContainerKind;
       compression: 'gzip' | null;
       year?: number;

@@ -1,27 +1,40 @@
 /**
- * Decides from content how a file is laid out (container) and which vendor wrote it (format):
- * the first characters choose the candidate containers, each candidate reads a sample of
- * records from the start of the file, and the vendor parsers sniff the sample. File names are
- * never consulted. `--format` skips the sniffing but not the container choice.
+ * Decides from content how a file is laid out (container) and whether any of its records is
+ * of a kind PushTrail knows: the first lines choose the candidate containers, each candidate
+ * reads the records at the start of the file, and each record is classified on its own (see
+ * classify.ts). A file is recognised when one record is, wherever it stands among junk; the
+ * records themselves are then read one by one, each by the parser of its kind. File names are
+ * never consulted. `--format` skips the classifying but not the container choice.
  */
 import { CONTAINER_TITLES, createReader, type ContainerKind, type RecordSink } from '../containers/index.js';
 import { WRAPPER_PATHS } from '../containers/json.js';
 import { guessDelimiter } from '../containers/csv.js';
-import { looksBinary } from '../source/decode.js';
 import { expandRecord } from '../containers/expand.js';
-import { PARSER_LIST, supportedFormatsText } from './formats.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
 import { reexportOf, type Reexport } from '../reexport/index.js';
 import { DATE_ORDERS, NO_TIME_SETTINGS, type TimeSettings } from '../time/timestamp.js';
 import { at, isObject } from '../vendors/fields.js';
+import { KindFinder } from './classify.js';
+import { PARSER_LIST, supportedFormatsText } from './formats.js';
+import { resemblance } from './shapes.js';
 
-/** Records handed to `sniff`. */
-export const SAMPLE_RECORDS = 20;
+/** Records classified before a container is judged. */
+export const SAMPLE_RECORDS = 200;
+/** Lines looked through for the first JSON record when the file starts with something else (a banner, a bad line). */
+const JUNK_LINES = 200;
 
 export type Recognition =
-  /** `reexport`: the SIEM re-export shape the records come in, unwrapped before parsing; `sample` is unwrapped. */
-  | { ok: true; container: ContainerKind; parser: VendorParser; sample: readonly SourceRecord[]; reexport?: Reexport }
-  | { ok: false; reason: string };
+  | {
+      ok: true;
+      container: ContainerKind;
+      /** The parser of the first record read by one (or the forced one); null when the sample holds only skipped kinds. */
+      parser: VendorParser | null;
+      /** Unwrapped when the records come in a SIEM re-export (`reexport`), unwrapped before parsing. */
+      sample: readonly SourceRecord[];
+      reexport?: Reexport;
+    }
+  /** `more`: reading further into the file might still find a record (none was complete, or none recognised, yet). */
+  | { ok: false; reason: string; more: boolean };
 
 export interface RecognitionInput {
   /** The start of the decoded content. */
@@ -35,9 +48,20 @@ export interface RecognitionInput {
   time?: TimeSettings;
 }
 
-function firstLine(text: string): string {
-  const nl = text.indexOf('\n');
-  return (nl === -1 ? text : text.slice(0, nl)).replace(/\r$/, '');
+/** The first lines of `text`, without their terminators; the last is dropped when `text` does not end there. */
+function firstLines(text: string, complete: boolean, count: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (lines.length < count) {
+    const nl = text.indexOf('\n', start);
+    if (nl === -1) {
+      if (complete && start < text.length) lines.push(text.slice(start));
+      break;
+    }
+    lines.push(text.slice(start, nl).replace(/\r$/, ''));
+    start = nl + 1;
+  }
+  return lines;
 }
 
 function isWrapper(value: unknown): boolean {
@@ -46,24 +70,32 @@ function isWrapper(value: unknown): boolean {
   return false;
 }
 
-/** Containers worth trying, best first, from the first characters. */
+/** JSON containers for content whose first JSON text starts `line` (cut off when `whole` is false). */
+function jsonCandidates(line: string, whole: boolean): ContainerKind[] {
+  const text = line.trimStart();
+  if (text.startsWith('[')) return ['json'];
+  // A first line cut off by the end of the head is not evidence against NDJSON; the JSON reader reads both.
+  if (!whole) return ['json'];
+  try {
+    return isWrapper(JSON.parse(text)) ? ['json'] : ['ndjson'];
+  } catch {
+    // Pretty-printed JSON, or NDJSON whose first line is broken: both are tried (see `recognise`).
+    return ['json', 'ndjson'];
+  }
+}
+
+/** Containers worth trying, best first, from the first lines. */
 export function containerCandidates(head: string, complete: boolean): ContainerKind[] {
   const text = head.trimStart();
+  const lines = firstLines(text, complete, JUNK_LINES);
+  const first = lines[0] ?? text;
   // Plain text lines come last everywhere: a syslog line may well start with "[" or "{".
-  if (text.startsWith('[')) return ['json', 'text'];
-  if (text.startsWith('{')) {
-    const line = firstLine(text);
-    // A first line cut off by the end of the head is not evidence against NDJSON; the JSON reader reads both.
-    if (line.length === text.length && !complete) return ['json', 'text'];
-    try {
-      return isWrapper(JSON.parse(line)) ? ['json', 'text'] : ['ndjson', 'text'];
-    } catch {
-      return ['json', 'text'];
-    }
-  }
-  const header = firstLine(text);
-  const delimiter = guessDelimiter(header);
-  return header.includes(delimiter) ? ['csv', 'text'] : ['text'];
+  if (text.startsWith('[') || text.startsWith('{')) return [...jsonCandidates(first, lines.length > 0), 'text'];
+  const delimiter = guessDelimiter(first);
+  const own: ContainerKind[] = first.includes(delimiter) ? ['csv', 'text'] : ['text'];
+  // A banner or a bad line before JSON records: the JSON readers report it and read on.
+  const json = lines.find((line) => /^\s*[[{]/.test(line));
+  return json === undefined ? own : [...jsonCandidates(json, true), ...own];
 }
 
 /** Read up to SAMPLE_RECORDS records from the head with the given container. */
@@ -102,18 +134,29 @@ function unwrapSample(reexport: Reexport, sample: readonly SourceRecord[], time:
   });
 }
 
-/** The parser for a sample of records: object parsers when the records are objects, text parsers for lines. */
-function sniffedParser(sample: readonly SourceRecord[]): VendorParser | undefined {
-  const wanted = sample.every((r) => r.value === undefined) ? 'text' : 'object';
-  return PARSER_LIST.find((p) => p.input === wanted && sniffs(p, sample));
+/** The rows a container reads from the head, and the vendor records inside them when they come in a re-export. */
+function readSample(container: ContainerKind, input: RecognitionInput): { rows: SourceRecord[]; sample: SourceRecord[]; reexport?: Reexport } {
+  const rows = sampleRecords(container, input);
+  const reexport = container === 'text' ? undefined : reexportOf(rows);
+  if (reexport === undefined) return { rows, sample: rows };
+  return { rows, sample: unwrapSample(reexport, rows, input.time ?? NO_TIME_SETTINGS), reexport };
 }
 
-function sniffs(parser: VendorParser, sample: readonly SourceRecord[]): boolean {
-  try {
-    return parser.sniff(sample);
-  } catch {
-    return false;
+/**
+ * True when the text is binary rather than a text log with a stray NUL: most of its lines hold
+ * NUL characters. A log line with one NUL is rejected with its line number later, not the file.
+ */
+export function mostlyBinary(text: string): boolean {
+  const head = text.slice(0, 65536);
+  if (!head.includes('\u0000')) return false;
+  let lines = 0;
+  let binary = 0;
+  for (const line of head.split('\n')) {
+    if (line.trim() === '') continue;
+    lines += 1;
+    if (line.includes('\u0000')) binary += 1;
   }
+  return binary * 2 > lines;
 }
 
 function describeSample(container: ContainerKind, sample: readonly SourceRecord[]): string {
@@ -122,42 +165,64 @@ function describeSample(container: ContainerKind, sample: readonly SourceRecord[
   if (isObject(first.value)) {
     const keys = Object.keys(first.value);
     const shown = keys.slice(0, 8).map((k) => JSON.stringify(k)).join(', ');
-    return `read as ${CONTAINER_TITLES[container]}, its first record has the fields ${shown}${keys.length > 8 ? ', ...' : ''}`;
+    const field = container === 'csv' ? 'column' : 'field';
+    const like = sample.map((r) => resemblance(r.value, field)).find((l) => l !== undefined);
+    return `read as ${CONTAINER_TITLES[container]}, its first record has the ${field}s ${shown}${keys.length > 8 ? ', ...' : ''}${like === undefined ? '' : `; it ${like}`}`;
   }
   const text = first.text.length > 80 ? `${first.text.slice(0, 80)}...` : first.text;
   return `read as ${CONTAINER_TITLES[container]}, it starts ${JSON.stringify(text)}`;
 }
 
+function forcedRecognition(forced: VendorParser, candidates: readonly ContainerKind[], input: RecognitionInput): Recognition {
+  const container = forced.input === 'text' ? 'text' : candidates.find((c) => c !== 'text');
+  if (container === undefined) {
+    return { ok: false, reason: `--format ${forced.id} reads JSON or CSV records, but this file is plain text`, more: false };
+  }
+  const { sample, reexport } = readSample(container, input);
+  return { ok: true, container, parser: forced, sample, ...(reexport === undefined ? {} : { reexport }) };
+}
+
+/** How many records of the sample are of a known kind, and the parser of the first read by one. */
+function classifySample(sample: readonly SourceRecord[]): { recognised: number; parser: VendorParser | null } {
+  const finder = new KindFinder(PARSER_LIST);
+  let recognised = 0;
+  let parser: VendorParser | null = null;
+  for (const record of sample) {
+    const kind = finder.classify(record);
+    if (kind === undefined) continue;
+    recognised += 1;
+    parser ??= kind.parser;
+  }
+  return { recognised, parser };
+}
+
 export function recognise(input: RecognitionInput): Recognition {
-  if (input.head.trim() === '') return { ok: false, reason: 'the file holds no records (it is empty or only blank)' };
-  if (looksBinary(input.head.slice(0, 65536))) {
-    return { ok: false, reason: 'the file is binary (it holds NUL bytes), not a text log export' };
+  if (input.head.trim() === '') return { ok: false, reason: 'the file holds no records (it is empty or only blank)', more: false };
+  if (mostlyBinary(input.head)) {
+    return { ok: false, reason: 'the file is binary (most of its lines hold NUL bytes), not a text log export', more: false };
   }
   const candidates = containerCandidates(input.head, input.complete);
-  const forced = input.forced;
-  if (forced !== undefined) {
-    const container = forced.input === 'text' ? 'text' : candidates.find((c) => c !== 'text');
-    if (container === undefined) {
-      return { ok: false, reason: `--format ${forced.id} reads JSON or CSV records, but this file is plain text` };
-    }
-    const rows = sampleRecords(container, input);
-    const reexport = container === 'text' ? undefined : reexportOf(rows);
-    if (reexport === undefined) return { ok: true, container, parser: forced, sample: rows };
-    return { ok: true, container, parser: forced, sample: unwrapSample(reexport, rows, input.time ?? NO_TIME_SETTINGS), reexport };
-  }
+  if (input.forced !== undefined) return forcedRecognition(input.forced, candidates, input);
   const tried: string[] = [];
+  let anyRecord = false;
+  // The container under which most of the sample is recognised; the first that recognises all of it wins outright.
+  let best: { recognised: number; found: Recognition & { ok: true } } | undefined;
   for (const container of candidates) {
-    const rows = sampleRecords(container, input);
+    const { rows, sample, reexport } = readSample(container, input);
     if (rows.length === 0) continue;
-    const reexport = container === 'text' ? undefined : reexportOf(rows);
-    const sample = reexport === undefined ? rows : unwrapSample(reexport, rows, input.time ?? NO_TIME_SETTINGS);
-    const parser = sniffedParser(sample);
-    if (parser !== undefined) return { ok: true, container, parser, sample, ...(reexport === undefined ? {} : { reexport }) };
-    tried.push(describeSample(container, rows) + (reexport === undefined ? '' : ` (a ${reexport.title} whose records no importer recognises)`));
+    anyRecord = true;
+    const { recognised, parser } = classifySample(sample);
+    if (recognised === 0) tried.push(describeSample(container, rows) + (reexport === undefined ? '' : ` (a ${reexport.title} whose records no importer recognises)`));
+    else if (best === undefined || recognised > best.recognised) {
+      best = { recognised, found: { ok: true, container, parser, sample, ...(reexport === undefined ? {} : { reexport }) } };
+    }
+    if (recognised === sample.length) break;
   }
-  const what = tried.length > 0 ? tried.join('; ') : `no complete record was found in its first ${input.head.length.toLocaleString('en-US')} characters`;
+  if (best !== undefined) return best.found;
+  const what = anyRecord ? tried.join('; ') : `no complete record was found in its first ${input.head.length.toLocaleString('en-US')} characters`;
   return {
     ok: false,
     reason: `no importer recognises this content (${what}). Supported formats: ${supportedFormatsText()}. Use --format <id> to read it as one of them.`,
+    more: !input.complete,
   };
 }

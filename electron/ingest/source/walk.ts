@@ -4,6 +4,7 @@
  * followed, so a link cycle cannot make an import endless. Archives are opened later, by
  * content, not here.
  */
+import type { Stats } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
@@ -41,6 +42,7 @@ async function* walkOne(path: string, named: boolean, skip: ReadonlySet<string>)
     try {
       const target = await stat(path);
       if (target.isFile()) yield { kind: 'file', path, size: target.size, mtime: target.mtimeMs };
+      else if (!target.isDirectory()) yield { kind: 'problem', path, message: `a link to what is not a regular file (${specialKind(target)}); not read` };
     } catch (err) {
       yield { kind: 'problem', path, message: `broken link: ${problemText(err)}` };
     }
@@ -62,5 +64,14 @@ async function* walkOne(path: string, named: boolean, skip: ReadonlySet<string>)
     yield { kind: 'file', path, size: info.size, mtime: info.mtimeMs };
     return;
   }
-  if (named) yield { kind: 'problem', path, message: 'not a regular file or folder' };
+  // A named pipe, socket or device is never read (a pipe would block the import), but never passed over in silence either.
+  yield { kind: 'problem', path, message: `not a regular file (${specialKind(info)}); not read` };
+}
+
+/** What a file that is neither a regular file nor a folder is, for the message. */
+function specialKind(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'neither a file nor a folder';
 }

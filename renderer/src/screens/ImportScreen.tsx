@@ -9,6 +9,7 @@ import { useJob } from '../jobs/useJob.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { EvidencePicker } from '../components/EvidencePicker.js';
 import { EvidenceTable } from '../components/EvidenceTable.js';
+import { RecordKinds } from '../components/RecordKinds.js';
 
 export function ImportScreen({ zone }: { zone: string }) {
   const api = useApi();
@@ -80,6 +81,7 @@ export function ImportScreen({ zone }: { zone: string }) {
           <p role="status">
             {`${count(state.value.totals.files, 'file')}: ${count(state.value.totals.events, 'event')} added, ` +
               `${count(state.value.totals.duplicates, 'duplicate')}, ${count(state.value.totals.rejected, 'record')} rejected, ` +
+              `${count(state.value.totals.skipped, 'record')} skipped (not authentication), ` +
               `${count(state.value.totals.notImported, 'file')} not imported.`}
           </p>
           <table>
@@ -91,6 +93,8 @@ export function ImportScreen({ zone }: { zone: string }) {
                 <th scope="col">Events</th>
                 <th scope="col">Duplicates</th>
                 <th scope="col">Rejected</th>
+                <th scope="col">Skipped</th>
+                <th scope="col">Record kinds</th>
                 <th scope="col">Problems</th>
               </tr>
             </thead>
@@ -103,6 +107,10 @@ export function ImportScreen({ zone }: { zone: string }) {
                   <td>{f.events.toLocaleString('en-US')}</td>
                   <td>{f.duplicates.toLocaleString('en-US')}</td>
                   <td>{f.rejected.toLocaleString('en-US')}</td>
+                  <td title="records of known kinds that carry no authentication meaning">{f.skipped.toLocaleString('en-US')}</td>
+                  <td className="detail">
+                    <RecordKinds kinds={f.kinds} />
+                  </td>
                   <td className="detail">
                     {[f.reason, ...f.errors.slice(0, 5).map((e) => `line ${e.line ?? '?'}: ${e.message}`)].filter(Boolean).join('\n')}
                   </td>
