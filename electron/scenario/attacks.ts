@@ -6,6 +6,7 @@ import type { RuleId } from './labels.js';
 import type { Endpoint, FraudReportEvent, NetPoint, Organisation, Person, ScenarioVendor, SignInEvent, SimEvent, ThreatEvent } from './model.js';
 import { ordinaryPrompts } from './activity.js';
 import { attackerEndpoint, attackerPhone, burst, factorEvent, makeLabel, MIN, ownSignIn, promptFacts, SEC, steps, type Ctx, type Scenario } from './kit.js';
+import { numberMatchingFailures, oktaLowAndSlow, oktaRotatingProxies, splitIdp, telephonyFlood, workhoursNearby } from './hard-attacks.js';
 import { CITIES, distanceKm } from './places.js';
 import type { Rng } from './random.js';
 import { DAY_MS, localToUtc } from './timezone.js';
@@ -23,6 +24,13 @@ export const ATTACK_KINDS = [
   'entra-deny-telecom-limit',
   'entra-approve-mfa-disabled',
   'entra-fraud-report',
+  'okta-low-and-slow',
+  'okta-rotating-proxies',
+  'split-idp',
+  'duo-sms-flood',
+  'entra-voice-flood',
+  'okta-number-matching',
+  'okta-workhours-nearby',
 ] as const;
 export type AttackKind = (typeof ATTACK_KINDS)[number];
 
@@ -71,7 +79,8 @@ export function oktaBurst(ctx: Ctx, victim: Person, at: number, opts: BurstOptio
   const pattern = opts.pattern ?? 'D'.repeat(ctx.rng.int(10, 14));
   const events = burst(ctx, { person: victim, attacker, start: at, steps: steps(pattern), gap: [35, 70], responder: victim.homeNet });
   // Only answered prompts show where the phone is; an ignored burst has no responder to compare.
-  const rules: RuleId[] = ['push-burst', ...(/[DAF]/.test(pattern) ? (['location-mismatch'] as const) : []), 'new-location', ...(opts.extraRules ?? [])];
+  // The new country of the attacker's address is told inside the burst finding (folded), not required on its own.
+  const rules: RuleId[] = ['push-burst', ...(/[DAF]/.test(pattern) ? (['location-mismatch'] as const) : []), ...(opts.extraRules ?? [])];
   const what = /^D+$/.test(pattern) ? 'every prompt denied' : /^T+$/.test(pattern) ? 'every prompt ignored' : 'prompts denied and ignored';
   return {
     events,
@@ -106,7 +115,7 @@ export function oktaBurstApproveEnrol(ctx: Ctx, victim: Person, at: number, spec
     label: makeLabel(ctx, events, {
       type: 'attack', title: `${victim.displayName} approved after ${pattern.length - 1} prompts; attacker enrolled a new Okta Verify device`,
       users: [victim], sources: [attacker.net.ip],
-      rules: ['push-burst', 'fatigue-approval', 'post-approval-persistence', 'location-mismatch', 'new-location'],
+      rules: ['fatigue-approval', 'post-approval-persistence', 'location-mismatch'], mayAlsoFire: ['push-burst'],
       facts: { ...promptFacts(events), approvedAt: new Date(approvedAt).toISOString(), enrolledAt: new Date(enrolAt).toISOString(), enrolledDevice: phone.name, enrolledModel: phone.model },
     }),
   };
@@ -148,7 +157,7 @@ export function oktaSprayBomb(ctx: Ctx, bombed: readonly Person[], sprayed: read
     label: makeLabel(ctx, events, {
       type: 'attack', title: `One address sprayed ${sprayed.length} accounts and bombed ${bombed.length} more within the hour`,
       users: [...bombed, ...sprayed], sources: [attacker.net.ip],
-      rules: [...(manyUsers ? (['source-many-users'] as const) : []), 'push-burst', 'new-location'],
+      rules: ['push-burst', ...(manyUsers ? (['source-many-users'] as const) : [])],
       // ThreatInsight's verdict names an address, not a user; a per-user rule cannot attach it.
       mayAlsoFire: ['vendor-anomaly', ...(manyUsers ? [] : (['source-many-users'] as const))],
       facts: { ...promptFacts(events), sprayed: sprayed.length, bombed: bombed.length },
@@ -190,7 +199,7 @@ export function oktaFraudReport(ctx: Ctx, victim: Person, at: number, attackerIn
     events,
     label: makeLabel(ctx, events, {
       type: 'attack', title: `${victim.displayName} denied every prompt and reported the activity`, users: [victim], sources: [attacker.net.ip],
-      rules: ['fraud-report', 'push-burst', 'location-mismatch', 'new-location'], facts: { ...promptFacts(events), reportedAt: new Date(reportAt).toISOString() },
+      rules: ['fraud-report', 'push-burst', 'location-mismatch'], facts: { ...promptFacts(events), reportedAt: new Date(reportAt).toISOString() },
     }),
   };
 }
@@ -223,7 +232,7 @@ export function oktaImpossibleTravel(ctx: Ctx, victim: Person, at: number): Scen
     events,
     label: makeLabel(ctx, events, {
       type: 'attack', title: `${victim.displayName} signed in at home, then approved a prompt from ${attacker.net.city.city} ${gapMin} minutes later`,
-      users: [victim], sources: [attacker.net.ip], rules: ['impossible-travel', 'new-location', 'location-mismatch'], facts: { ...promptFacts(hit), distanceKm: km },
+      users: [victim], sources: [attacker.net.ip], rules: ['impossible-travel', 'new-location', 'location-mismatch'], pattern: 'location-mismatch', facts: { ...promptFacts(hit), distanceKm: km },
     }),
   };
 }
@@ -238,7 +247,7 @@ export function duoAnomalousPush(ctx: Ctx, victim: Person, at: number, attackerI
     events,
     label: makeLabel(ctx, events, {
       type: 'attack', title: `Duo blocked pushes to ${victim.displayName} as anomalous (access device ${attacker.net.city.city}, phone ${responder.city.city})`,
-      users: [victim], sources: [attacker.net.ip], rules: ['vendor-anomaly', 'location-mismatch', 'push-burst', 'new-location'], facts: promptFacts(events),
+      users: [victim], sources: [attacker.net.ip], rules: ['vendor-anomaly', 'location-mismatch', 'push-burst'], pattern: 'push-burst', facts: promptFacts(events),
     }),
   };
 }
@@ -250,7 +259,7 @@ export function duoFraud(ctx: Ctx, victim: Person, at: number): Scenario {
     events,
     label: makeLabel(ctx, events, {
       type: 'attack', title: `${victim.displayName} ignored four Duo pushes, then marked the fifth as fraud`, users: [victim], sources: [attacker.net.ip],
-      rules: ['fraud-report', 'push-burst', 'new-location'], mayAlsoFire: ['location-mismatch'], facts: promptFacts(events),
+      rules: ['fraud-report', 'push-burst'], mayAlsoFire: ['location-mismatch'], facts: promptFacts(events),
     }),
   };
 }
@@ -272,7 +281,7 @@ export function entraDenyTelecomLimit(ctx: Ctx, victim: Person, at: number, atta
     events,
     label: makeLabel(ctx, events, {
       type: 'attack', title: `${pushes} push denials, then calls to voicemail until Entra's telecom limit (50088) for ${victim.displayName}`,
-      users: [victim], sources: [attacker.net.ip], rules: ['push-burst', 'vendor-anomaly', 'new-location'], facts: promptFacts(events),
+      users: [victim], sources: [attacker.net.ip], rules: ['push-burst', 'vendor-anomaly'], facts: promptFacts(events),
     }),
   };
 }
@@ -291,9 +300,9 @@ export function entraApproveMfaDisabled(ctx: Ctx, victim: Person, at: number): S
     events,
     label: makeLabel(ctx, events, {
       type: 'attack', title: `${victim.displayName} (helpdesk admin) approved after 7 prompts; attacker added an authenticator and disabled MFA`,
-      users: [victim], sources: [attacker.net.ip], rules: ['push-burst', 'fatigue-approval', 'post-approval-persistence', 'new-location'],
+      users: [victim], sources: [attacker.net.ip], rules: ['fatigue-approval', 'post-approval-persistence'],
       // The engine reports a removal right after a suspicious approval as post-approval-persistence only.
-      mayAlsoFire: ['mfa-weakened'],
+      mayAlsoFire: ['mfa-weakened', 'push-burst'],
       facts: { ...promptFacts(events), approvedAt: new Date(approvedAt).toISOString(), registeredAt: new Date(registerAt).toISOString(), disabledAt: new Date(disableAt).toISOString() },
     }),
   };
@@ -307,7 +316,7 @@ export function entraFraudReport(ctx: Ctx, victim: Person, at: number): Scenario
     events,
     label: makeLabel(ctx, events, {
       type: 'attack', title: `${victim.displayName} denied four prompts and reported the fifth as fraud`, users: [victim], sources: [attacker.net.ip],
-      rules: ['fraud-report', 'push-burst', 'new-location'], facts: promptFacts(events),
+      rules: ['fraud-report', 'push-burst'], facts: promptFacts(events),
     }),
   };
 }
@@ -333,6 +342,13 @@ const INFO: Readonly<Record<AttackKind, KindInfo>> = {
   'entra-deny-telecom-limit': { vendor: 'entra', when: 'evening' },
   'entra-approve-mfa-disabled': { vendor: 'entra', when: 'evening' },
   'entra-fraud-report': { vendor: 'entra', when: 'evening' },
+  'okta-low-and-slow': { vendor: 'okta', when: 'night' },
+  'okta-rotating-proxies': { vendor: 'okta', when: 'evening' },
+  'split-idp': { vendor: 'okta', when: 'evening' },
+  'duo-sms-flood': { vendor: 'duo', when: 'evening' },
+  'entra-voice-flood': { vendor: 'entra', when: 'evening' },
+  'okta-number-matching': { vendor: 'okta', when: 'evening' },
+  'okta-workhours-nearby': { vendor: 'okta', when: 'workday' },
 };
 
 export interface PlanInput {
@@ -379,6 +395,13 @@ export function planAttacks(input: PlanInput): Scenario[] {
       case 'entra-deny-telecom-limit': out.push(entraDenyTelecomLimit(ctx, victim, at)); break;
       case 'entra-approve-mfa-disabled': victim.admin = true; out.push(entraApproveMfaDisabled(ctx, victim, at)); break;
       case 'entra-fraud-report': out.push(entraFraudReport(ctx, victim, at)); break;
+      case 'okta-low-and-slow': out.push(oktaLowAndSlow(ctx, victim, input.startUtc + day * DAY_MS)); break;
+      case 'okta-rotating-proxies': out.push(oktaRotatingProxies(ctx, victim, at)); break;
+      case 'split-idp': out.push(splitIdp(ctx, victim, at)); break;
+      case 'duo-sms-flood': out.push(telephonyFlood(ctx, victim, at, 'sms')); break;
+      case 'entra-voice-flood': out.push(telephonyFlood(ctx, victim, at, 'voice')); break;
+      case 'okta-number-matching': out.push(numberMatchingFailures(ctx, victim, at)); break;
+      case 'okta-workhours-nearby': out.push(workhoursNearby(ctx, victim, at)); break;
       case 'okta-spray-bomb': {
         const more = rng.shuffle(free('okta')).slice(0, 9);
         const bombed = [victim, ...more.slice(0, 4)];

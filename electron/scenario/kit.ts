@@ -207,6 +207,8 @@ export interface LabelSpec {
   sources: string[];
   rules: RuleId[];
   mayAlsoFire?: RuleId[];
+  /** attack only: the rule that tells the story (first of `rules` when absent). */
+  pattern?: RuleId;
   maxSeverity?: Label['maxSeverity'];
   facts?: Label['facts'];
   /** Explicit span, for look-alikes that last the whole bundle. */
@@ -237,6 +239,8 @@ export function makeLabel(ctx: Ctx, events: readonly SimEvent[], spec: LabelSpec
     facts: spec.facts ?? {},
   };
   if (spec.type === 'attack') {
+    const pattern = spec.pattern ?? spec.rules[0];
+    if (pattern !== undefined) label.pattern = pattern;
     const may = new Set<RuleId>(spec.mayAlsoFire ?? []);
     const attempts = events.filter((e): e is SignInEvent => e.kind === 'signin' && e.actor === 'attacker');
     // Side effects of the same events, allowed but never required: bombing at night is also

@@ -27,6 +27,8 @@ export interface Label {
   end: string;
   /** attack: rules that must fire; lookalike: the rules it resembles. */
   rules: RuleId[];
+  /** attack only: the rule whose finding tells the story; it must be found at high or above. */
+  pattern?: RuleId;
   /** attack only: further rules that may legitimately fire on the same events. */
   mayAlsoFire?: RuleId[];
   /** lookalike only: highest acceptable severity; anything at medium or above is a false positive. */

@@ -7,6 +7,7 @@ import { makeLaptop, makePhone } from './devices.js';
 import { factorEvent, HOUR, makeLabel, MIN, ownSignIn, pointIn, promptFacts, SEC, type Ctx, type Scenario } from './kit.js';
 import type { Endpoint, NetPoint, Organisation, Person, Prompt, SimEvent } from './model.js';
 import { carrierCity, distanceKm } from './places.js';
+import { flakyPhone, helpdeskReenrol, travellerFirstApproved } from './hard-lookalikes.js';
 import type { Rng } from './random.js';
 import { DAY_MS, localToUtc, weekday } from './timezone.js';
 
@@ -19,6 +20,9 @@ export const LOOKALIKE_KINDS = [
   'new-phone',
   'night-shift',
   'office-nat',
+  'helpdesk-reenrol',
+  'traveller-first-approved',
+  'flaky-phone',
 ] as const;
 export type LookalikeKind = (typeof LOOKALIKE_KINDS)[number];
 
@@ -234,6 +238,23 @@ export function planLookalikes(input: LookalikePlan): Scenario[] {
       case 'office-nat':
         s = officeNat(ctx, org, span, used);
         break;
+      case 'helpdesk-reenrol': {
+        const p = take((q) => q.vendor === 'okta');
+        const admin = org.people.find((q) => q.vendor === 'okta' && q.key !== p?.key && (q.admin || q.department === 'IT') && q.office !== undefined);
+        if (p !== undefined && admin !== undefined) s = helpdeskReenrol(ctx, p, admin, startUtc + workday() * DAY_MS);
+        break;
+      }
+      case 'traveller-first-approved': {
+        if (days < 9) break;
+        const p = take((q) => q.vendor === 'entra');
+        if (p !== undefined) s = travellerFirstApproved(ctx, p, Math.max(1, Math.floor(days * 0.4)), startUtc);
+        break;
+      }
+      case 'flaky-phone': {
+        const p = take((q) => q.vendor !== 'entra');
+        if (p !== undefined) s = flakyPhone(ctx, p, startUtc + workday() * DAY_MS);
+        break;
+      }
     }
     if (s !== undefined) out.push(s);
   });

@@ -21,6 +21,7 @@ import { RULES, ruleOrder } from '../rules/index.js';
 import { AttemptStream, type Ordered } from '../rules/lib/prompts.js';
 import { toCrossAttempt, type CrossAttempt, type CrossUserRule, type Rule, type RuleEvent, type RuleRun, type UserRule } from '../rules/rule.js';
 import { assessUser, emptyCounts } from './assess.js';
+import { foldIntoHosts } from './fold.js';
 import { resolveConfig, type DetectionConfig } from './params.js';
 
 export type EventSource = Iterable<RuleEvent> | AsyncIterable<RuleEvent>;
@@ -287,7 +288,7 @@ export async function runDetection(input: DetectionInput): Promise<DetectionRepo
 
   const closeUser = (): void => {
     if (current === null) return;
-    const findings = finalizeFindings(applySuppression(current.finish(), userRules));
+    const findings = finalizeFindings(foldIntoHosts(applySuppression(current.finish(), userRules), userRules));
     tally(findings);
     sink.user(findings, assessUser(current.user, findings, current.counts));
     done.add(current.user);

@@ -34,6 +34,24 @@ export type DetailValue = number | string | boolean | null | readonly number[] |
  */
 export type FindingDetail = Readonly<Record<string, DetailValue>> & { readonly approvals: number };
 
+/**
+ * How a campaign of prompts against one person ended, as Sentinel's Okta MFAFatigue analytic
+ * labels it: every prompt-burst and fatigue-approval finding carries one in `detail.burstOutcome`.
+ *   approved        the person eventually approved a prompt of the campaign;
+ *   reported-fraud  they reported a prompt as fraud (and approved none);
+ *   denied          they declined at least one prompt (and approved or reported none);
+ *   ignored         every prompt timed out or went unanswered;
+ *   blocked         the vendor refused every prompt (Duo anomalous push, Entra's telecom limit).
+ */
+export const BURST_OUTCOMES = ['approved', 'reported-fraud', 'denied', 'ignored', 'blocked'] as const;
+export type BurstOutcome = (typeof BURST_OUTCOMES)[number];
+
+/** The campaign outcome a finding carries, or null when it is not about a campaign of prompts. */
+export function burstOutcomeOf(f: Pick<Finding, 'detail'>): BurstOutcome | null {
+  const v = f.detail['burstOutcome'];
+  return typeof v === 'string' && (BURST_OUTCOMES as readonly string[]).includes(v) ? (v as BurstOutcome) : null;
+}
+
 export interface Finding {
   /** Stable id: a hash of rule, user/source, start and evidence ids (see `findingId`). */
   id: string;

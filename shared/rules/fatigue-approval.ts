@@ -1,27 +1,25 @@
 /**
- * fatigue-approval (spec §10 P4): a burst of unapproved prompts followed by an approval for the
- * same user. The attacker got in: the most severe finding (critical).
+ * fatigue-approval (spec §10 P4): a campaign of unapproved prompts (a burst, or slower pressure
+ * over hours or a night: lib/pressure.ts) that ended in an approval for the same person. The
+ * attacker got in: the most severe finding (critical). What followed is named: a factor change
+ * (the attacker's own authenticator) and sign-ins from the campaign's addresses.
  */
 import type { FindingDraft } from '../model/finding.js';
-import { burstDetail, burstFacts, userFinding } from './lib/draft.js';
 import { count } from '../format/count.js';
+import { describeCampaign } from './lib/campaign.js';
+import { userFinding } from './lib/draft.js';
 import { duration, HOUR, MINUTE, utcClock } from './lib/format.js';
 import { describeNetwork } from './lib/geo.js';
-import { isFailedAttempt, type Attempt, type Ordered } from './lib/prompts.js';
-import { EpisodeDetector, type Episode } from './lib/window.js';
+import { PRESSURE_DEFAULTS, PRESSURE_DOCS, PressureTracker, type Campaign, type PressureParams } from './lib/pressure.js';
 import type { RuleEvent, UserRule } from './rule.js';
 
-export type FatigueApprovalParams = {
-  threshold: number;
-  windowMinutes: number;
-  approvalWithinMinutes: number;
-  followUpHours: number;
-};
+export type FatigueApprovalParams = PressureParams & { followUpHours: number };
 
 interface Hit {
-  burst: Episode<Attempt>;
-  approvals: Attempt[];
+  campaign: Campaign;
   followUp: RuleEvent | null;
+  /** First sign-in from one of the campaign's addresses after the approval. */
+  session: RuleEvent | null;
 }
 
 export const fatigueApproval: UserRule<FatigueApprovalParams> = {
@@ -29,39 +27,17 @@ export const fatigueApproval: UserRule<FatigueApprovalParams> = {
   scope: 'user',
   title: 'Prompt approved after a burst',
   description:
-    'A burst of denied, ignored or timed-out prompts (as in the prompt-burst rule) followed by an approved ' +
-    'prompt for the same user soon after. The user most likely gave in to MFA fatigue and let the attacker in.',
+    'A campaign of denied, ignored or timed-out prompts (a burst within minutes, or slower pressure over hours or a night, ' +
+    'as in the prompt-burst rule) that ended in an approved prompt for the same user. The user most likely gave in to MFA ' +
+    'fatigue and let the attacker in. A factor enrolled and sign-ins from the prompting addresses afterwards are named.',
   attack: { technique: 'T1621', related: ['T1078'] },
-  params: { threshold: 5, windowMinutes: 10, approvalWithinMinutes: 10, followUpHours: 24 },
+  params: { ...PRESSURE_DEFAULTS, followUpHours: 24 },
   paramDocs: {
-    threshold: {
-      why: 'Elastic "Potentially Successful Okta MFA Bombing via Push Notifications": 5 denials then a success (spec §9).',
-      kind: 'number',
-      min: 2,
-      max: 1000,
-      integer: true,
-      unit: 'prompts',
-    },
-    windowMinutes: {
-      why: 'Same Elastic rule: the denials and the success fall within maxspan 10m (spec §9).',
-      kind: 'number',
-      min: 1,
-      max: 1440,
-      integer: false,
-      unit: 'minutes',
-    },
-    approvalWithinMinutes: {
-      why: 'The approval must come within 10 minutes of the last unapproved prompt, the Elastic maxspan (spec §9, P4).',
-      kind: 'number',
-      min: 0,
-      max: 1440,
-      integer: false,
-      unit: 'minutes',
-    },
+    ...PRESSURE_DOCS,
     followUpHours: {
       why:
-        'Only for the summary: a factor change this long after the approval is named in it (the same 24 h as ' +
-        'post-approval-persistence, which reports it as its own finding).',
+        'Only for the summary: a factor change or a sign-in from the campaign\'s addresses this long after the approval is named in it ' +
+        '(the same 24 h as post-approval-persistence, which reports the factor change as its own finding).',
       kind: 'number',
       min: 0,
       max: 720,
@@ -70,71 +46,57 @@ export const fatigueApproval: UserRule<FatigueApprovalParams> = {
     },
   },
   evaluate(params, user) {
-    const detector = new EpisodeDetector<Attempt>(params.windowMinutes * MINUTE, params.threshold);
-    const approvalWithin = params.approvalWithinMinutes * MINUTE;
     const followUp = params.followUpHours * HOUR;
-    let recent: Episode<Attempt> | null = null;
     const hits: Hit[] = [];
-    const byBurst = new Map<Episode<Attempt>, Hit>();
-
-    const onApproval = (a: Attempt): void => {
-      const burst = detector.open ?? recent;
-      if (burst === null) return;
-      if (a.end < burst.start || a.end - burst.end > approvalWithin) return;
-      let hit = byBurst.get(burst);
-      if (hit === undefined) {
-        hit = { burst, approvals: [], followUp: null };
-        byBurst.set(burst, hit);
-        hits.push(hit);
-      }
-      hit.approvals.push(a);
+    const track = (c: Campaign): void => {
+      if (c.approvals.length > 0 && !hits.some((h) => h.campaign === c)) hits.push({ campaign: c, followUp: null, session: null });
     };
-
+    const tracker = new PressureTracker(params, track);
     const onEvent = (e: RuleEvent): void => {
-      if (e.outcome !== 'factor_change') return;
+      const factor = e.outcome === 'factor_change';
+      const signIn = e.outcome === 'auth_success' || e.outcome === 'session_start';
+      if (!factor && !signIn) return;
+      // Follow-ups are looked for from the approval on, while the campaign may still be open.
+      if (tracker.open !== null) track(tracker.open);
       for (const hit of hits) {
-        const approvedAt = hit.approvals[0]?.end;
-        if (hit.followUp === null && approvedAt !== undefined && e.time >= approvedAt && e.time - approvedAt <= followUp) hit.followUp = e;
+        const approvedAt = hit.campaign.approvals[0]?.end;
+        if (approvedAt === undefined || e.time < approvedAt || e.time - approvedAt > followUp) continue;
+        if (factor && hit.followUp === null) hit.followUp = e;
+        const ip = e.source?.ip;
+        if (signIn && hit.session === null && ip !== undefined && hit.campaign.failed.some((f) => f.first.source?.ip === ip)) hit.session = e;
       }
     };
-
-    const take = (item: Ordered): void => {
-      if (item.kind === 'event') onEvent(item.event);
-      else if (isFailedAttempt(item.attempt)) {
-        const closed = detector.push(item.attempt, item.attempt.start, String(item.attempt.first.id));
-        if (closed !== null) recent = closed;
-      } else onApproval(item.attempt);
-    };
-
     return {
-      take,
+      take(item): void {
+        tracker.take(item);
+        if (item.kind === 'event') onEvent(item.event);
+      },
       finish(): FindingDraft[] {
-        detector.finish();
-        return hits.map((hit) => draftOf(hit, user));
+        tracker.finish();
+        return hits.map((hit) => draftOf(hit, user, params));
       },
     };
   },
 };
 
-function draftOf(hit: Hit, user: string): FindingDraft {
-  const facts = burstFacts(hit.burst.items);
-  const first = hit.approvals[0];
+function draftOf(hit: Hit, user: string, params: PressureParams): FindingDraft {
+  const c = hit.campaign;
+  const { facts, pressureText, detail } = describeCampaign(c, params);
+  const first = c.approvals[0];
   const approvedAt = first?.end ?? facts.end;
   let lastFailedBefore = facts.start;
-  for (const a of hit.burst.items) if (a.start <= approvedAt && a.start > lastFailedBefore) lastFailedBefore = a.start;
+  for (const a of c.failed) if (a.start <= approvedAt && a.start > lastFailedBefore) lastFailedBefore = a.start;
   const answer = first?.answer ?? null;
   const where = answer?.responder !== undefined ? ` on a device at ${describeNetwork(answer.responder)}` : '';
-  const parts = [
-    facts.text,
-    `approved at ${utcClock(approvedAt)}${where}, ${duration(approvedAt - lastFailedBefore)} after the last unapproved prompt`,
-  ];
-  if (hit.approvals.length > 1) parts.push(`${count(hit.approvals.length, 'approval')} in all`);
-  if (hit.followUp !== null) {
-    parts.push(`a factor change (${hit.followUp.vendorEvent}) followed ${duration(hit.followUp.time - approvedAt)} later`);
+  const parts = [facts.text, `approved at ${utcClock(approvedAt)}${where}, ${duration(approvedAt - lastFailedBefore)} after the last unapproved prompt`];
+  if (c.approvals.length > 1) parts.push(`${count(c.approvals.length, 'approval')} in all`);
+  if (hit.session !== null && hit.session.source !== undefined) {
+    parts.push(`a sign-in from the prompting address ${describeNetwork(hit.session.source)} followed ${duration(hit.session.time - approvedAt)} later`);
   }
-  const eventIds = [...facts.eventIds, ...hit.approvals.flatMap((a) => a.eventIds)];
+  if (hit.followUp !== null) parts.push(`a factor change (${hit.followUp.vendorEvent}) followed ${duration(hit.followUp.time - approvedAt)} later`);
+  const eventIds = [...facts.eventIds, ...c.approvals.flatMap((a) => a.eventIds)];
   if (hit.followUp !== null) eventIds.push(hit.followUp.id);
-  const lastApproval = hit.approvals[hit.approvals.length - 1]?.end ?? approvedAt;
+  const lastApproval = c.approvals[c.approvals.length - 1]?.end ?? approvedAt;
   return userFinding({
     rule: 'fatigue-approval',
     severity: 'critical',
@@ -142,14 +104,15 @@ function draftOf(hit: Hit, user: string): FindingDraft {
     start: facts.start,
     end: Math.max(facts.end, lastApproval, hit.followUp?.time ?? 0),
     eventIds,
-    summary: `${parts.join('; ')}.`,
+    summary: `${parts.join('; ')}. ${pressureText}.`,
     detail: {
-      approvals: hit.approvals.length,
-      ...burstDetail(facts),
+      approvals: c.approvals.length,
+      ...detail,
       approvedAt,
       minutesFromLastPromptToApproval: Math.round((approvedAt - lastFailedBefore) / MINUTE),
       factorChangeAt: hit.followUp?.time ?? null,
       factorChangeEvent: hit.followUp?.vendorEvent ?? null,
+      sessionFromPromptingSource: hit.session !== null,
     },
   });
 }

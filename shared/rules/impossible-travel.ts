@@ -30,8 +30,15 @@ export const impossibleTravel: UserRule<ImpossibleTravelParams> = {
   title: 'Impossible travel',
   description:
     'Consecutive sign-in or MFA events of one user from places too far apart for the time between them ' +
-    '(faster than an airliner). Often a second person using the account; VPN exits and geo-IP errors cause it too.',
+    '(faster than an airliner, so not travel): a second person using the account, or a proxy or VPN exit. Inside a prompt ' +
+    'campaign already reported it is told as part of that finding.',
   attack: { technique: 'T1621', related: ['T1078'] },
+  foldsInto: ['fatigue-approval', 'push-burst'],
+  foldContext: (folded) => {
+    const jumps = folded.reduce((n, f) => n + (typeof f.detail['jumps'] === 'number' ? f.detail['jumps'] : 0), 0);
+    const fastest = Math.max(...folded.map((f) => (typeof f.detail['maxSpeedKmh'] === 'number' ? f.detail['maxSpeedKmh'] : 0)));
+    return `${count(jumps, 'change')} of address faster than any airliner${fastest > 0 ? ` (up to ${grouped(fastest)} km/h)` : ''}: proxies or VPN exits, not travel`;
+  },
   params: { maxSpeedKmh: 1000, minDistanceKm: 500, groupMinutes: 60 },
   paramDocs: {
     maxSpeedKmh: {
@@ -98,7 +105,8 @@ function draftOf(jumps: readonly Jump[], user: string): FindingDraft {
   if (worst !== undefined && worst.from.source !== undefined && worst.to.source !== undefined) {
     summary =
       `${describeNetwork(worst.from.source)} at ${utcStamp(worst.from.time)} then ${describeNetwork(worst.to.source)} at ` +
-      `${utcClock(worst.to.time)}: ${grouped(worst.km)} km in ${duration(worst.to.time - worst.from.time)} (${speedText(worst)})`;
+      `${utcClock(worst.to.time)}: ${grouped(worst.km)} km in ${duration(worst.to.time - worst.from.time)} (${speedText(worst)}), faster than any airliner: ` +
+      'nobody travelled; the address changed (a proxy or VPN exit, or a second person on the account)';
   }
   if (jumps.length > 1) summary += `; ${count(jumps.length, 'such jump')} in ${duration(end - start)}`;
   if (approvals > 0) summary += `; ${approvals} of the arriving events were approved prompts`;

@@ -37,6 +37,10 @@ interface Sighting {
   baselineCountries: string[];
   events: RuleEvent[];
   approved: number;
+  /** Prompts from the new place that were denied, ignored, reported or blocked. */
+  failed: number;
+  /** Prompts sent (Okta logs the send apart from the answer; an ignored push is a send alone). */
+  sent: number;
   responderAgrees: number;
   responderDiffers: number;
 }
@@ -50,6 +54,16 @@ export const newLocation: UserRule<NewLocationParams> = {
     'case. A new country is medium; it drops to low when the answering phone was in the same place (a traveller ' +
     'with their phone). A new network in a known country is info. Silent until the user has enough history.',
   attack: { technique: 'T1621', related: ['T1078'] },
+  foldsInto: ['fatigue-approval', 'push-burst'],
+  foldContext: (folded) => {
+    const countries = [...new Set(folded.filter((f) => f.detail['kind'] === 'country').map((f) => f.detail['country']).filter((c): c is string => typeof c === 'string' && c !== ''))].sort();
+    const kinds = new Set(folded.map((f) => f.detail['kind']));
+    const asns = folded.filter((f) => f.detail['kind'] === 'asn').map((f) => f.detail['asn']).filter((a): a is number => typeof a === 'number');
+    const parts: string[] = [];
+    if (kinds.has('country')) parts.push(`first MFA activity for this user from ${listWords(countries.length === 0 ? ['a new country'] : countries)}`);
+    if (asns.length > 0) parts.push(`from ${count(asns.length, 'network')} new to them (${asns.map((a) => `AS${a}`).join(', ')})`);
+    return parts.join(', and ');
+  },
   params: { minBaselineEvents: 10, minBaselineHours: 48, groupHours: 24, checkAsn: true, minDistanceKm: 500 },
   paramDocs: {
     minBaselineEvents: {
@@ -121,6 +135,8 @@ export const newLocation: UserRule<NewLocationParams> = {
       if (s === undefined) return;
       s.events.push(e);
       if (e.outcome === 'approved') s.approved++;
+      else if (FAILED_OUTCOMES.has(e.outcome)) s.failed++;
+      else if (e.outcome === 'challenge_sent') s.sent++;
       if (phone !== undefined) {
         const cmp = comparePlaces(e.source, phone, params.minDistanceKm);
         if (cmp.verdict === 'agree') s.responderAgrees++;
@@ -148,9 +164,11 @@ export const newLocation: UserRule<NewLocationParams> = {
   },
 };
 
+const FAILED_OUTCOMES: ReadonlySet<RuleEvent['outcome']> = new Set<RuleEvent['outcome']>(['denied', 'timeout', 'fraud_reported', 'failed_other']);
+
 function sighting(e: RuleEvent, kind: Sighting['kind'], country: string | null, baselineEvents: number, baselineCountries: string[]): Sighting {
   const asn = e.source?.asn ?? null;
-  return { kind, country, asn, asOrg: e.source?.asOrg ?? null, firstSeen: e.time, baselineEvents, baselineCountries, events: [], approved: 0, responderAgrees: 0, responderDiffers: 0 };
+  return { kind, country, asn, asOrg: e.source?.asOrg ?? null, firstSeen: e.time, baselineEvents, baselineCountries, events: [], approved: 0, failed: 0, sent: 0, responderAgrees: 0, responderDiffers: 0 };
 }
 
 function draftOf(s: Sighting, user: string): FindingDraft {
@@ -159,6 +177,9 @@ function draftOf(s: Sighting, user: string): FindingDraft {
   const start = first?.time ?? s.firstSeen;
   const end = last?.time ?? s.firstSeen;
   const traveller = s.kind === 'country' && s.responderAgrees > 0 && s.responderDiffers === 0;
+  // Approved at once with no prompt refused or ignored from there, and no sign of the phone elsewhere:
+  // how a trip looks, not how a stolen password does (that needs pressure, or a phone far away).
+  const atOnce = s.kind === 'country' && !traveller && s.approved > 0 && s.failed === 0 && s.sent <= s.approved && s.responderDiffers === 0;
   const what =
     s.kind === 'country'
       ? `country ${s.country ?? '?'}`
@@ -168,9 +189,10 @@ function draftOf(s: Sighting, user: string): FindingDraft {
   if (s.approved > 0) parts.push(`${s.approved} approved`);
   parts.push(`the ${count(s.baselineEvents, 'earlier located event')} came from ${listWords(s.baselineCountries.length === 0 ? ['other networks'] : s.baselineCountries)}`);
   if (traveller) parts.push('the answering phone was in the same place, as when the user travels');
+  if (atOnce) parts.push('approved at once, with no prompt denied or ignored from there and no sign of the phone elsewhere: severity lowered, as for a trip');
   return userFinding({
     rule: 'new-location',
-    severity: s.kind === 'asn' ? 'info' : traveller ? 'low' : 'medium',
+    severity: s.kind === 'asn' ? 'info' : traveller || atOnce ? 'low' : 'medium',
     user,
     start,
     end,
@@ -186,6 +208,8 @@ function draftOf(s: Sighting, user: string): FindingDraft {
       baselineCountries: s.baselineCountries,
       responderAgrees: s.responderAgrees,
       responderDiffers: s.responderDiffers,
+      failedPrompts: s.failed,
+      lowered: traveller || atOnce,
     },
   });
 }

@@ -1,77 +1,50 @@
 /**
- * push-burst (spec §10 P1–P3): many MFA prompts that the user did not approve, for one user,
- * in a short window. Whoever sends them already holds the password, so a burst is high even
- * when every prompt was refused.
+ * push-burst (spec §10 P1–P3): a campaign of MFA prompts the person did not approve: a burst
+ * within minutes, or slower pressure over hours or a night (lib/pressure.ts). Whoever sends them
+ * already holds the password, so a campaign is high even when every prompt was refused. A campaign
+ * that ended in an approval is reported by fatigue-approval instead (`suppressedBy`), so one story
+ * is one finding; with that rule off, this one still reports it, outcome "approved".
  */
 import type { FindingDraft } from '../model/finding.js';
-import { burstDetail, burstFacts, userFinding } from './lib/draft.js';
-import { MINUTE } from './lib/format.js';
-import { isFailedAttempt, type Attempt, type Ordered } from './lib/prompts.js';
-import { EpisodeDetector, type Episode } from './lib/window.js';
+import { describeCampaign } from './lib/campaign.js';
+import { userFinding } from './lib/draft.js';
+import { PRESSURE_DEFAULTS, PRESSURE_DOCS, PressureTracker, type Campaign, type PressureParams } from './lib/pressure.js';
 import type { UserRule } from './rule.js';
 
-export type PushBurstParams = {
-  threshold: number;
-  windowMinutes: number;
-};
+export type PushBurstParams = PressureParams;
 
 export const pushBurst: UserRule<PushBurstParams> = {
   id: 'push-burst',
   scope: 'user',
   title: 'MFA prompt burst',
   description:
-    'Many push, SMS or voice prompts for one user within minutes that were denied, timed out, ' +
-    'ignored or blocked. A send and its answer count as one prompt; Duo, which logs no separate ' +
-    'send, counts each authentication record as one prompt. Someone else is trying the password.',
+    'Many push, SMS or voice prompts for one user that were denied, timed out, ignored or blocked: at least 5 within ' +
+    '10 minutes, or slower pressure (8 in 4 hours, 10 in a 12-hour night). A send and its answer count as one prompt; ' +
+    'prompts the user answered themselves by getting in from the same address are not counted. Each finding says how ' +
+    'the campaign ended: denied, ignored, reported as fraud, blocked or approved. Someone else is trying the password.',
   attack: { technique: 'T1621', related: [] },
-  params: { threshold: 5, windowMinutes: 10 },
-  paramDocs: {
-    threshold: {
-      why:
-        'Elastic "Potential Okta MFA Bombing via Push Notifications" and its hunting query fire on 5 denials ' +
-        'per user in 10 minutes (spec §9); Panther Auth0 push fatigue also uses 5. Splunk uses 10 in 5 minutes ' +
-        '(Okta, AWS, GCP) or more than 9 in 10 minutes (Entra, O365, PingID): raise it to 10 to match those.',
-      kind: 'number',
-      min: 2,
-      max: 1000,
-      integer: true,
-      unit: 'prompts',
-    },
-    windowMinutes: {
-      why: 'Elastic maxspan 10m and the Splunk Entra/O365/PingID 10-minute buckets (spec §9); Splunk Okta/AWS/GCP use 5.',
-      kind: 'number',
-      min: 1,
-      max: 1440,
-      integer: false,
-      unit: 'minutes',
-    },
-  },
+  params: PRESSURE_DEFAULTS,
+  paramDocs: PRESSURE_DOCS,
+  suppressedBy: ['fatigue-approval'],
   evaluate(params, user) {
-    const detector = new EpisodeDetector<Attempt>(params.windowMinutes * MINUTE, params.threshold);
-    const episodes: Episode<Attempt>[] = [];
-
-    const take = (item: Ordered): void => {
-      if (item.kind !== 'attempt' || !isFailedAttempt(item.attempt)) return;
-      const closed = detector.push(item.attempt, item.attempt.start, String(item.attempt.first.id));
-      if (closed !== null) episodes.push(closed);
-    };
-
+    const campaigns: Campaign[] = [];
+    const tracker = new PressureTracker(params, (c) => campaigns.push(c));
     return {
-      take,
+      take: (item) => tracker.take(item),
       finish(): FindingDraft[] {
-        const last = detector.finish();
-        if (last !== null) episodes.push(last);
-        return episodes.map((episode) => {
-          const facts = burstFacts(episode.items);
+        tracker.finish();
+        return campaigns.map((c) => {
+          const { facts, pressureText, detail } = describeCampaign(c, params);
+          const approvalIds = c.approvals.flatMap((a) => a.eventIds);
           return userFinding({
             rule: 'push-burst',
             severity: 'high',
             user,
             start: facts.start,
             end: facts.end,
-            eventIds: facts.eventIds,
-            summary: `${facts.text}. At least ${params.threshold} within ${params.windowMinutes} minutes: someone with the password kept triggering prompts.`,
-            detail: { approvals: 0, ...burstDetail(facts), threshold: params.threshold, windowMinutes: params.windowMinutes },
+            eventIds: [...facts.eventIds, ...approvalIds],
+            summary: `${facts.text}. ${pressureText}: someone with the password kept triggering prompts.`,
+            detail: { approvals: c.approvals.length, ...detail, threshold: params.threshold, windowMinutes: params.windowMinutes },
           });
         });
       },

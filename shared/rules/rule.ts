@@ -94,6 +94,15 @@ interface RuleBase<P extends Params> {
    * already reports). The engine applies it, so a disabled suppressor suppresses nothing.
    */
   suppressedBy?: readonly RuleId[];
+  /**
+   * Tell a finding of this rule as context of a finding of one of these rules for the same user
+   * when they share evidence and it lies within that finding's time (e.g. the eight "new
+   * countries" of one rotating-proxy burst): the engine drops it and adds `foldContext`'s words
+   * to the host's summary. A disabled host takes nothing.
+   */
+  foldsInto?: readonly RuleId[];
+  /** The words a folded finding adds to its host ("first activity from BR, DE"); required with `foldsInto`. */
+  foldContext?: (folded: readonly FindingDraft[]) => string;
 }
 
 export interface UserRule<P extends Params = Params> extends RuleBase<P> {

@@ -80,14 +80,23 @@ export function describeNetwork(net: Network): string {
   return extra.length === 0 ? net.ip : `${net.ip} (${extra.join(', ')})`;
 }
 
+/** Most addresses named one by one in a summary; beyond this they are counted, countries and networks listed. */
+const LISTED_ADDRESSES = 3;
+
 /**
- * Sentence fragment naming where a set of events came from: "from 45.155.205.77 (Amsterdam, NL,
- * AS49505)" or "from 3 addresses, mostly 45.155.205.77 (...)"; empty when no event has a source.
+ * Sentence fragment naming where a set of events came from, empty when no event has a source:
+ *   one address:          "from 45.155.205.77 (Amsterdam, NL, AS49505)"
+ *   one address dominates: "from 3 addresses, mostly 45.155.205.77 (...) (7 of 9)"
+ *   spread out (proxies):  "from 12 addresses in 9 countries (BR, DE, ...) on 11 networks (AS7922, ...)"
+ * "Mostly" only when one address holds more than half of the events: rotating proxies use each
+ * address once, and naming one of them as "mostly" used would be false.
  */
-export function describeSources(events: Iterable<RuleEvent>): { text: string; ips: string[]; top: Network | null } {
+export function describeSources(events: Iterable<RuleEvent>): { text: string; ips: string[] } {
   const byIp = new Map<string, { net: Network; count: number }>();
+  let total = 0;
   for (const e of events) {
     if (e.source === undefined || e.source.ip === '') continue;
+    total++;
     const entry = byIp.get(e.source.ip);
     if (entry === undefined) byIp.set(e.source.ip, { net: e.source, count: 1 });
     else entry.count++;
@@ -95,7 +104,32 @@ export function describeSources(events: Iterable<RuleEvent>): { text: string; ip
   const ranked = [...byIp.values()].sort((x, y) => y.count - x.count || (x.net.ip < y.net.ip ? -1 : 1));
   const top = ranked[0];
   const ips = ranked.map((r) => r.net.ip);
-  if (top === undefined) return { text: '', ips, top: null };
-  const text = ranked.length === 1 ? `from ${describeNetwork(top.net)}` : `from ${ranked.length} addresses, mostly ${describeNetwork(top.net)}`;
-  return { text, ips, top: top.net };
+  if (top === undefined) return { text: '', ips };
+  if (ranked.length === 1) return { text: `from ${describeNetwork(top.net)}`, ips };
+  if (top.count * 2 > total) return { text: `from ${ranked.length} addresses, mostly ${describeNetwork(top.net)} (${top.count} of ${total})`, ips };
+  const spread = spreadOf(ranked.map((r) => r.net));
+  const named = ranked.length <= LISTED_ADDRESSES ? `: ${ranked.map((r) => describeNetwork(r.net)).join(', ')}` : '';
+  return { text: `from ${ranked.length} addresses${spread}${named}`, ips };
+}
+
+/** " in 9 countries (BR, DE, ...) on 11 networks (AS7922, ...)": the spread of a set of addresses. */
+function spreadOf(nets: readonly Network[]): string {
+  const countries = [...new Set(nets.map((n) => countryOf(n)).filter((c): c is string => c !== null))].sort();
+  const asns = [...new Set(nets.map((n) => n.asn).filter((a): a is number => a !== undefined))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  if (countries.length > 0) parts.push(` in ${countries.length === 1 ? '1 country' : `${countries.length} countries`} (${countries.join(', ')})`);
+  if (asns.length > 0) parts.push(` on ${asns.length === 1 ? '1 network' : `${asns.length} networks`} (${asns.map((a) => `AS${a}`).join(', ')})`);
+  return parts.join('');
+}
+
+/** Distinct countries and networks (ASNs) of a set of events' sources, for finding details. */
+export function sourceSpread(events: Iterable<RuleEvent>): { countries: string[]; asns: number[] } {
+  const countries = new Set<string>();
+  const asns = new Set<number>();
+  for (const e of events) {
+    const c = countryOf(e.source);
+    if (c !== null) countries.add(c);
+    if (e.source?.asn !== undefined) asns.add(e.source.asn);
+  }
+  return { countries: [...countries].sort(), asns: [...asns].sort((a, b) => a - b) };
 }

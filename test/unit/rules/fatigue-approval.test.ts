@@ -19,7 +19,8 @@ describe('fatigue-approval', () => {
     assert.equal(finding?.detail['approvedAt'], events[10]?.time);
     assert.equal(finding?.detail['minutesFromLastPromptToApproval'], 2);
     assert.equal(finding?.eventIds.length, 11);
-    assert.match(finding?.summary ?? '', /^10 push requests in 14 minutes .* from 203\.0\.113\.9 \(Amsterdam, NL, AS64502\); 10 denied; approved at 02:15 UTC, 2 minutes after the last unapproved prompt\.$/);
+    assert.match(finding?.summary ?? '', /^10 push requests in 14 minutes .* from 203\.0\.113\.9 \(Amsterdam, NL, AS64502\); 10 denied; approved at 02:15 UTC, 2 minutes after the last unapproved prompt\. Outcome: eventually approved; at least 5 within 10 minutes \(at most 7\)\.$/);
+    assert.equal(finding?.detail['burstOutcome'], 'approved');
   });
 
   it('names a factor change that followed the approval, and includes it as evidence', () => {

@@ -33,12 +33,12 @@ describe('detection params', () => {
     const config = defaultConfig();
     assert.deepEqual(Object.keys(config), [...RULE_IDS]);
     assert.equal(config['push-burst'].enabled, true);
-    assert.deepEqual(config['push-burst'].params, { threshold: 5, windowMinutes: 10 });
+    assert.deepEqual(config['push-burst'].params, { threshold: 5, windowMinutes: 10, sustainedThreshold: 8, sustainedHours: 4, nightThreshold: 10, nightHours: 12, gapMinutes: 90, approvalWithinMinutes: 10 });
   });
 
   it('merges overrides on top of the defaults and reports only the differences back', () => {
     const config = resolveConfig({ 'push-burst': { params: { threshold: 10 } }, 'odd-hours': { enabled: false } });
-    assert.deepEqual(config['push-burst'].params, { threshold: 10, windowMinutes: 10 });
+    assert.deepEqual(config['push-burst'].params, { ...defaultConfig()['push-burst'].params, threshold: 10 });
     assert.equal(config['odd-hours'].enabled, false);
     assert.deepEqual(diffFromDefaults(config), { 'push-burst': { params: { threshold: 10 } }, 'odd-hours': { enabled: false } });
     assert.deepEqual(diffFromDefaults(defaultConfig()), {});
@@ -56,7 +56,7 @@ describe('detection params', () => {
 
   it('rejects unknown rules and parameters with the known names', () => {
     rejects({ 'push-bursts': {} }, /unknown rule "push-bursts" \(known rules: fatigue-approval, .*push-burst/);
-    rejects({ 'push-burst': { params: { thresh: 3 } } }, /rule "push-burst" has no parameter "thresh" \(parameters: threshold, windowMinutes\)/);
+    rejects({ 'push-burst': { params: { thresh: 3 } } }, /rule "push-burst" has no parameter "thresh" \(parameters: threshold, windowMinutes, sustainedThreshold, sustainedHours, nightThreshold, nightHours, gapMinutes, approvalWithinMinutes\)/);
     rejects({ 'push-burst': { params: {}, extra: 1 } }, /"push-burst" has no setting "extra"/);
   });
 

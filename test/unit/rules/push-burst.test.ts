@@ -99,23 +99,29 @@ describe('push-burst', () => {
     assert.deepEqual(runRule(pushBurst, events), []);
   });
 
-  it('separates bursts more than a window apart into two findings', () => {
+  it('separates bursts more than gapMinutes (90) apart into two findings; closer ones are one campaign', () => {
+    const near = new EventFactory();
+    const one = [...near.series(5, 1, { outcome: 'denied', factor: 'push' }), ...near.series(5, 1, { min: 60, outcome: 'denied', factor: 'push' })];
+    assert.equal(runRule(pushBurst, one).length, 1);
     const f = new EventFactory();
-    const events = [...f.series(5, 1, { outcome: 'denied', factor: 'push' }), ...f.series(5, 1, { min: 60, outcome: 'denied', factor: 'push' })];
+    const events = [...f.series(5, 1, { outcome: 'denied', factor: 'push' }), ...f.series(5, 1, { min: 100, outcome: 'denied', factor: 'push' })];
     const out = runRule(pushBurst, events);
     assert.equal(out.length, 2);
     assert.deepEqual(out[0]?.eventIds, [1, 2, 3, 4, 5]);
     assert.deepEqual(out[1]?.eventIds, [6, 7, 8, 9, 10]);
   });
 
-  it('merges overlapping windows into one episode and leaves out a lone prompt long after', () => {
+  it('merges overlapping windows into one campaign and leaves out a lone prompt long after', () => {
     const f = new EventFactory();
-    const events = [...f.series(12, 3, { outcome: 'denied', factor: 'sms' }), f.ev({ min: 90, outcome: 'denied', factor: 'sms' })];
+    const events = [...f.series(12, 3, { outcome: 'denied', factor: 'sms' }), f.ev({ min: 200, outcome: 'denied', factor: 'sms' })];
+    // One prompt every 3 minutes: only 4 in any 10-minute window, but 12 in 33 minutes is sustained pressure.
     const slow = runRule(pushBurst, events);
-    // one prompt every 3 minutes: only 4 in any 10-minute window
-    assert.deepEqual(slow, []);
+    assert.equal(slow.length, 1);
+    assert.equal(slow[0]?.detail['pressure'], 'sustained');
+    assert.equal(slow[0]?.detail['prompts'], 12);
+    assert.deepEqual(runRule(pushBurst, events, { sustainedThreshold: 13, nightThreshold: 13 }), []);
     const g = new EventFactory();
-    const fast = [...g.series(12, 1, { outcome: 'denied', factor: 'sms' }), g.ev({ min: 90, outcome: 'denied', factor: 'sms' })];
+    const fast = [...g.series(12, 1, { outcome: 'denied', factor: 'sms' }), g.ev({ min: 200, outcome: 'denied', factor: 'sms' })];
     const out = runRule(pushBurst, fast);
     assert.equal(out.length, 1);
     assert.equal(out[0]?.eventIds.length, 12);
@@ -124,7 +130,8 @@ describe('push-burst', () => {
 
   it('follows the threshold parameter (Splunk 10 in 5 minutes)', () => {
     const f = new EventFactory();
-    assert.deepEqual(runRule(pushBurst, f.series(9, 0.5, { outcome: 'denied', factor: 'push' }), { threshold: 10, windowMinutes: 5 }), []);
+    const slower = { sustainedThreshold: 20, nightThreshold: 20 };
+    assert.deepEqual(runRule(pushBurst, f.series(9, 0.5, { outcome: 'denied', factor: 'push' }), { threshold: 10, windowMinutes: 5, ...slower }), []);
     const g = new EventFactory();
     assert.equal(runRule(pushBurst, g.series(10, 0.5, { outcome: 'denied', factor: 'push' }), { threshold: 10, windowMinutes: 5 }).length, 1);
   });
