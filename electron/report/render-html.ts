@@ -102,7 +102,8 @@ nav.toc .toc-page { flex: none; min-width: 10mm; text-align: right; font-variant
 
 /* Summary and user sections. */
 .sentences p.lead { font-size: 10.5pt; }
-.sentences p { overflow-wrap: anywhere; }
+/* A summary sentence is read as one: never split across pages (a user, their verdict and what happened). */
+.sentences p { overflow-wrap: anywhere; break-inside: avoid; page-break-inside: avoid; }
 .verdict { background: var(--soft); border-left: 1.2mm solid var(--border); padding: 2mm 3mm 1mm; margin: 2mm 0 3mm; break-inside: avoid; }
 .verdict p { margin-bottom: 1.2mm; }
 ul.reasons { font-size: 8pt; margin: 1mm 0 1mm; padding-left: 4mm; overflow-wrap: anywhere; }

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { UserRow } from '../../shared/api/detection.js';
 import type { AttemptSpool, DetectionSink } from '../../shared/detect/engine-core.js';
 import type { Severity } from '../../shared/model/case.js';
-import type { Finding, FindingDetail, RuleId, UserAssessment, UserCounts, UserVerdict } from '../../shared/model/finding.js';
+import { burstOutcomes, type BurstOutcome, type Finding, type FindingDetail, type RuleId, type UserAssessment, type UserCounts, type UserVerdict } from '../../shared/model/finding.js';
 import type { AttemptOutcome } from '../../shared/rules/lib/prompts.js';
 import type { CrossAttempt } from '../../shared/rules/rule.js';
 import { defaultConfig, parseConfig, type DetectionConfig } from '../../shared/detect/params.js';
@@ -243,10 +243,23 @@ function toAssessment(r: AssessmentRow): UserAssessment {
 /** Users ranked by risk (then name), as detection last assessed them. */
 export function readUserRows(db: Database, limit = 1_000_000, offset = 0): UserRow[] {
   const rows = db.prepare('SELECT * FROM user_assessments ORDER BY risk DESC, user LIMIT ? OFFSET ?').all(limit, offset) as AssessmentRow[];
+  const bursts = burstsByUser(db);
   return rows.map((r) => {
     const { findingIds, counts, ...rest } = toAssessment(r);
-    return { ...rest, findings: findingIds.length, ...counts };
+    return { ...rest, findings: findingIds.length, ...counts, bursts: bursts.get(r.user) ?? [] };
   });
+}
+
+/** The outcome of each user's prompt campaigns (push-burst, fatigue-approval findings), in time order. */
+function burstsByUser(db: Database): Map<string, BurstOutcome[]> {
+  const rows = db.prepare("SELECT user, start_time AS start, detail FROM findings WHERE rule IN ('push-burst', 'fatigue-approval') AND user IS NOT NULL").all() as { user: string; start: number; detail: string }[];
+  const byUser = new Map<string, { start: number; detail: FindingDetail }[]>();
+  for (const r of rows) {
+    const list = byUser.get(r.user) ?? [];
+    byUser.set(r.user, list);
+    list.push({ start: r.start, detail: JSON.parse(r.detail) as FindingDetail });
+  }
+  return new Map([...byUser].map(([user, list]) => [user, burstOutcomes(list)]));
 }
 
 /** Assessments of the last detection run, ranked by risk then user. */

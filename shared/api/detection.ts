@@ -1,5 +1,5 @@
 /** Detection results as they cross the contract and the CLI. */
-import type { UserCounts, UserVerdict } from '../model/finding.js';
+import type { BurstOutcome, UserCounts, UserVerdict } from '../model/finding.js';
 
 export interface DetectSummary {
   engineVersion: string;
@@ -20,4 +20,6 @@ export interface UserRow extends UserCounts {
   reasons: string[];
   /** Number of findings concerning the user. */
   findings: number;
+  /** How each prompt campaign against the user ended, in time order (see `BURST_OUTCOMES`). */
+  bursts: BurstOutcome[];
 }

@@ -52,6 +52,16 @@ export function burstOutcomeOf(f: Pick<Finding, 'detail'>): BurstOutcome | null 
   return typeof v === 'string' && (BURST_OUTCOMES as readonly string[]).includes(v) ? (v as BurstOutcome) : null;
 }
 
+/** The outcome of every campaign among these findings, in time order: "denied", "approved" ... */
+export function burstOutcomes(findings: Iterable<Pick<Finding, 'detail' | 'start'>>): BurstOutcome[] {
+  const found: { start: number; outcome: BurstOutcome }[] = [];
+  for (const f of findings) {
+    const outcome = burstOutcomeOf(f);
+    if (outcome !== null) found.push({ start: f.start, outcome });
+  }
+  return found.sort((a, b) => a.start - b.start).map((b) => b.outcome);
+}
+
 export interface Finding {
   /** Stable id: a hash of rule, user/source, start and evidence ids (see `findingId`). */
   id: string;

@@ -36,8 +36,11 @@ export const impossibleTravel: UserRule<ImpossibleTravelParams> = {
   foldsInto: ['fatigue-approval', 'push-burst'],
   foldContext: (folded) => {
     const jumps = folded.reduce((n, f) => n + (typeof f.detail['jumps'] === 'number' ? f.detail['jumps'] : 0), 0);
-    const fastest = Math.max(...folded.map((f) => (typeof f.detail['maxSpeedKmh'] === 'number' ? f.detail['maxSpeedKmh'] : 0)));
-    return `${count(jumps, 'change')} of address faster than any airliner${fastest > 0 ? ` (up to ${grouped(fastest)} km/h)` : ''}: proxies or VPN exits, not travel`;
+    const km = Math.max(...folded.map((f) => (typeof f.detail['maxDistanceKm'] === 'number' ? f.detail['maxDistanceKm'] : 0)));
+    return (
+      `${count(jumps, 'jump')} between addresses up to ${grouped(km)} km apart, faster than any airliner: not travel but two places at once ` +
+      '(proxies or VPN exits, or the prompting sign-in far from the phone that answered)'
+    );
   },
   params: { maxSpeedKmh: 1000, minDistanceKm: 500, groupMinutes: 60 },
   paramDocs: {

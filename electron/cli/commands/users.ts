@@ -24,10 +24,10 @@ export function runUsers(argv: string[]): void {
       printJson({ users });
       return;
     }
-    const header = `${'RISK'.padStart(4)}  ${'VERDICT'.padEnd(11)} ${'USER'.padEnd(36)} ${'FIND'.padStart(4)} ${'EVENTS'.padStart(7)} ${'PROMPTS'.padStart(7)} ${'DENIED'.padStart(6)} ${'TIMEOUT'.padStart(7)} ${'APPROVED'.padStart(8)}`;
+    const header = `${'RISK'.padStart(4)}  ${'VERDICT'.padEnd(11)} ${'USER'.padEnd(36)} ${'FIND'.padStart(4)} ${'EVENTS'.padStart(7)} ${'PROMPTS'.padStart(7)} ${'DENIED'.padStart(6)} ${'TIMEOUT'.padStart(7)} ${'APPROVED'.padStart(8)}  BURSTS`;
     const rows = users.map(
       (u) =>
-        `${String(u.risk).padStart(4)}  ${u.verdict.padEnd(11)} ${u.user.padEnd(36)} ${String(u.findings).padStart(4)} ${String(u.events).padStart(7)} ${String(u.challenges).padStart(7)} ${String(u.denied).padStart(6)} ${String(u.timeouts).padStart(7)} ${String(u.approved).padStart(8)}`,
+        `${String(u.risk).padStart(4)}  ${u.verdict.padEnd(11)} ${u.user.padEnd(36)} ${String(u.findings).padStart(4)} ${String(u.events).padStart(7)} ${String(u.challenges).padStart(7)} ${String(u.denied).padStart(6)} ${String(u.timeouts).padStart(7)} ${String(u.approved).padStart(8)}  ${u.bursts.join(', ')}`.trimEnd(),
     );
     process.stdout.write(`${[header, ...rows].join('\n')}\n`);
   } finally {

@@ -6,7 +6,7 @@
 import { ATTACK_RULES } from '../../../shared/detect/assess.js';
 import type { Severity } from '../../../shared/model/case.js';
 import type { Network, Vendor } from '../../../shared/model/event.js';
-import type { Finding } from '../../../shared/model/finding.js';
+import { burstOutcomes, type Finding } from '../../../shared/model/finding.js';
 import { html, type Html } from '../html.js';
 import type { ReportModel, UserReport } from '../model.js';
 import { count, num } from '../../../shared/format/count.js';
@@ -157,6 +157,12 @@ function narrative(model: ReportModel): Html {
   return html`<div class="narrative"><h3>The analyst's account</h3>${paragraphs.map((p) => html`<p>${p}</p>`)}<p class="small">Written by the analyst${by}. The findings below are PushTrail's, from the case data.</p></div><h3>What the evidence shows</h3>`;
 }
 
+/** "denied, approved": how each prompt campaign against the user ended, or a dash. */
+function campaigns(model: ReportModel, user: string): string {
+  const outcomes = burstOutcomes(model.findings.filter((f) => f.user === user));
+  return outcomes.length === 0 ? '–' : outcomes.join(', ');
+}
+
 export function summarySection(model: ReportModel, number: string): Html {
   const sentences = summarySentences(model);
   const atRisk = model.assessments.filter((a) => a.verdict !== 'clear');
@@ -165,10 +171,10 @@ export function summarySection(model: ReportModel, number: string): Html {
       ? html`<p>No user has findings of low severity or above.</p>`
       : html`<table class="data users">
 <caption>Users with findings, by risk (${count(atRisk.length, 'user')}). Prompts: MFA push, SMS and voice challenges in the whole case.</caption>
-<thead><tr><th scope="col">User</th><th scope="col">Verdict</th><th scope="col" class="num">Risk</th><th scope="col" class="num">Events</th><th scope="col" class="num">Prompts</th><th scope="col" class="num">Denied</th><th scope="col" class="num">Timed out</th><th scope="col" class="num">Approved</th><th scope="col" class="num">Findings</th></tr></thead>
+<thead><tr><th scope="col">User</th><th scope="col">Verdict</th><th scope="col">Prompt campaigns</th><th scope="col" class="num">Risk</th><th scope="col" class="num">Events</th><th scope="col" class="num">Prompts</th><th scope="col" class="num">Denied</th><th scope="col" class="num">Timed out</th><th scope="col" class="num">Approved</th><th scope="col" class="num">Findings</th></tr></thead>
 <tbody>${atRisk.map(
           (a) =>
-            html`<tr><td class="wrap">${a.user}</td><td>${verdictBadge(a.verdict)}</td><td class="num">${a.risk}</td><td class="num">${num(a.counts.events)}</td><td class="num">${num(a.counts.challenges)}</td><td class="num">${num(a.counts.denied)}</td><td class="num">${num(a.counts.timeouts)}</td><td class="num">${num(a.counts.approved)}</td><td class="num">${a.findingIds.length}</td></tr>`,
+            html`<tr><td class="wrap">${a.user}</td><td>${verdictBadge(a.verdict)}</td><td class="wrap">${campaigns(model, a.user)}</td><td class="num">${a.risk}</td><td class="num">${num(a.counts.events)}</td><td class="num">${num(a.counts.challenges)}</td><td class="num">${num(a.counts.denied)}</td><td class="num">${num(a.counts.timeouts)}</td><td class="num">${num(a.counts.approved)}</td><td class="num">${a.findingIds.length}</td></tr>`,
         )}</tbody>
 </table>`;
   return html`<section class="major" id="summary">

@@ -119,7 +119,10 @@ export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void
                   <span role="cell">
                     <Sparkline counts={sparklines.of(r.user)} />
                   </span>
-                  <span role="cell" className="verdict">{r.verdict}</span>
+                  <span role="cell" className="verdict" title={r.bursts.length > 0 ? `Prompt campaigns, by outcome: ${r.bursts.join(', ')}` : undefined}>
+                    {r.verdict}
+                    {r.bursts.length > 0 && <small className="bursts"> · {r.bursts.join(', ')}</small>}
+                  </span>
                   <span role="cell" className="notes-cell">
                     <AnnotationBadge kind="user" target={r.user} compact />
                   </span>

@@ -67,7 +67,8 @@ test("each attack's records exist: its users, from its sources, inside its time 
     const fromSource = inSpan.filter((r) => r.ip !== undefined && l.sources.includes(r.ip));
     assert.ok(fromSource.length > 0, `${l.id}: no record from ${l.sources.join(', ')}`);
     for (const u of l.users) assert.ok(inSpan.some((r) => r.user === u), `${l.id}: no record of ${u}`);
-    assert.ok(end >= start && end - start < 2 * 3_600_000, `${l.id}: span ${l.start} .. ${l.end}`);
+    // A night-long low-and-slow campaign is the longest attack (about 6 hours); bursts last minutes.
+    assert.ok(end >= start && end - start < (l.scenario === 'okta-low-and-slow' ? 10 : 2) * 3_600_000, `${l.id}: span ${l.start} .. ${l.end}`);
   }
 });
 
