@@ -5,14 +5,10 @@
  */
 import { ordinaryPrompts } from './activity.js';
 import { makePhone } from './devices.js';
-import { traveller } from './lookalikes.js';
+import { traveller, usualNet } from './lookalikes.js';
 import { factorEvent, makeLabel, MIN, ownSignIn, promptFacts, SEC, type Ctx, type Scenario } from './kit.js';
-import type { NetPoint, Person, Prompt, SimEvent } from './model.js';
+import type { Person, Prompt, SimEvent } from './model.js';
 import { localToUtc } from './timezone.js';
-
-function usualNet(p: Person): NetPoint {
-  return p.office?.egress[0] ?? p.homeNet;
-}
 
 /** An administrator resets every factor from the office; the user enrols their new phone from their usual address later that day. */
 export function helpdeskReenrol(ctx: Ctx, p: Person, admin: Person, dayUtc: number): Scenario {

@@ -27,7 +27,7 @@ export const LOOKALIKE_KINDS = [
 export type LookalikeKind = (typeof LOOKALIKE_KINDS)[number];
 
 /** The person's usual network on a weekday: their office NAT, or home. */
-function usualNet(p: Person): NetPoint {
+export function usualNet(p: Person): NetPoint {
   return p.office?.egress[0] ?? p.homeNet;
 }
 
