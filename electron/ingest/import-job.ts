@@ -205,6 +205,9 @@ class ImportRun {
           container: message.container,
           compression: message.compression,
           parentId: open.identity.archive?.evidenceId ?? null,
+          ...(message.time.zone === undefined ? {} : { timeZone: message.time.zone }),
+          ...(message.time.dateOrder === undefined ? {} : { dateOrder: message.time.dateOrder }),
+          ...(reexport === undefined ? {} : { reexport: reexport.title }),
         });
         open.entry.evidenceId = open.evidenceId;
         return;

@@ -19,6 +19,10 @@ export interface NewEvidence {
   container: string | null;
   compression: string | null;
   parentId: number | null;
+  /** The zone zone-less times were read in (`--tz`), the day/month order of numeric dates, the SIEM re-export read through. */
+  timeZone?: string;
+  dateOrder?: string;
+  reexport?: string;
 }
 
 export interface KnownEvidence {
@@ -117,8 +121,8 @@ export class ImportWriter {
     this.insertStatement = db.prepare(`INSERT INTO events (${columns}) VALUES (${params}) ON CONFLICT (dedup_key) DO NOTHING`);
     this.insertIssue = db.prepare('INSERT INTO evidence_errors (evidence_id, line, record, message) VALUES (?, ?, ?, ?)');
     this.insertEvidence = db.prepare(
-      `INSERT INTO evidence (path, sha256, size, format, container, compression, parent_id, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO evidence (path, sha256, size, format, container, compression, parent_id, imported_at, time_zone, date_order, reexport)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.updateCounts = db.prepare('UPDATE evidence SET records = ?, events = ?, duplicates = ?, rejected = ? WHERE id = ?');
     this.bySha = db.prepare('SELECT id, path, format, container, events FROM evidence WHERE sha256 = ? ORDER BY id LIMIT 1');
@@ -194,7 +198,8 @@ export class ImportWriter {
         this.bulkFile?.indexes.push(index.sql);
       }
       return Number(
-        this.insertEvidence.run(e.path, e.sha256, e.size, e.format, e.container, e.compression, e.parentId, Date.now()).lastInsertRowid,
+        this.insertEvidence.run(e.path, e.sha256, e.size, e.format, e.container, e.compression, e.parentId, Date.now(), e.timeZone ?? null, e.dateOrder ?? null, e.reexport ?? null)
+          .lastInsertRowid,
       );
     } catch (err) {
       this.rollbackFile();

@@ -268,4 +268,16 @@ CREATE INDEX events_by_user_time_covering ON events(
 DROP INDEX events_by_user_time;
 `,
   },
+  {
+    id: 9,
+    name: 'evidence: how its times were read and the SIEM re-export it came in',
+    // The zone zone-less times were read in (--tz), the day/month order of numeric dates, and the
+    // SIEM re-export the vendor records were read out of: each changes what an event's time or
+    // origin means, so the report states them per file. Null for files read without them.
+    sql: `
+ALTER TABLE evidence ADD COLUMN time_zone TEXT;
+ALTER TABLE evidence ADD COLUMN date_order TEXT;
+ALTER TABLE evidence ADD COLUMN reexport TEXT;
+`,
+  },
 ];

@@ -16,6 +16,12 @@ export interface EvidenceRecord extends EvidenceFile {
   compression: string | null;
   /** Path of the archive the file was read from, if any. */
   archive: string | null;
+  /** The zone times without one were read in (`--tz`); null: UTC. */
+  timeZone: string | null;
+  /** The day/month order numeric dates were read in, when the file had any. */
+  dateOrder: string | null;
+  /** The SIEM re-export the vendor records were read out of. */
+  reexport: string | null;
 }
 
 interface EvidenceRecordRow extends EvidenceRow {
@@ -23,13 +29,25 @@ interface EvidenceRecordRow extends EvidenceRow {
   container: string | null;
   compression: string | null;
   archive_path: string | null;
+  time_zone: string | null;
+  date_order: string | null;
+  reexport: string | null;
 }
 
 export function readEvidenceRecords(db: Database): EvidenceRecord[] {
   const rows = db
     .prepare('SELECT v.*, a.path AS archive_path FROM evidence v LEFT JOIN evidence a ON a.id = v.parent_id ORDER BY v.id')
     .all() as EvidenceRecordRow[];
-  return rows.map((r) => ({ ...toEvidenceFile(r), records: r.records, container: r.container, compression: r.compression, archive: r.archive_path }));
+  return rows.map((r) => ({
+    ...toEvidenceFile(r),
+    records: r.records,
+    container: r.container,
+    compression: r.compression,
+    archive: r.archive_path,
+    timeZone: r.time_zone,
+    dateOrder: r.date_order,
+    reexport: r.reexport,
+  }));
 }
 
 /** Columns of an event without its verbatim record and dedup key (prefixed for joins). */

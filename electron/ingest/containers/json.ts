@@ -25,6 +25,7 @@ export const WRAPPER_PATHS: ReadonlySet<string> = new Set([
   '_embedded.activities', // PingOne API
   'hits.hits', // Elasticsearch / OpenSearch search and scroll responses
   'results', // Splunk search results (output_mode=json)
+  'Events', // CloudTrail LookupEvents (event history)
 ]);
 
 const QUOTE = 34;

@@ -1,7 +1,8 @@
 /**
- * Flat SIEM rows that carry the vendor's original record in one column: Splunk CSV exports and
+ * Flat rows that carry the vendor's original record in one column: Splunk CSV exports and
  * `results` arrays (`_raw`), Kibana / OpenSearch Dashboards CSV reports of ECS documents
- * (`event.original`), Log Analytics custom-log tables (`RawData`). See original.ts.
+ * (`event.original`), Log Analytics custom-log tables (`RawData`), CloudTrail event history
+ * through LookupEvents (`Events[].CloudTrailEvent`). See original.ts.
  */
 import { isObject } from '../vendors/fields.js';
 import { originalText, recordFromText } from './original.js';
@@ -10,11 +11,11 @@ import { RecordError } from '../parser.js';
 
 export const originalColumn: Reexport = {
   id: 'original-column',
-  title: 'SIEM rows carrying the original record (_raw, event.original, RawData)',
+  title: 'rows carrying the original record (_raw, event.original, RawData, CloudTrailEvent)',
   matches: (value) => isObject(value) && originalText(value) !== undefined,
   unwrap(record) {
     const text = isObject(record.value) ? originalText(record.value) : undefined;
-    if (text === undefined) throw new RecordError('this row carries no original record (its _raw / event.original / RawData is empty)');
+    if (text === undefined) throw new RecordError('this row carries no original record (its _raw / event.original / RawData / CloudTrailEvent is empty)');
     return [recordFromText(record, text)];
   },
 };

@@ -8,9 +8,11 @@ import { asText, ciKey, isObject, type JsonObject } from '../vendors/fields.js';
 
 /**
  * Fields that hold the original record, in the order they are trusted: Splunk's `_raw`, ECS
- * `event.original` (nested or flattened by a CSV export), Log Analytics custom logs' `RawData`.
+ * `event.original` (nested or flattened by a CSV export), Log Analytics custom logs' `RawData`,
+ * and CloudTrail LookupEvents' `CloudTrailEvent` (the full record as JSON text, [AWS-EVENT-API]
+ * https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_Event.html).
  */
-const ORIGINAL_FIELDS = ['_raw', 'event.original', 'RawData'] as const;
+const ORIGINAL_FIELDS = ['_raw', 'event.original', 'RawData', 'CloudTrailEvent'] as const;
 
 /** The original text carried by `row`, or undefined. */
 export function originalText(row: JsonObject): string | undefined {

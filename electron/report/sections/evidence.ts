@@ -9,13 +9,24 @@ import { formatDuration } from '../../../shared/view/time-axis.js';
 import { count, num } from '../../../shared/format/count.js';
 import { at, bytes, list, span } from '../text.js';
 
+const ORDER_WORDS: Readonly<Record<string, string>> = { dmy: 'day first', mdy: 'month first' };
+
+/** How the file's times and records were read, where that was anything but the vendor's own file in UTC. */
+function readingOf(e: ReportEvidence): string {
+  const parts: string[] = [];
+  if (e.reexport !== null) parts.push(`read out of a ${e.reexport}`);
+  if (e.timeZone !== null) parts.push(`times without a zone read in ${e.timeZone}`);
+  if (e.dateOrder !== null) parts.push(`numeric dates read ${ORDER_WORDS[e.dateOrder] ?? e.dateOrder}`);
+  return parts.map((p) => ` · ${p}`).join('');
+}
+
 function fileRows(e: ReportEvidence, zone: string): Html {
   const how = [e.format ?? 'format not recognised', e.container, e.compression].filter((p): p is string => p !== null && p !== '').join(' · ');
   return html`<tbody class="file">
 <tr><td class="num">${e.id}</td><td class="path">${e.path}${e.archive === null ? '' : html`<br><span class="small">inside ${e.archive}</span>`}</td><td>${how}</td><td class="num">${num(e.records)}</td><td class="num">${num(e.events)}</td><td class="num">${num(e.duplicates)}</td><td class="num">${num(e.rejected)}</td></tr>
 <tr class="hash"><td></td><td colspan="6"><span class="label">SHA-256</span> <span class="sha">${e.sha256}</span><br><span class="small">${bytes(e.size)} · imported ${at(e.importedAt, zone)}${
     e.period === null ? '' : ` · events from ${span(e.period.first, e.period.last, zone)}`
-  }</span></td></tr>
+  }${readingOf(e)}</span></td></tr>
 </tbody>`;
 }
 

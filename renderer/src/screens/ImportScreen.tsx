@@ -1,8 +1,9 @@
 /** Import evidence: paths (files, folders, .zip, .gz), live per-file progress, the per-file summary. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { EvidenceFile } from '../../../shared/model/case.js';
-import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/api/jobs.js';
+import { IMPORT_FORMATS, type DateOrder, type ImportFormat } from '../../../shared/api/jobs.js';
 import { count } from '../../../shared/format/count.js';
+import { COMMON_ZONES } from '../../../shared/format/time.js';
 import { messageOf, useApi } from '../api.js';
 import { JobProgressBar } from '../components/JobProgressBar.js';
 import { useJob } from '../jobs/useJob.js';
@@ -16,6 +17,8 @@ export function ImportScreen({ zone }: { zone: string }) {
   const [paths, setPaths] = useState('');
   const [format, setFormat] = useState<ImportFormat | ''>('');
   const [year, setYear] = useState('');
+  const [timeZone, setTimeZone] = useState('');
+  const [dateOrder, setDateOrder] = useState<DateOrder | ''>('');
   const [evidence, setEvidence] = useState<EvidenceFile[]>([]);
   const [listError, setListError] = useState<string | null>(null);
   const list = useCallback(() => {
@@ -39,6 +42,8 @@ export function ImportScreen({ zone }: { zone: string }) {
         paths: given,
         ...(format === '' ? {} : { format }),
         ...(year.trim() === '' ? {} : { year: Number(year) }),
+        ...(timeZone.trim() === '' ? {} : { timeZone: timeZone.trim() }),
+        ...(dateOrder === '' ? {} : { dateOrder }),
       }),
     );
   };
@@ -66,6 +71,23 @@ export function ImportScreen({ zone }: { zone: string }) {
           <label>
             Year for syslog lines without one
             <input inputMode="numeric" pattern="[0-9]{4}" value={year} onChange={(e) => setYear(e.target.value)} placeholder="file's year" />
+          </label>
+          <label>
+            Zone of times without one (IANA)
+            <input list="import-zones" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} placeholder="UTC" />
+            <datalist id="import-zones">
+              {COMMON_ZONES.map((z) => (
+                <option key={z} value={z} />
+              ))}
+            </datalist>
+          </label>
+          <label>
+            Day/month order of dates like 3/4/2025
+            <select value={dateOrder} onChange={(e) => setDateOrder(e.target.value as DateOrder | '')}>
+              <option value="">From the file (a day over 12)</option>
+              <option value="dmy">Day first (dmy)</option>
+              <option value="mdy">Month first (mdy)</option>
+            </select>
           </label>
         </div>
         {state.phase === 'running' ? (
@@ -112,7 +134,7 @@ export function ImportScreen({ zone }: { zone: string }) {
                     <RecordKinds kinds={f.kinds} />
                   </td>
                   <td className="detail">
-                    {[f.reason, ...f.errors.slice(0, 5).map((e) => `line ${e.line ?? '?'}: ${e.message}`)].filter(Boolean).join('\n')}
+                    {[f.reason, f.note, ...f.errors.slice(0, 5).map((e) => `line ${e.line ?? '?'}: ${e.message}`)].filter(Boolean).join('\n')}
                   </td>
                 </tr>
               ))}

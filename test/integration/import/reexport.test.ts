@@ -10,6 +10,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { ImportFileReport } from '../../../shared/api/jobs.js';
+import { buildReportModel } from '../../../electron/report/model.js';
+import { evidenceFacts } from '../../../electron/report/model-evidence.js';
+import { renderReportHtml } from '../../../electron/report/render-html.js';
 import { corpusPath, REPO_ROOT } from '../../support/corpus.js';
 import { tempDir } from '../../support/temp.js';
 import { entry, importPaths, inCase, newCase } from './helpers.js';
@@ -134,6 +137,19 @@ test('Sentinel AWSCloudTrail CSV: ConsoleLogin rows with JSON text in cells', as
   );
 });
 
+test('CloudTrail event history (LookupEvents): each record is read from its CloudTrailEvent JSON text', async (t) => {
+  const casePath = newCase(t);
+  const file = entry(await importPaths(casePath, [fixture('cloudtrail-lookup-events.json')]), 'cloudtrail-lookup-events.json');
+  imported(file, 'cloudtrail', 2);
+  assert.deepEqual(
+    events(casePath, file).map((r) => [new Date(r.time).toISOString(), r.user, r.outcome, r.src_ip, r.vendor_uid]),
+    [
+      ['2025-06-19T03:10:00.000Z', 'frank', 'auth_failure', '203.0.113.50', '9a1b2c3d-0000-4000-8000-00000000b001'],
+      ['2025-06-19T03:11:30.000Z', 'frank', 'auth_success', '203.0.113.50', '9a1b2c3d-0000-4000-8000-00000000b002'],
+    ],
+  );
+});
+
 test('Log Analytics SigninLogs CSV: [UTC] headers, day-first times, Status and AuthenticationDetails as JSON text', async (t) => {
   const casePath = newCase(t);
   const file = entry(await importPaths(casePath, [fixture('la-signinlogs.csv')]), 'la-signinlogs.csv');
@@ -228,4 +244,18 @@ test('--tz places classic syslog times in the zone, recorded in the summary', as
   assert.equal(file.timeZone, 'America/New_York');
   assert.match(file.note ?? '', /read in America\/New_York \(--tz\)/);
   assert.equal(new Date(events(casePath, file)[0]?.time ?? 0).toISOString(), '2025-01-19T07:06:05.000Z');
+  // Recorded with the evidence, and stated in the report's evidence section.
+  const [evidence] = inCase(casePath, (store) => evidenceFacts(store).evidence);
+  assert.deepEqual([evidence?.timeZone, evidence?.dateOrder, evidence?.reexport], ['America/New_York', null, null]);
+  const html = inCase(casePath, (store) => renderReportHtml(buildReportModel(store)));
+  assert.match(html, /times without a zone read in America\/New_York/);
+});
+
+test('the re-export and the day/month order are recorded with the evidence and stated in the report', async (t) => {
+  const casePath = newCase(t);
+  await importPaths(casePath, [fixture('sentinel-okta-cl.csv')]);
+  const [evidence] = inCase(casePath, (store) => evidenceFacts(store).evidence);
+  assert.deepEqual([evidence?.timeZone, evidence?.dateOrder, evidence?.reexport], [null, 'dmy', 'Log Analytics / Sentinel query results']);
+  const html = inCase(casePath, (store) => renderReportHtml(buildReportModel(store)));
+  assert.match(html, /read out of a Log Analytics \/ Sentinel query results · numeric dates read day first/);
 });
