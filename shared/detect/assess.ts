@@ -16,6 +16,7 @@
 import { SEVERITY_RANK, type Severity } from '../model/case.js';
 import type { Finding, RuleId, UserAssessment, UserCounts, UserVerdict } from '../model/finding.js';
 import { ruleById, ruleOrder } from '../rules/index.js';
+import { emptyCounts } from './prompt-counts.js';
 import { utcStamp } from '../rules/lib/format.js';
 
 const SEVERITY_BASE: Record<Severity, number> = { info: 0, low: 20, medium: 45, high: 70, critical: 95 };
@@ -39,10 +40,6 @@ export const ATTACK_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'source-many-users',
   'vendor-anomaly',
 ]);
-
-export function emptyCounts(): UserCounts {
-  return { events: 0, challenges: 0, denied: 0, timeouts: 0, approved: 0, fraud: 0 };
-}
 
 function concerns(f: Finding, user: string): boolean {
   return f.user === user || f.users.includes(user);

@@ -18,10 +18,11 @@
 import { PushTrailError } from '../api/errors.js';
 import { findingId, type Finding, type FindingDraft, type RuleId, type UserAssessment, type UserCounts } from '../model/finding.js';
 import { RULES, ruleOrder } from '../rules/index.js';
-import { AttemptStream, type Ordered } from '../rules/lib/prompts.js';
+import { AttemptStream } from '../rules/lib/prompts.js';
 import { toCrossAttempt, type CrossAttempt, type CrossUserRule, type Rule, type RuleEvent, type RuleRun, type UserRule } from '../rules/rule.js';
-import { assessUser, emptyCounts } from './assess.js';
+import { assessUser } from './assess.js';
 import { foldIntoHosts } from './fold.js';
+import { countItem, emptyCounts } from './prompt-counts.js';
 import { resolveConfig, type DetectionConfig } from './params.js';
 
 export type EventSource = Iterable<RuleEvent> | AsyncIterable<RuleEvent>;
@@ -154,29 +155,6 @@ function applySuppression(drafts: FindingDraft[], rules: readonly Rule[]): Findi
   });
 }
 
-/** Add one released item to the per-user counts, from the same prompt pairing the rules use. */
-function count(c: UserCounts, item: Ordered): void {
-  if (item.kind !== 'attempt') return;
-  c.challenges++;
-  switch (item.attempt.outcome) {
-    case 'approved':
-      c.approved++;
-      break;
-    case 'denied':
-      c.denied++;
-      break;
-    case 'timeout':
-    case 'unanswered':
-      c.timeouts++;
-      break;
-    case 'fraud':
-      c.fraud++;
-      break;
-    case 'failed':
-      break;
-  }
-}
-
 /** The per-user state of the pass: the rule runs, the shared attempt stream, the counts. */
 class UserPass {
   readonly counts: UserCounts = emptyCounts();
@@ -199,7 +177,7 @@ class UserPass {
     const counts = this.counts;
     this.stream = new AttemptStream((item) => {
       for (const r of takers) r.take?.(item);
-      count(counts, item);
+      countItem(counts, item);
       if (spool === null || item.kind !== 'attempt') return;
       const attempt = toCrossAttempt(user, item.attempt);
       if (attempt !== undefined) spool.add(attempt);

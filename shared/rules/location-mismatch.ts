@@ -78,7 +78,9 @@ export const locationMismatch: UserRule<LocationMismatchParams> = {
       push(e: RuleEvent): void {
         const earlier = sessions.observe(e);
         if (e.source === undefined) return;
-        if (e.responder !== undefined) {
+        // Where the answer's own record is the answering device (Okta: its client is both source
+        // and responder), only the session join with the sign-in can show a mismatch.
+        if (e.responder !== undefined && e.responder.ip !== e.source.ip) {
           const cmp = comparePlaces(e.source, e.responder, params.minDistanceKm);
           if (cmp.verdict === 'differ') groups.push({ event: e, earlier: null, from: e.source, to: e.responder, km: cmp.km, via: 'responder' }, e.time);
           return;

@@ -8,6 +8,9 @@
  */
 import { FACTORS, OUTCOMES, type Factor, type Network, type Outcome, type StoredEvent } from '../model/event.js';
 import type { FindingSpan } from '../model/finding-span.js';
+import type { UserCounts } from '../model/finding.js';
+import { isEvidence } from '../detect/prompt-counts.js';
+import { count } from '../format/count.js';
 import { FACTOR_LABEL, networkOf, placeOf } from './labels.js';
 import { OUTCOME_STYLE } from './palette.js';
 
@@ -23,6 +26,8 @@ export interface Lane {
   /** Longer description for tooltips and screen readers. */
   title: string;
   count: number;
+  /** What `count` counts: the lane's events, or (response lanes given prompt counts) MFA prompts. */
+  unit: 'event' | 'MFA prompt';
   /** Index (in the sorted events) of the lane's first event; -1 for an empty lane. */
   firstIndex: number;
 }
@@ -129,6 +134,11 @@ export interface LaneOptions {
    * the rest share one "Other sources" lane so a user with hundreds of IPs stays readable.
    */
   maxSourceLanes?: number;
+  /**
+   * The user's prompt counts (detect/prompt-counts.ts). Given, the response lanes count prompts
+   * by outcome, as the users list and the report do; without, they count events.
+   */
+  prompts?: UserCounts;
 }
 
 interface Bucket {
@@ -136,10 +146,39 @@ interface Bucket {
   label: string;
   title: string;
   count: number;
+  unit?: 'MFA prompt';
   firstIndex: number;
   pinned: boolean;
   /** Lane index, resolved once the lanes are ordered. */
   lane: number;
+}
+
+/** Prompt counts of the response lanes: what the users list calls Approved, Denied, Timed out, and fraud reports. */
+const PROMPT_COUNT: Readonly<Partial<Record<ResponseOutcome, keyof UserCounts>>> = { approved: 'approved', denied: 'denied', timeout: 'timeouts', fraud_reported: 'fraud' };
+
+/**
+ * The response lanes in their fixed order, the always-shown ones even when empty. With prompt
+ * counts, a lane counts prompts: the time-out lane then also counts prompts no answer was ever
+ * logged for (Okta writes nothing for an ignored push), so its label says so.
+ */
+function responseLanes(responses: ReadonlyMap<ResponseOutcome, Bucket>, prompts: UserCounts | undefined): Bucket[] {
+  const buckets: Bucket[] = [];
+  for (const o of RESPONSE_OUTCOMES) {
+    let b = responses.get(o);
+    if (b === undefined && !ALWAYS_SHOWN.has(o)) continue;
+    const label = OUTCOME_STYLE[o].label;
+    b ??= { key: o, label, title: `Responses: ${label}`, count: 0, firstIndex: -1, pinned: false, lane: 0 };
+    const key = PROMPT_COUNT[o];
+    if (prompts !== undefined && key !== undefined) {
+      const events = b.count;
+      b.count = prompts[key];
+      b.unit = 'MFA prompt';
+      if (o === 'timeout') b.label = 'Timed out / unanswered';
+      b.title = `Responses: ${b.label} (${count(events, 'event')} logged in this lane)`;
+    }
+    buckets.push(b);
+  }
+  return buckets;
 }
 
 /** Assigns each event (already sorted) to a lane. */
@@ -179,7 +218,8 @@ export function assignLanes(events: readonly StoredEvent[], findings: readonly F
         responses.set(outcome, (b = { key: outcome, label, title: `Responses: ${label}`, count: 0, firstIndex: i, pinned: false, lane: 0 }));
       }
     }
-    b.count++;
+    // Analyst-entered events sit in their lane but count nowhere: they are not evidence.
+    if (isEvidence(e)) b.count++;
     if (pinned) b.pinned = true;
     bucketOf[i] = b;
   }
@@ -209,12 +249,7 @@ export function assignLanes(events: readonly StoredEvent[], findings: readonly F
   }
 
   const factorBuckets = FACTORS.map((f) => factors.get(f)).filter((b): b is Bucket => b !== undefined);
-  const responseBuckets = RESPONSE_OUTCOMES.map((o): Bucket | undefined => {
-    const b = responses.get(o);
-    if (b !== undefined || !ALWAYS_SHOWN.has(o)) return b;
-    const label = OUTCOME_STYLE[o].label;
-    return { key: o, label, title: `Responses: ${label}`, count: 0, firstIndex: -1, pinned: false, lane: 0 };
-  }).filter((b): b is Bucket => b !== undefined);
+  const responseBuckets = responseLanes(responses, options.prompts);
 
   const lanes: Lane[] = [];
   const groups: LaneGroupSpan[] = [];
@@ -223,13 +258,14 @@ export function assignLanes(events: readonly StoredEvent[], findings: readonly F
     const list: readonly Bucket[] = buckets.length > 0 ? buckets : [{ key: '', label: emptyLabel, title: emptyLabel, count: 0, firstIndex: -1, pinned: false, lane: 0 }];
     for (const b of list) {
       b.lane = lanes.length;
-      lanes.push({ key: `${group}:${b.key}`, group, label: b.label, title: b.title, count: b.count, firstIndex: b.firstIndex });
+      lanes.push({ key: `${group}:${b.key}`, group, label: b.label, title: b.title, count: b.count, unit: b.unit ?? 'event', firstIndex: b.firstIndex });
     }
     groups.push({ group, label, first, last: lanes.length - 1 });
   };
   addGroup('attempt', GROUP_LABEL[options.grouping], sourceBuckets, 'No login attempts logged');
   addGroup('challenge', 'MFA challenges by factor', factorBuckets, 'No challenges logged');
-  addGroup('response', 'Responses', responseBuckets, 'No responses logged');
+  const prompts = options.prompts?.challenges;
+  addGroup('response', prompts === undefined ? 'Responses' : `Responses to ${count(prompts, 'MFA prompt')}`, responseBuckets, 'No responses logged');
 
   if (other !== undefined) for (const b of overflow) b.lane = other.lane;
   const laneOf = new Uint16Array(events.length);

@@ -5,10 +5,13 @@
  */
 import type { MultiPoint } from 'geojson';
 import type { Network, StoredEvent } from '../model/event.js';
+import { isEvidence } from '../detect/prompt-counts.js';
+import { AttemptStream } from '../rules/lib/prompts.js';
 import { networkOf, placeOf } from './labels.js';
+import { laneGroupOf } from './lanes.js';
 
 export interface MapPlace {
-  /** "lat,lon" rounded to ~1 km, so one city is one mark. */
+  /** The place's name, or its ~1 km cell when it has none (placeKey). */
   key: string;
   lat: number;
   lon: number;
@@ -26,9 +29,12 @@ export interface MapLink {
 }
 
 export interface MapModel {
+  /** Places login attempts came from, busiest first; a place only a link starts at counts 0. */
   sources: readonly MapPlace[];
   responders: readonly MapPlace[];
   links: readonly MapLink[];
+  /** The ends of each linked prompt, by the id of every event of the prompt (send and answer). */
+  ends: ReadonlyMap<number, PromptEnds>;
 }
 
 export function geoKey(lat: number, lon: number): string {
@@ -48,51 +54,79 @@ function labelOf(net: Network): string {
   return placeOf(net) ?? networkOf(net) ?? net.ip;
 }
 
-/** A number per ~1 km cell: Map lookups on numbers avoid building a string per event. */
-function cell(lat: number, lon: number): number {
-  return Math.round((lat + 90) * 100) * 36_001 + Math.round((lon + 180) * 100);
+function located<N extends Network>(net: N | undefined): net is N {
+  return coordsOf(net) !== null;
 }
 
-function located(net: Network | undefined): boolean {
-  const lat = net?.geo?.lat;
-  const lon = net?.geo?.lon;
-  return lat !== undefined && lon !== undefined && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+/**
+ * Places are merged by name ("Chicago, US" once, however many addresses or coordinates the
+ * vendors gave for it), so the map counts the same places as the lanes grouped by location; a
+ * place with no name is one per ~1 km cell.
+ */
+function placeKey(net: Network): string {
+  const name = placeOf(net);
+  return name !== undefined ? `name:${name}` : `cell:${geoKey(net.geo?.lat ?? 0, net.geo?.lon ?? 0)}`;
 }
 
-function bump(map: Map<number, MapPlace>, net: Network, index: number): MapPlace {
-  const lat = net.geo?.lat ?? 0;
-  const lon = net.geo?.lon ?? 0;
-  const c = cell(lat, lon);
-  let p = map.get(c);
-  if (p === undefined) map.set(c, (p = { key: geoKey(lat, lon), lat, lon, label: labelOf(net), count: 0, lastIndex: index }));
-  p.count++;
-  p.lastIndex = index;
+function placeIn(map: Map<string, MapPlace>, net: Network, index: number): MapPlace {
+  const key = placeKey(net);
+  let p = map.get(key);
+  if (p === undefined) map.set(key, (p = { key, lat: net.geo?.lat ?? 0, lon: net.geo?.lon ?? 0, label: labelOf(net), count: 0, lastIndex: index }));
+  p.lastIndex = Math.max(p.lastIndex, index);
   return p;
 }
 
-/** Aggregates events [0, through] (all when through is omitted). */
+/** The two ends of a prompt: where it was asked from and where it was answered. */
+export interface PromptEnds {
+  source: Network;
+  responder: NonNullable<StoredEvent['responder']>;
+}
+
+/**
+ * Aggregates events [0, through] (all when through is omitted). Counts follow the lanes and the
+ * users list: a source place counts the login attempts from it (the events of the lanes "Login
+ * attempts", shared/view/lanes.ts), a responding place the prompts answered there, and a link
+ * joins a prompt's attempt (where it was requested) to the device that answered it, with the
+ * prompt pairing the counts use (an Okta send and its answer are one prompt). Analyst-entered
+ * events count nowhere.
+ */
 export function buildMap(events: readonly StoredEvent[], through = events.length - 1): MapModel {
-  const sources = new Map<number, MapPlace>();
-  const responders = new Map<number, MapPlace>();
-  const links = new Map<MapPlace, Map<MapPlace, MapLink>>();
+  const sources = new Map<string, MapPlace>();
+  const responders = new Map<string, MapPlace>();
+  const links = new Map<string, MapLink>();
+  const index = new Map<number, number>();
+  const ends = new Map<number, PromptEnds>();
+  const stream = new AttemptStream((item) => {
+    if (item.kind !== 'attempt') return;
+    const { first, answer } = item.attempt;
+    const responder = answer?.responder;
+    if (!located(responder)) return;
+    const at = index.get(answer?.id ?? -1) ?? 0;
+    const to = placeIn(responders, responder, at);
+    to.count++;
+    if (!located(first.source)) return;
+    const from = placeIn(sources, first.source, index.get(first.id) ?? 0);
+    const key = `${from.key}>${to.key}`;
+    let link = links.get(key);
+    if (link === undefined) links.set(key, (link = { key, from, to, count: 0 }));
+    link.count++;
+    for (const id of item.attempt.eventIds) ends.set(id, { source: first.source, responder });
+  });
   const last = Math.min(through, events.length - 1);
   for (let i = 0; i <= last; i++) {
     const e = events[i];
-    const from = e.source !== undefined && located(e.source) ? bump(sources, e.source, i) : undefined;
-    const to = e.responder !== undefined && located(e.responder) ? bump(responders, e.responder, i) : undefined;
-    if (from !== undefined && to !== undefined) {
-      let byTo = links.get(from);
-      if (byTo === undefined) links.set(from, (byTo = new Map<MapPlace, MapLink>()));
-      let link = byTo.get(to);
-      if (link === undefined) byTo.set(to, (link = { key: `${from.key}>${to.key}`, from, to, count: 0 }));
-      link.count++;
-    }
+    if (e === undefined || !isEvidence(e)) continue;
+    index.set(e.id, i);
+    if (laneGroupOf(e.outcome) === 'attempt' && located(e.source)) placeIn(sources, e.source, i).count++;
+    stream.push(e);
   }
+  stream.flush();
   const byCount = (a: { count: number }, b: { count: number }): number => b.count - a.count;
   return {
     sources: [...sources.values()].sort(byCount),
     responders: [...responders.values()].sort(byCount),
-    links: [...links.values()].flatMap((m) => [...m.values()]).sort(byCount),
+    links: [...links.values()].sort(byCount),
+    ends,
   };
 }
 

@@ -6,6 +6,8 @@
  */
 import { OUTCOMES, type Outcome, type StoredEvent } from '../model/event.js';
 import type { FindingSpan } from '../model/finding-span.js';
+import type { UserCounts } from '../model/finding.js';
+import { countPrompts } from '../detect/prompt-counts.js';
 import { formatTime } from '../format/time.js';
 import { FACTOR_LABEL, OUTCOME_LABEL, networkOf, placeOf } from './labels.js';
 import { assignLanes, type LaneLayout, type LaneOptions } from './lanes.js';
@@ -25,6 +27,8 @@ export interface SequenceModel {
    */
   findingEventIndex: ReadonlyMap<number, number>;
   findingsByEvent: ReadonlyMap<number, readonly FindingSpan[]>;
+  /** The user's prompt counts (detect/prompt-counts.ts), as the users list and the report count them. */
+  counts: UserCounts;
   /** Event indexes per outcome, ascending: the canvas draws each outcome as one batch. */
   byOutcome: ReadonlyMap<Outcome, Int32Array>;
 }
@@ -82,7 +86,8 @@ export function buildSequence(events: readonly StoredEvent[], findings: readonly
     const arr = buckets[c];
     if (arr !== undefined && arr.length > 0) byOutcome.set(o, arr);
   });
-  const layout = assignLanes(sorted, findings, options);
+  const prompts = countPrompts(sorted);
+  const layout = assignLanes(sorted, findings, { ...options, prompts });
   return {
     events: sorted,
     times,
@@ -91,6 +96,7 @@ export function buildSequence(events: readonly StoredEvent[], findings: readonly
     findingStarts: findingStarts(findings, found, times),
     findingEventIndex: found,
     findingsByEvent: findingsByEvent(findings),
+    counts: prompts,
     byOutcome,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { FindingSpan } from '../model/finding-span.js';
 import type { SpanLayout } from './spans.js';
+import { SEVERITY_RANK } from '../model/case.js';
 
 export interface PlacedSpan {
   span: SpanLayout;
@@ -12,8 +13,8 @@ export interface PlacedSpan {
   x: number;
   w: number;
   row: number;
-  /** Where the label starts; null when no row had room (the bar shares the last row unlabelled). */
-  labelX: number | null;
+  /** Where the label starts. */
+  labelX: number;
 }
 
 export interface BandOptions {
@@ -31,34 +32,46 @@ export function spanLabel(f: Pick<FindingSpan, 'rule' | 'severity'>): string {
   return `${f.rule} · ${f.severity}`;
 }
 
+/** "+3 more" for the findings the band had no room for, or null when all were placed. */
+export function moreLabel(hidden: readonly SpanLayout[]): string | null {
+  return hidden.length === 0 ? null : `+${hidden.length} more`;
+}
+
 /**
- * Earliest first, into the first row whose bar and label have ended; the label slides left
- * rather than be cut by the plot's edge. A span that fits nowhere, or is off screen, keeps a
- * row without a label (its tooltip and the findings list still name it).
+ * The most severe first (critical before low, then earliest), each into the first row whose bar
+ * and label have ended; the label slides left rather than be cut by the plot's edge. Every bar
+ * placed has its label: a finding no row has room for is not drawn in the band but returned in
+ * `hidden` (the band says "+N more"; the findings list names it), so the important finding is
+ * never the one drawn unlabelled under another. Findings off screen are in neither list.
  */
-export function placeSpans(spans: readonly SpanLayout[], options: BandOptions): { placed: PlacedSpan[]; rows: number } {
+export function placeSpans(spans: readonly SpanLayout[], options: BandOptions): { placed: PlacedSpan[]; hidden: SpanLayout[]; rows: number } {
   const { x, plotWidth, maxRows, labelWidth } = options;
   const minWidth = options.minWidth ?? 6;
-  const rowEnd: number[] = [];
+  /** The stretches of each row taken by bars and labels placed so far. */
+  const taken: [number, number][][] = [];
   const placed: PlacedSpan[] = [];
-  for (const s of [...spans].sort((a, b) => a.finding.start - b.finding.start || a.row - b.row)) {
+  const hidden: SpanLayout[] = [];
+  const order = (a: SpanLayout, b: SpanLayout): number =>
+    SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] || a.finding.start - b.finding.start || a.row - b.row;
+  for (const s of [...spans].sort(order)) {
     const a = x(s.finding.start);
     const b = x(s.finding.end);
     const w = Math.max(minWidth, b - a);
     const left = a - (w - (b - a)) / 2;
+    if (left + w <= 0 || left >= plotWidth) continue;
     const labelW = labelWidth(spanLabel(s.finding));
     const at = Math.max(0, Math.min(Math.max(left, 0) + 4, plotWidth - labelW - 4));
-    const onScreen = left + w > 0 && left < plotWidth;
-    let row = rowEnd.findIndex((end) => end <= Math.min(left, at));
-    if (row < 0 && rowEnd.length < maxRows) row = rowEnd.length;
-    if (row >= 0 && onScreen) {
-      rowEnd[row] = Math.max(left + w, at + labelW + 10);
-      placed.push({ span: s, x: left, w, row, labelX: at });
-    } else {
-      const fallback = Math.max(0, Math.min(s.row, maxRows - 1));
-      rowEnd[fallback] = Math.max(rowEnd[fallback] ?? -Infinity, left + w);
-      placed.push({ span: s, x: left, w, row: fallback, labelX: null });
+    // A row is free where nothing placed so far overlaps this bar and label.
+    const from = Math.min(left, at);
+    const to = Math.max(left + w, at + labelW + 10);
+    let row = taken.findIndex((stretches) => stretches.every(([s0, s1]) => to <= s0 || from >= s1));
+    if (row < 0 && taken.length < maxRows) row = taken.length;
+    if (row < 0) {
+      hidden.push(s);
+      continue;
     }
+    (taken[row] ??= []).push([from, to]);
+    placed.push({ span: s, x: left, w, row, labelX: at });
   }
-  return { placed, rows: rowEnd.length };
+  return { placed, hidden, rows: taken.length };
 }

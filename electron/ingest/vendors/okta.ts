@@ -233,6 +233,16 @@ function factorOf(o: Okta): Factor | undefined {
   return MFA_VERIFY.get(o.eventType);
 }
 
+/**
+ * Okta has no field for the phone that answered a push. Splunk's rule written with Okta reads
+ * the `client` of the Okta Verify answer as the answering device and that of the send as the
+ * sign-in's source (spec §1 [SPL-OKTA-MISMATCH]; that it is the phone's address is unverified),
+ * so the answer's client is its responder as well as its source.
+ */
+function isPushAnswer(eventType: string, factor: Factor | undefined): boolean {
+  return factor === 'push' && (MFA_VERIFY.has(eventType) || DENY_PUSH.has(eventType));
+}
+
 // ---------------------------------------------------------------------------------------
 // Outcomes (spec §0, §1)
 
@@ -417,6 +427,7 @@ function toEvent(v: JsonObject, o: Okta, time: number): AuthEvent {
   if (factor !== undefined) event.factor = factor;
   const source = sourceOf(v, client);
   if (source !== undefined) event.source = source;
+  if (source !== undefined && isPushAnswer(o.rawEventType, factor)) event.responder = source;
   const userAgent = text(v, 'client.userAgent.rawUserAgent', agent?.['rawUserAgent']);
   if (userAgent !== undefined) event.userAgent = userAgent;
   const device = deviceOf(v, client, agent);

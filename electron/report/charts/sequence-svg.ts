@@ -30,7 +30,7 @@ import { analystIndexes, withAnalystEvents } from '../../../shared/view/entries.
 import { laneGeometry, MARK_DRAW_ORDER } from '../../../shared/view/lanes.js';
 import { colorOf, isStroked, OUTCOME_STYLE, SEVERITY_COLOR, shapePath } from '../../../shared/view/palette.js';
 import { buildSequence } from '../../../shared/view/sequence.js';
-import { placeSpans, spanLabel } from '../../../shared/view/span-band.js';
+import { moreLabel, placeSpans, spanLabel } from '../../../shared/view/span-band.js';
 import { zoneTicks } from '../../../shared/view/time-axis.js';
 import { html, type Html } from '../html.js';
 import { outcomeSymbol } from '../text.js';
@@ -85,13 +85,10 @@ export function sequenceChart(
   const x = (t: number): number => (t - d0) * k;
 
   const spanFont = 8.5;
-  const { placed, rows } = placeSpans(model.spans, { x, plotWidth: plotW, maxRows: MAX_BAND_ROWS, labelWidth: (label) => label.length * spanFont * CHAR_EM + 6 });
+  const { placed, hidden, rows } = placeSpans(model.spans, { x, plotWidth: plotW, maxRows: MAX_BAND_ROWS, labelWidth: (label) => label.length * spanFont * CHAR_EM + 6 });
   const chart = chartLayout(M, geometry, rows, CHART_WIDTH);
   const axisH = M.axisHeight;
   const height = chart.lanesBottom + 4;
-  // A lane's count is of evidence: the analyst's entries are drawn in it but never counted.
-  const added = new Map<number, number>();
-  for (const i of analyst) added.set(layout.laneOf[i] ?? 0, (added.get(layout.laneOf[i] ?? 0) ?? 0) + 1);
 
   // The app's axis: d3's round UTC times, shifted to round times of the display zone, as many
   // as the app puts on a plot this wide.
@@ -120,7 +117,8 @@ export function sequenceChart(
   const labelFont = 9.2;
   layout.lanes.forEach((lane, l) => {
     const y = r1(laneTextY(chart, l));
-    const countText = (lane.count - (added.get(l) ?? 0)).toLocaleString('en-US');
+    // Of evidence only (shared/view/lanes.ts): the analyst's entries are drawn but never counted.
+    const countText = lane.count.toLocaleString('en-US');
     const room = laneLabelRoom(M, countText.length * labelFont * CHAR_EM);
     parts.push(html`<text class="lane" x="${M.laneLabelX}" y="${y}"><title>${lane.title}</title>${fit(lane.label, room, labelFont)}</text>`);
     parts.push(html`<text class="count" x="${M.countRight}" y="${y}" text-anchor="end">${countText}</text>`);
@@ -149,10 +147,12 @@ export function sequenceChart(
     const box = spanBoxY(chart, p.span);
     const bar = spanBarY(chart, p.row);
     plot.push(
-      html`<g class="span"><title>${f.rule} (${f.severity}): ${f.summary}</title><rect class="span-box" x="${r1(p.x)}" y="${r1(box.y)}" width="${r1(p.w)}" height="${r1(box.height)}" fill="${color}" stroke="${color}"/><rect class="span-bar" x="${r1(p.x)}" y="${r1(bar.y)}" width="${r1(p.w)}" height="${bar.height}" fill="${color}"/>${
-        p.labelX === null ? '' : html`<text class="span-label" x="${r1(p.labelX)}" y="${r1(bar.labelY)}">${spanLabel(f)}</text>`
-      }</g>`,
+      html`<g class="span"><title>${f.rule} (${f.severity}): ${f.summary}</title><rect class="span-box" x="${r1(p.x)}" y="${r1(box.y)}" width="${r1(p.w)}" height="${r1(box.height)}" fill="${color}" stroke="${color}"/><rect class="span-bar" x="${r1(p.x)}" y="${r1(bar.y)}" width="${r1(p.w)}" height="${bar.height}" fill="${color}"/><text class="span-label" x="${r1(p.labelX)}" y="${r1(bar.labelY)}">${spanLabel(f)}</text></g>`,
     );
+  }
+  const more = moreLabel(hidden);
+  if (more !== null) {
+    parts.push(html`<text class="group" x="${M.countRight}" y="${r1(spanBarY(chart, rows - 1).labelY)}" text-anchor="end"><title>${hidden.map((h) => spanLabel(h.finding)).join(', ')}</title>${more}</text>`);
   }
 
   // Marks: one path per event, except marks of one outcome in one lane closer than the app's

@@ -29,11 +29,13 @@ export interface AttackMapProps {
 /** Longest note shown on the map; the whole note is in the label's tooltip and the event detail. */
 const NOTE_CHARS = 48;
 
-const EMPTY: MapModel = { sources: [], responders: [], links: [] };
+const EMPTY: MapModel = { sources: [], responders: [], links: [], ends: new Map() };
 
 const radius = (count: number): number => Math.min(9, 3.5 + 1.6 * Math.log10(count + 1));
 
-function PlaceList({ title, places }: { title: string; places: readonly MapPlace[] }) {
+function PlaceList({ title, places: all }: { title: string; places: readonly MapPlace[] }) {
+  // A place only a prompt line starts at has no login attempts to list.
+  const places = all.filter((p) => p.count > 0);
   const top = places.slice(0, 4);
   return (
     <p className="map-list">
@@ -87,8 +89,12 @@ export function AttackMap({ events, current, through, scheme }: AttackMapProps) 
   );
 
   const e = current <= upTo ? events[current] : undefined;
-  const src = coordsOf(e?.source);
-  const dev = coordsOf(e?.responder);
+  // The playhead's prompt: from where it was requested to the device that answered it.
+  const ends = e === undefined ? undefined : model.ends.get(e.id);
+  const srcNet = ends?.source ?? e?.source;
+  const devNet = ends?.responder ?? e?.responder;
+  const src = coordsOf(srcNet);
+  const dev = coordsOf(devNet);
   const at = (c: [number, number] | null): [number, number] | null => (c === null ? null : (projection([c[1], c[0]]) ?? null));
   const srcXY = at(src);
   const devXY = at(dev);
@@ -180,8 +186,8 @@ export function AttackMap({ events, current, through, scheme }: AttackMapProps) 
           {model.sources.map((p) => placeMark(p, 'source'))}
           {srcXY !== null && <circle className="map-halo" cx={srcXY[0]} cy={srcXY[1]} r={15} />}
           {devXY !== null && <circle className="map-halo" cx={devXY[0]} cy={devXY[1]} r={15} />}
-          {label(srcXY, placeOf(e?.source), -6, noteOn(e?.source?.ip))}
-          {label(devXY, placeOf(e?.responder), devXY !== null && srcXY !== null && devXY[1] > srcXY[1] ? 14 : -6, noteOn(e?.responder?.name, e?.responder?.ip))}
+          {label(srcXY, placeOf(srcNet), -6, noteOn(srcNet?.ip))}
+          {label(devXY, placeOf(devNet), devXY !== null && srcXY !== null && devXY[1] > srcXY[1] ? 14 : -6, noteOn(devNet?.name, devNet?.ip))}
         </svg>
         )}
       </div>

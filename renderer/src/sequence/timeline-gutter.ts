@@ -1,5 +1,6 @@
 /** The timeline's label column: group headers, lane labels and their counts. Text only, through .text(). */
 import type { Selection } from 'd3';
+import { count } from '../../../shared/format/count.js';
 import type { LaneLayout } from '../../../shared/view/lanes.js';
 import { groupTextY, laneLabelRoom, laneTextY, spanBarY, type ChartLayout } from '../../../shared/view/chart-layout.js';
 
@@ -32,7 +33,7 @@ export function drawGutter(svg: Selection<SVGSVGElement, unknown, null, undefine
     .join('g')
     .attr('class', 'seq-lane')
     .attr('transform', (_, l) => `translate(0,${laneTextY(chart, l)})`);
-  laneLabels.append('title').text((lane) => `${lane.title}: ${lane.count.toLocaleString('en-US')} events`);
+  laneLabels.append('title').text((lane) => `${lane.title}: ${count(lane.count, lane.unit)}`);
   const laneName = laneLabels.append('text').attr('class', 'seq-lane-label').attr('x', M.laneLabelX);
   const laneCount = laneLabels
     .append('text')

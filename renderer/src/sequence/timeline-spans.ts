@@ -5,7 +5,7 @@
  */
 import type { ScaleLinear, Selection } from 'd3';
 import { SEVERITY_COLOR, colorOf, type ColorScheme } from '../../../shared/view/palette.js';
-import { placeSpans, spanLabel } from '../../../shared/view/span-band.js';
+import { moreLabel, placeSpans, spanLabel, type PlacedSpan } from '../../../shared/view/span-band.js';
 import type { SpanLayout } from '../../../shared/view/spans.js';
 import { spanBarY, spanBoxY, type ChartLayout } from '../../../shared/view/chart-layout.js';
 
@@ -27,25 +27,25 @@ export function spanLayer(plot: Selection<SVGGElement, unknown, null, undefined>
   const probe = plot.append('text').attr('class', 'seq-span-label').attr('visibility', 'hidden').text(LABEL_PROBE);
   /** Width per character of span labels, measured (presentation layout enlarges them). */
   const labelCharW = (): number => (probe.node()?.getComputedTextLength() ?? LABEL_PROBE.length * 7) / LABEL_PROBE.length;
-  const color = (s: SpanLayout): string => colorOf(SEVERITY_COLOR[s.finding.severity], scheme);
+
+  // "+N more" sits in the gutter beside the band's last row, outside the plot's clip.
+  const more = plot.append('text').attr('class', 'seq-span-more').attr('x', -8).attr('text-anchor', 'end');
+  const moreTitle = more.append('title');
+  const moreText = more.append('tspan');
 
   return (xs) => {
     const charW = spans.length > 0 ? labelCharW() : 0;
-    const { placed } = placeSpans(spans, {
+    const { placed, hidden } = placeSpans(spans, {
       x: xs,
       plotWidth: chart.plotWidth,
       maxRows: rows,
       // Measured on a probe, so allow for labels with wider letters than the probe's.
       labelWidth: (label) => label.length * charW * 1.08 + 6,
     });
-    const place = new Map(placed.map((p) => [p.span.finding.id, p]));
-    const spanX = (s: SpanLayout): [number, number] => {
-      const p = place.get(s.finding.id);
-      return p === undefined ? [0, 0] : [p.x, p.w];
-    };
+    const color = (p: PlacedSpan): string => colorOf(SEVERITY_COLOR[p.span.finding.severity], scheme);
     const groups = spansG
-      .selectAll<SVGGElement, SpanLayout>('g.seq-span')
-      .data(spans, (s) => String(s.finding.id))
+      .selectAll<SVGGElement, PlacedSpan>('g.seq-span')
+      .data(placed, (p) => String(p.span.finding.id))
       .join((enter) => {
         const g = enter.append('g').attr('class', 'seq-span');
         g.append('title');
@@ -54,29 +54,30 @@ export function spanLayer(plot: Selection<SVGGElement, unknown, null, undefined>
         g.append('text').attr('class', 'seq-span-label');
         return g;
       });
-    const rowOf = (s: SpanLayout): number => place.get(s.finding.id)?.row ?? 0;
-    const labelX = new Map([...place].map(([id, p]) => [id, p.labelX]));
-    groups.select('title').text((s) => `${s.finding.rule} (${s.finding.severity}): ${s.finding.summary}`);
+    groups.select('title').text((p) => `${p.span.finding.rule} (${p.span.finding.severity}): ${p.span.finding.summary}`);
     groups
       .select('rect.seq-span-box')
-      .attr('x', (s) => spanX(s)[0])
-      .attr('width', (s) => spanX(s)[1])
-      .attr('y', (s) => spanBoxY(chart, s).y)
-      .attr('height', (s) => spanBoxY(chart, s).height)
+      .attr('x', (p) => p.x)
+      .attr('width', (p) => p.w)
+      .attr('y', (p) => spanBoxY(chart, p.span).y)
+      .attr('height', (p) => spanBoxY(chart, p.span).height)
       .attr('fill', color)
       .attr('stroke', color);
     groups
       .select('rect.seq-span-bar')
-      .attr('x', (s) => spanX(s)[0])
-      .attr('width', (s) => spanX(s)[1])
-      .attr('y', (s) => spanBarY(chart, rowOf(s)).y)
+      .attr('x', (p) => p.x)
+      .attr('width', (p) => p.w)
+      .attr('y', (p) => spanBarY(chart, p.row).y)
       .attr('height', spanBarY(chart, 0).height)
       .attr('fill', color);
     groups
       .select('text.seq-span-label')
-      .attr('x', (s) => labelX.get(s.finding.id) ?? 0)
-      .attr('y', (s) => spanBarY(chart, rowOf(s)).labelY)
-      .attr('display', (s) => (labelX.get(s.finding.id) === null ? 'none' : null))
-      .text((s) => spanLabel(s.finding));
+      .attr('x', (p) => p.labelX)
+      .attr('y', (p) => spanBarY(chart, p.row).labelY)
+      .text((p) => spanLabel(p.span.finding));
+    const label = moreLabel(hidden);
+    more.attr('display', label === null ? 'none' : null).attr('y', spanBarY(chart, Math.max(0, rows - 1)).labelY);
+    moreText.text(label ?? '');
+    moreTitle.text(hidden.map((h) => spanLabel(h.finding)).join('\n'));
   };
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Severity } from '../../../shared/model/case.js';
 import type { DetailValue, Finding, RuleId } from '../../../shared/model/finding.js';
-import { assessUser, emptyCounts, RISK_BANDS } from '../../../shared/detect/assess.js';
+import { assessUser, RISK_BANDS } from '../../../shared/detect/assess.js';
+import { emptyCounts } from '../../../shared/detect/prompt-counts.js';
 import { finalizeFindings } from '../../../shared/detect/engine-core.js';
 import { T0 } from './events.js';
 

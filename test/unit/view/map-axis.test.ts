@@ -19,20 +19,50 @@ test('map: places are aggregated, links join the attempt and the answering devic
     ev(4, 'approved', { source: { ip: '192.0.2.1' }, responder: LONDON }),
   ];
   const m = buildMap(events);
+  // A source place counts login attempts, as the lanes do; prompts starting there still link it.
   assert.deepEqual(
     m.sources.map((p) => [p.label, p.count, p.lastIndex]),
-    [['Amsterdam, NL', 3, 2]],
+    [['Amsterdam, NL', 1, 2]],
   );
   assert.deepEqual(
     m.responders.map((p) => [p.label, p.count]),
     [['London, GB', 3]],
   );
   assert.deepEqual(
-    m.links.map((l) => [l.key, l.count]),
-    [['52.37,4.90>51.51,-0.13', 2]],
+    m.links.map((l) => [l.from.label, l.to.label, l.count]),
+    [['Amsterdam, NL', 'London, GB', 2]],
   );
   // A replay shows only what has happened so far.
   assert.equal(buildMap(events, 0).responders.length, 0);
+});
+
+test('map: an Okta push joins the send\'s source to the answer\'s device; analyst entries count nowhere; one name is one place', () => {
+  const CHICAGO_A = { ip: '198.51.100.9', geo: { city: 'Chicago', country: 'US', lat: 41.88, lon: -87.63, source: 'vendor' as const } };
+  const CHICAGO_B = { ip: '198.51.100.10', geo: { city: 'Chicago', country: 'US', lat: 41.85, lon: -87.65, source: 'lookup' as const } };
+  const events = [
+    ev(1, 'mfa_required', { source: AMS, sessionId: 's' }),
+    ev(2, 'challenge_sent', { source: AMS, factor: 'push', sessionId: 's' }),
+    ev(3, 'approved', { source: CHICAGO_A, responder: CHICAGO_A, factor: 'push', sessionId: 's' }),
+    ev(4, 'challenge_sent', { source: AMS, factor: 'push', sessionId: 's', time: 400_000 }),
+    ev(5, 'denied', { source: CHICAGO_B, responder: CHICAGO_B, factor: 'push', sessionId: 's', time: 401_000 }),
+    ev(6, 'mfa_required', { source: AMS, vendor: 'analyst' }),
+  ];
+  const m = buildMap(events);
+  assert.deepEqual(
+    m.links.map((l) => [l.from.label, l.to.label, l.count]),
+    [['Amsterdam, NL', 'Chicago, US', 2]],
+  );
+  assert.deepEqual(
+    m.responders.map((p) => [p.label, p.count]),
+    [['Chicago, US', 2]],
+  );
+  assert.deepEqual(
+    m.sources.map((p) => [p.label, p.count]),
+    [['Amsterdam, NL', 1]],
+  );
+  // Every event of the prompt knows both ends, so the playhead on the send draws the line too.
+  assert.equal(m.ends.get(2)?.responder.ip, CHICAGO_A.ip);
+  assert.equal(m.ends.get(3)?.source.ip, AMS.ip);
 });
 
 test('map: implausible coordinates are ignored', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SpanLayout } from '../../../shared/view/spans.js';
-import { placeSpans, spanLabel } from '../../../shared/view/span-band.js';
+import { moreLabel, placeSpans, spanLabel } from '../../../shared/view/span-band.js';
 import { zoneTicks } from '../../../shared/view/time-axis.js';
 
 const MIN = 60_000;
@@ -29,13 +29,34 @@ test('spans that overlap, bar or label, take different rows; apart they share on
   assert.ok(edge !== undefined && edge.labelX !== null && edge.labelX + options.labelWidth(spanLabel(edge.span.finding)) <= options.plotWidth);
 });
 
-test('a short span gets the minimum width centred on its time; with no free row it is kept unlabelled', () => {
+test('a short span gets the minimum width centred on its time; with no free row it is not drawn but counted as more', () => {
   const [p] = placeSpans([span('a', 100, 100)], options).placed;
   assert.deepEqual([p?.x, p?.w], [97, 6]);
   const crowded = placeSpans([span('1', 0, 50), span('2', 1, 50), span('3', 2, 50), span('4', 3, 50, 7)], options);
   assert.equal(crowded.rows, 3);
-  const last = crowded.placed.find((q) => q.span.finding.id === '4');
-  assert.deepEqual([last?.row, last?.labelX], [2, null]);
+  assert.deepEqual(
+    crowded.hidden.map((h) => h.finding.id),
+    ['4'],
+  );
+  assert.equal(moreLabel(crowded.hidden), '+1 more');
+  assert.equal(moreLabel([]), null);
+  // Every bar drawn has its label.
+  assert.ok(crowded.placed.every((q) => q.labelX >= 0));
+  // Off screen is neither drawn nor "more".
+  const off = placeSpans([span('x', 900, 950)], options);
+  assert.deepEqual([off.placed.length, off.hidden.length], [0, 0]);
+});
+
+test('the most severe findings get the rows first: a critical finding is labelled even when low ones came earlier', () => {
+  const at = (id: string, severity: 'low' | 'high' | 'critical', start: number): SpanLayout => {
+    const s = span(id, start, start + 40);
+    return { ...s, finding: { ...s.finding, severity } };
+  };
+  const { placed, hidden } = placeSpans([at('low-1', 'low', 0), at('low-2', 'low', 1), at('low-3', 'low', 2), at('crit', 'critical', 10), at('high', 'high', 12)], options);
+  const labelled = placed.map((q) => q.span.finding.id);
+  assert.ok(labelled.includes('crit') && labelled.includes('high'), labelled.join());
+  assert.equal(placed.find((q) => q.span.finding.id === 'crit')?.row, 0);
+  assert.deepEqual(hidden.map((h) => h.finding.id).sort(), ['low-2', 'low-3']);
 });
 
 test('zone ticks sit at round local times and are labelled in the zone', () => {
