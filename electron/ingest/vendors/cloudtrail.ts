@@ -10,9 +10,9 @@
  */
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
-import { at, isObject, isoTime, parseJson, str, type JsonObject } from './fields.js';
+import { at, ipAddress, isObject, isoTime, parseJson, str, type JsonObject } from './fields.js';
 import { mostRecordsMatch } from './sniff.js';
-import { ipLiteral, userFields } from './vendor-kit.js';
+import { userFields } from './vendor-kit.js';
 
 /** The parts of a record this module uses, read once from whichever shape it came in. */
 interface TrailRecord {
@@ -252,7 +252,7 @@ function toEvent(t: TrailRecord): AuthEvent {
   };
   if (t.principalId !== undefined && meaning.subject === undefined) event.userVendorId = t.principalId;
   if (meaning.factor !== undefined) event.factor = meaning.factor;
-  const ip = ipLiteral(t.sourceAddress);
+  const ip = ipAddress(t.sourceAddress);
   if (ip !== undefined) event.source = { ip };
   if (t.userAgent !== undefined) event.userAgent = t.userAgent;
   if (t.eventSource !== undefined) event.app = t.eventSource;

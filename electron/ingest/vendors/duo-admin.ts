@@ -7,8 +7,8 @@
  */
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
-import { at, canonicalUser, joinParts, obj, prune, str, type JsonObject } from './fields.js';
-import { duoDescription, duoFactor, duoIp, duoRecord, duoTime, hasKey } from './duo-common.js';
+import { at, canonicalUser, ipAddress, joinParts, obj, prune, str, type JsonObject } from './fields.js';
+import { duoDescription, duoFactor, duoRecord, duoTime, hasKey } from './duo-common.js';
 import { mostRecordsMatch } from './sniff.js';
 
 function looksLikeDuoAdmin(value: unknown): boolean {
@@ -105,7 +105,7 @@ function toEvent(r: JsonObject, time: number): AuthEvent {
   const desc = duoDescription(r);
   const rule = ruleOf(action, desc);
   const subject = subjectOf(r, rule, desc);
-  const ip = duoIp(str(desc, 'ip_address'));
+  const ip = ipAddress(str(desc, 'ip_address'));
   const event: AuthEvent = {
     time,
     vendor: 'duo',

@@ -6,8 +6,8 @@
  */
 import type { AuthEvent, Factor, Network, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
-import { at, canonicalUser, joinParts, obj, prune, str, type JsonObject } from './fields.js';
-import { duoFactor, duoGeo, duoIp, duoRecord, duoTime, duoToken, hasKey } from './duo-common.js';
+import { at, canonicalUser, ipAddress, joinParts, obj, prune, str, type JsonObject } from './fields.js';
+import { duoFactor, duoGeo, duoRecord, duoTime, duoToken, hasKey } from './duo-common.js';
 import { mostRecordsMatch } from './sniff.js';
 
 function looksLikeDuoAuth(value: unknown): boolean {
@@ -59,14 +59,14 @@ function outcomeOf(r: JsonObject, factor: Factor | undefined): Outcome {
 
 /** access_device (v2) or the top-level ip / location (v1): where the login came from. */
 function sourceOf(r: JsonObject): Network | undefined {
-  const ip = duoIp(str(r, 'access_device.ip') ?? str(r, 'ip'));
+  const ip = ipAddress(str(r, 'access_device.ip') ?? str(r, 'ip'));
   if (ip === undefined) return undefined;
   return prune({ ip, geo: duoGeo(at(r, 'access_device.location') ?? at(r, 'location')) });
 }
 
 /** auth_device: the phone that answered, with Duo's GeoIP of it. */
 function responderOf(r: JsonObject): (Network & { name?: string }) | undefined {
-  const ip = duoIp(str(r, 'auth_device.ip'));
+  const ip = ipAddress(str(r, 'auth_device.ip'));
   if (ip === undefined) return undefined;
   return prune({ ip, geo: duoGeo(at(r, 'auth_device.location')), name: str(r, 'auth_device.name') });
 }

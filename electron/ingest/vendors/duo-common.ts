@@ -3,9 +3,8 @@
  * logs, spec §4): the record inside test wrappers, Duo's time fields, addresses with ports,
  * locations and factor names.
  */
-import { isIP } from 'node:net';
 import type { Factor, Geo } from '../../../shared/model/event.js';
-import { at, isObject, isoTime, num, obj, parseJson, str, stripPort, vendorGeo, type JsonObject } from './fields.js';
+import { at, isObject, isoTime, num, obj, parseJson, str, vendorGeo, type JsonObject } from './fields.js';
 
 /**
  * The Duo record. StreamAlert rule fixtures wrap it as `{data, log: "duo:<type>", ...}`;
@@ -30,19 +29,6 @@ export function duoTime(record: JsonObject): number | undefined {
   // Seconds in every Duo log read; a value this large can only be milliseconds.
   if (unix !== undefined) return unix > 1e11 ? Math.round(unix) : Math.round(unix * 1000);
   return isoTime(str(record, 'timestamp'));
-}
-
-/**
- * An address without its port. Beyond `stripPort`'s forms, Duo logs also show an IPv6
- * address with a bare `:port`, `.port` or `pport` suffix; those are cut only when what is
- * left is a valid address. Anything else is kept exactly as logged.
- */
-export function duoIp(text: string | undefined): string | undefined {
-  const ip = stripPort(text);
-  if (ip === undefined || isIP(ip) !== 0) return ip;
-  const suffixed = /^(.+?)(?::|\.|p)\d{1,5}$/i.exec(ip);
-  if (suffixed?.[1] !== undefined && isIP(suffixed[1]) === 6) return suffixed[1];
-  return ip;
 }
 
 /** `location {city, state, country}` as Duo gives it (country often a name: kept verbatim). */

@@ -6,7 +6,7 @@
 import type { AuthEvent, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
 import { NO_TIME_SETTINGS, type TimeSettings } from '../time/timestamp.js';
-import { canonicalUser, isObject, joinParts, prune, stripPort, type JsonObject } from './fields.js';
+import { canonicalUser, isObject, joinParts, prune, ipAddress, type JsonObject } from './fields.js';
 import {
   auditActivityOutcome,
   innerRecord,
@@ -79,7 +79,7 @@ function readAudit(top: JsonObject, settings: TimeSettings): Audit {
     time: msTime(msStr(p, 'activityDateTime'), settings) ?? msTime(msStr(top, 'time'), settings) ?? msTime(msStr(top, 'TimeGenerated'), settings),
     activity: msStr(p, 'activityDisplayName') ?? msStr(top, 'operationName') ?? msStr(p, 'operationName') ?? 'unknown activity',
     actor: readActor(msObj(p, 'initiatedBy')),
-    actorIp: stripPort(msStr(p, 'initiatedBy.user.ipAddress') ?? msStr(top, 'callerIpAddress') ?? pairValue(details, 'ipaddr')),
+    actorIp: ipAddress(msStr(p, 'initiatedBy.user.ipAddress') ?? msStr(top, 'callerIpAddress') ?? pairValue(details, 'ipaddr')),
     target: readTargetUser(targets),
     strongAuth: readStrongAuth(targets),
     details,

@@ -6,7 +6,7 @@
 import type { AuthEvent, Factor, Geo, Network, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
 import { NO_TIME_SETTINGS, type TimeSettings } from '../time/timestamp.js';
-import { asObject, canonicalUser, ciKey, isObject, joinParts, stripPort, vendorGeo, type JsonObject } from './fields.js';
+import { asObject, canonicalUser, ciKey, isObject, joinParts, ipAddress, vendorGeo, type JsonObject } from './fields.js';
 import {
   MFA_FAILED_CODE,
   codeReason,
@@ -142,7 +142,7 @@ function fromJson(top: JsonObject, p: JsonObject, settings: TimeSettings): SignI
     user: msStr(p, 'userPrincipalName', p['userPrincipalName']) ?? msStr(p, 'servicePrincipalName'),
     userId: msStr(p, 'userId', p['userId']) ?? msStr(p, 'servicePrincipalId'),
     userDisplay: msStr(p, 'userDisplayName', p['userDisplayName']) ?? msStr(top, 'identity'),
-    ip: stripPort(msStr(p, 'ipAddress', p['ipAddress']) ?? msStr(top, 'callerIpAddress')),
+    ip: ipAddress(msStr(p, 'ipAddress', p['ipAddress']) ?? msStr(top, 'callerIpAddress')),
     asn: msNum(p, 'autonomousSystemNumber', p['autonomousSystemNumber']),
     ...readCode(p, top),
     failureReason: msStr(p, 'status.failureReason', status?.['failureReason']) ?? msStr(top, 'resultDescription'),
@@ -211,7 +211,7 @@ function fromCsv(row: JsonObject, settings: TimeSettings): SignIn {
     user,
     userId: cell(row, 'User ID'),
     userDisplay: display,
-    ip: stripPort(cell(row, 'IP address')),
+    ip: ipAddress(cell(row, 'IP address')),
     asn: msNum(row, 'Autonomous system number'),
     ...csvCode(row),
     failureReason: cell(row, 'Failure reason'),

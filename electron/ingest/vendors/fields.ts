@@ -3,7 +3,9 @@
  * every accessor checks the type it returns and never throws. Vendor-neutral helpers only;
  * what one vendor or one group of vendors means by a field stays in its own module.
  */
+import { isIP } from 'node:net';
 import type { Geo } from '../../../shared/model/event.js';
+import { ipv4Number } from '../ip-number.js';
 import { countryCode } from './country.js';
 import { isoTimestamp } from '../time/timestamp.js';
 
@@ -267,20 +269,34 @@ export function canonicalUser(name: string | undefined): string {
 }
 
 /**
- * Strip a port from an address as vendors write it: `1.2.3.4:443`, `[v6]:443`, `v6#443`,
- * `v6 port 443`. A bare IPv6 address is returned unchanged.
+ * The source or device address of a record, validated: an IPv4 or IPv6 literal with any port
+ * or brackets removed (`1.2.3.4:5678`, `[2001:db8::1]:443`, `v6#443`, `v6 port 443`, and the
+ * `v6:port` / `v6.port` / `v6pport` suffixes Duo writes), else undefined. Vendors put host
+ * names, `-`, `N/A`, `unknown`, `<IP ADDRESS>` or scrubbed values where an address goes;
+ * those stay in the verbatim record and never become an address. Every vendor parser reads
+ * addresses through this one function.
  */
-export function stripPort(address: string | undefined): string | undefined {
-  if (address === undefined) return undefined;
-  const a = address.trim();
+export function ipAddress(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const a = text.trim();
   if (a === '') return undefined;
-  // Nearly every address is a bare IPv4 one: without these characters none of the forms below can match.
+  // Nearly every address is a bare IPv4 one: checked by hand, without a regular expression.
+  if (ipv4Number(a) !== undefined) return a;
+  const address = withoutPort(a);
+  if (address === undefined) return undefined;
+  if (isIP(address) !== 0) return address;
+  // An IPv6 address with a bare `:port`, `.port` or `pport` suffix: cut only when what is left is valid.
+  const suffixed = /^([0-9a-f:.]+?)(?::|\.|p)\d{1,5}$/i.exec(address);
+  return suffixed?.[1] !== undefined && isIP(suffixed[1]) === 6 ? suffixed[1] : undefined;
+}
+
+function withoutPort(a: string): string | undefined {
   if (!a.includes(':') && !a.includes('[') && !a.includes('#') && !a.includes(' ')) return a;
-  const bracketed = /^\[([0-9a-f:.]+)\](?::\d+)?$/i.exec(a);
+  const bracketed = /^\[([0-9a-f:.%]+)\](?::\d{1,5})?$/i.exec(a);
   if (bracketed) return bracketed[1];
-  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(a);
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(a);
   if (v4) return v4[1];
-  const hashOrWord = /^([0-9a-f:.]+)(?:#\d+| port \d+)$/i.exec(a);
+  const hashOrWord = /^([0-9a-f:.]+)(?:#\d{1,5}| port \d{1,5})$/i.exec(a);
   if (hashOrWord) return hashOrWord[1];
   return a;
 }

@@ -12,9 +12,9 @@
  */
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
-import { asBool, asText, at, isObject, isoTime, joinParts, obj, str, type JsonObject } from './fields.js';
+import { asBool, asText, at, ipAddress, isObject, isoTime, joinParts, obj, str, type JsonObject } from './fields.js';
 import { mostRecordsMatch } from './sniff.js';
-import { ipLiteral, userFields } from './vendor-kit.js';
+import { userFields } from './vendor-kit.js';
 
 /** One event of an activity, parameters already flattened to name -> raw value. */
 interface GoogleEvent {
@@ -233,7 +233,7 @@ function toEvent(activity: JsonObject, e: GoogleEvent, index: number, time: numb
   const app = str(activity, 'id.applicationName');
   // For account warnings the actor is Google; the victim is in affected_email_address.
   const who = paramText(e, 'affected_email_address') ?? str(activity, 'actor.email');
-  const ip = ipLiteral(str(activity, 'ipAddress'));
+  const ip = ipAddress(str(activity, 'ipAddress'));
   const event: AuthEvent = {
     time,
     vendor: 'google',

@@ -8,7 +8,7 @@
 import type { AuthEvent, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
 import { NO_TIME_SETTINGS, type TimeSettings } from '../time/timestamp.js';
-import { canonicalUser, firstOf, isObject, joinParts, parseJson, prune, stripPort, type JsonObject } from './fields.js';
+import { canonicalUser, firstOf, isObject, joinParts, parseJson, prune, ipAddress, type JsonObject } from './fields.js';
 import {
   MFA_FAILED_CODE,
   auditActivityOutcome,
@@ -105,7 +105,7 @@ function readUal(row: JsonObject, a: JsonObject, settings: TimeSettings): Ual {
     objectId: msStr(a, 'ObjectId'),
     targetUpn: targetUpn(a),
     // The schema says ClientIP is null for Entra events; records show it set: take either.
-    ip: stripPort(msStr(a, 'ClientIP') ?? msStr(a, 'ActorIpAddress') ?? msStr(a, 'Client_IPAddress') ?? msStr(a, 'ClientIPAddress')),
+    ip: ipAddress(msStr(a, 'ClientIP') ?? msStr(a, 'ActorIpAddress') ?? msStr(a, 'Client_IPAddress') ?? msStr(a, 'ClientIPAddress')),
     // Documented as ErrorCode; Splunk and real records use ErrorNumber [SPL-O365].
     errorNumber: msNum(a, 'ErrorNumber') ?? msNum(a, 'ErrorCode'),
     logonError: msStr(a, 'LogonError'),

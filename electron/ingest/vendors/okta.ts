@@ -5,7 +5,7 @@
  */
 import type { AuthEvent, Factor, Geo, Network, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
-import { asArray, asDecimal, asObject, asText, canonicalUser, ciAt, ciKey, isDotted, isObject, isoTime, joinParts, stripPort, type JsonObject } from './fields.js';
+import { asArray, asDecimal, asObject, asText, canonicalUser, ciAt, ciKey, isDotted, isObject, isoTime, joinParts, ipAddress, type JsonObject } from './fields.js';
 import { countryCode } from './country.js';
 import { mostRecordsMatch } from './sniff.js';
 
@@ -371,9 +371,9 @@ function geoOf(context: unknown): Geo | undefined {
 
 /** client.ipAddress with its geo; else the first hop of request.ipChain. */
 function sourceOf(v: JsonObject, client: JsonObject | undefined): Network | undefined {
-  const clientIp = stripPort(text(v, 'client.ipAddress', client?.['ipAddress']));
+  const clientIp = ipAddress(text(v, 'client.ipAddress', client?.['ipAddress']));
   const hop = clientIp === undefined ? list(v, 'request.ipChain')[0] : undefined;
-  const ip = clientIp ?? stripPort(text(hop, 'ip'));
+  const ip = clientIp ?? ipAddress(text(hop, 'ip'));
   if (ip === undefined) return undefined;
   const geo =
     clientIp !== undefined

@@ -20,9 +20,9 @@
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
 import { countryCode } from './country.js';
-import { arr, isObject, isoTime, str, type JsonObject } from './fields.js';
+import { arr, ipAddress, isObject, isoTime, str, type JsonObject } from './fields.js';
 import { mostRecordsMatch } from './sniff.js';
-import { ipLiteral, userFields } from './vendor-kit.js';
+import { userFields } from './vendor-kit.js';
 
 // ---------------------------------------------------------------------------------------
 // Shapes
@@ -165,8 +165,8 @@ const POLICY_ACTIONS: Readonly<Record<string, Outcome>> = {
 function policyEvent(v: JsonObject, base: AuthEvent, message: string | undefined): AuthEvent {
   const fields = policyFields(message);
   const event: AuthEvent = { ...base, outcome: POLICY_ACTIONS[(fields.get('Action') ?? '').toLowerCase()] ?? 'other' };
-  const authIp = ipLiteral(fields.get('IP Address'));
-  const responderIp = ipLiteral(resourceField(v, 'ipaddress'));
+  const authIp = ipAddress(fields.get('IP Address'));
+  const responderIp = ipAddress(resourceField(v, 'ipaddress'));
   if (authIp !== undefined) {
     const country = fields.get('Country');
     event.source = country === undefined ? { ip: authIp } : { ip: authIp, geo: { country: countryCode(country), source: 'vendor' } };
@@ -209,7 +209,7 @@ function pingIdEvent(v: JsonObject): AuthEvent {
 
   const event: AuthEvent = { ...base, outcome: resultOutcome(status, message ?? '') };
   // On an authentication result the resource address is where the sign-in came from.
-  const ip = ipLiteral(resourceField(v, 'ipaddress'));
+  const ip = ipAddress(resourceField(v, 'ipaddress'));
   if (ip !== undefined) event.source = { ip };
   const factor = pingIdFactor(message, deviceModel);
   if (factor !== undefined) event.factor = factor;

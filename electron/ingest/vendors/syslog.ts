@@ -9,10 +9,10 @@
  */
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
 import type { ParseContext, SourceRecord, VendorParser } from '../parser.js';
-import { joinParts } from './fields.js';
+import { ipAddress, joinParts } from './fields.js';
 import { looksLikeSyslogLine, splitSyslogLine, type SyslogLine } from './syslog-line.js';
 import { mostRecordsMatch } from './sniff.js';
-import { ipLiteral, userFields } from './vendor-kit.js';
+import { userFields } from './vendor-kit.js';
 
 /** What a recognised message says; the line supplies time, host and tag. */
 interface Meaning {
@@ -226,7 +226,7 @@ function toEvent(line: SyslogLine, meaning: Meaning): AuthEvent {
     vendorEvent: meaning.vendorEvent,
   };
   if (meaning.factor !== undefined) event.factor = meaning.factor;
-  const ip = ipLiteral(meaning.from);
+  const ip = ipAddress(meaning.from);
   if (ip !== undefined) event.source = { ip };
   if (line.program !== '') event.app = line.program;
   // sshd runs PAM (and so pam_duo / google-authenticator) in the process that logs the

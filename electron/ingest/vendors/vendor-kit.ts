@@ -3,19 +3,7 @@
  * normalisers only. Vendor-neutral field reading lives in fields.ts and the sniff verdict in
  * sniff.ts; this file holds what those four modules decide alike on top of them.
  */
-import { isIP } from 'node:net';
-import { canonicalUser, stripPort } from './fields.js';
-
-/**
- * The address when `text` is an IPv4/IPv6 literal (ports stripped), else undefined. Vendors
- * put service host names (`signin.amazonaws.com`, `AWS Internal`), `N/A` or placeholders
- * where an IP would go; those must not become a source IP.
- */
-export function ipLiteral(text: string | undefined): string | undefined {
-  const address = stripPort(text);
-  if (address === undefined) return undefined;
-  return isIP(address) === 0 ? undefined : address;
-}
+import { canonicalUser } from './fields.js';
 
 /**
  * `user` and `userDisplay` from a raw identity: the canonical form, and the vendor's own

@@ -16,7 +16,7 @@ import {
   parseJson,
   prune,
   str,
-  stripPort,
+  ipAddress,
   vendorGeo,
 } from '../../../electron/ingest/vendors/fields.js';
 import { mostRecordsMatch } from '../../../electron/ingest/vendors/sniff.js';
@@ -116,20 +116,48 @@ describe('fields: small utilities', () => {
     assert.equal(joinParts([undefined, ''], ', '), undefined);
   });
 
-  it('stripPort drops a port in every way vendors write one and keeps bare addresses', () => {
+  it('ipAddress drops a port or brackets in every way vendors write one and keeps valid addresses only', () => {
     for (const [address, ip] of [
       [' 203.0.113.9 ', '203.0.113.9'],
-      ['203.0.113.9:443', '203.0.113.9'],
+      ['1.2.3.4:5678', '1.2.3.4'],
       ['[203.0.113.9]', '203.0.113.9'],
       ['[2001:db8::1]:443', '2001:db8::1'],
+      ['[2001:db8::1]', '2001:db8::1'],
       ['2001:db8::1', '2001:db8::1'],
       ['2001:db8::1#443', '2001:db8::1'],
+      ['2001:db8::1 port 443', '2001:db8::1'],
       ['203.0.113.9 port 22', '203.0.113.9'],
-      ['host.example', 'host.example'],
-      ['  ', undefined],
-      [undefined, undefined],
+      ['::ffff:192.0.2.1', '::ffff:192.0.2.1'],
+      // Duo's IPv6-with-suffix spellings: cut only when what is left is an address.
+      ['2a02:cf40:add:4002:91f2:a9b2:e09a:6fc6:6051', '2a02:cf40:add:4002:91f2:a9b2:e09a:6fc6'],
+      ['2a02:cf40:add:4002:91f2:a9b2:e09a:6fc6.6051', '2a02:cf40:add:4002:91f2:a9b2:e09a:6fc6'],
+      ['2a02:cf40:add:4002:91f2:a9b2:e09a:6fc6p6051', '2a02:cf40:add:4002:91f2:a9b2:e09a:6fc6'],
     ] as const) {
-      assert.equal(stripPort(address), ip, String(address));
+      assert.equal(ipAddress(address), ip, String(address));
+    }
+  });
+
+  it('ipAddress refuses placeholders, host names and junk (they stay in the verbatim record only)', () => {
+    for (const junk of [
+      '<IP ADDRESS>',
+      '-',
+      'unknown',
+      'N/A',
+      'AWS Internal',
+      'signin.amazonaws.com',
+      'host.example',
+      'xxx.xxx.xxx.xxx',
+      '1.2.3.x',
+      '256.1.1.1',
+      '1.2.3',
+      '01.2.3.4',
+      '1.2.3.4:port',
+      '[not-an-ip]:443',
+      '2001:db8::1::2',
+      '  ',
+      undefined,
+    ]) {
+      assert.equal(ipAddress(junk), undefined, String(junk));
     }
   });
 
