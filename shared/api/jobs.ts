@@ -45,6 +45,7 @@ export const IMPORT_FORMATS = [
   'google-workspace',
   'cloudtrail',
   'pingone',
+  'journald',
   'syslog',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

@@ -25,3 +25,10 @@ export function corpusPath(...parts: string[]): string {
   if (!existsSync(path)) throw new Error(`corpus file missing: ${path} (CI lays ../shared beside the clone)`);
   return path;
 }
+
+/** Absolute path of a fixture of the repository's own (test/fixtures, each folder with its SOURCES.md). */
+export function fixturePath(...parts: string[]): string {
+  const path = join(REPO_ROOT, 'test', 'fixtures', ...parts);
+  if (!existsSync(path)) throw new Error(`test fixture missing: ${path}`);
+  return path;
+}

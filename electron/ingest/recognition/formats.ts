@@ -11,6 +11,7 @@ import { duoTelephonyParser } from '../vendors/duo-telephony.js';
 import { entraAuditParser } from '../vendors/entra-audit.js';
 import { entraSignInParser } from '../vendors/entra-signin.js';
 import { googleWorkspaceParser } from '../vendors/google-workspace.js';
+import { journaldParser } from '../vendors/journald.js';
 import { m365AuditParser } from '../vendors/m365-audit.js';
 import { oktaParser } from '../vendors/okta.js';
 import { pingOneParser } from '../vendors/pingone.js';
@@ -32,6 +33,7 @@ export const PARSERS: { readonly [F in FormatId]: VendorParser } = {
   'google-workspace': googleWorkspaceParser,
   cloudtrail: cloudTrailParser,
   pingone: pingOneParser,
+  journald: journaldParser,
   syslog: syslogParser,
 };
 

@@ -5,7 +5,7 @@
  */
 import { isIP } from 'node:net';
 import type { Geo } from '../../../shared/model/event.js';
-import { ipv4Number } from '../ip-number.js';
+import { ipv4Number } from '../geo/ip-number.js';
 import { countryCode } from './country.js';
 import { isoTimestamp } from '../time/timestamp.js';
 

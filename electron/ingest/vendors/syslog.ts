@@ -1,6 +1,7 @@
 /**
  * Linux syslog (auth.log / secure / journal text), spec §8: sshd authentication lines,
- * Duo Unix (pam_duo, login_duo) and the Google Authenticator PAM module. Every other line of
+ * Duo Unix (pam_duo, login_duo), the Google Authenticator PAM module, and pam_unix / sudo /
+ * sshd pre-authentication lines (syslog-pam.ts). Every other line of
  * the file (cron, kernel, sudo, …) is kept as outcome 'other' named after its tag, so a case
  * holds the whole file as evidence.
  *
@@ -12,20 +13,8 @@ import type { ParseContext, SourceRecord, VendorParser } from '../parser.js';
 import { ipAddress, joinParts } from './fields.js';
 import { looksLikeSyslogLine, splitSyslogLine, type SyslogLine } from './syslog-line.js';
 import { mostRecordsMatch } from './sniff.js';
+import { PAM_MAPPERS, type Mapper, type Meaning } from './syslog-pam.js';
 import { userFields } from './vendor-kit.js';
-
-/** What a recognised message says; the line supplies time, host and tag. */
-interface Meaning {
-  outcome: Outcome;
-  vendorEvent: string;
-  factor?: Factor;
-  user?: string;
-  /** Remote address or host name as logged; only an IP literal becomes `source.ip`. */
-  from?: string;
-  reason?: string;
-}
-
-type Mapper = (line: SyslogLine) => Meaning | undefined;
 
 // ---------------------------------------------------------------------------------------
 // sshd (OpenSSH auth.c: "%s %s%s%s for %s%.100s from %.200s port %d ssh2%s%s")
@@ -75,15 +64,6 @@ const sshdAuth: Mapper = (line) => {
   const reason = joinParts([invalid === undefined ? undefined : 'invalid user', extra], '; ');
   if (reason !== undefined) meaning.reason = reason;
   return meaning;
-};
-
-/** pam_unix session opening: the session that follows a successful sign-in. */
-const PAM_SESSION = /^pam_unix\([^)]*:session\): session opened for user (.+?)(?:\(uid=\d+\))? by /;
-
-const pamSession: Mapper = (line) => {
-  const m = PAM_SESSION.exec(line.message);
-  if (m === null) return undefined;
-  return { outcome: 'session_start', vendorEvent: 'session opened', user: m[1] ?? '' };
 };
 
 // ---------------------------------------------------------------------------------------
@@ -207,7 +187,7 @@ const googleAuthenticator: Mapper = (line) => {
   return undefined;
 };
 
-const MAPPERS: readonly Mapper[] = [sshdAuth, duoLogin, duoGroupBypass, googleAuthenticator, pamSession];
+const MAPPERS: readonly Mapper[] = [sshdAuth, duoLogin, duoGroupBypass, googleAuthenticator, ...PAM_MAPPERS];
 
 // ---------------------------------------------------------------------------------------
 // Parser
@@ -245,18 +225,22 @@ function isSyslogText(text: string): boolean {
   return looksLikeSyslogLine(text.replace(/^\uFEFF/, ''));
 }
 
+/** The event of one split line: the first mapper that recognises its message decides its meaning. */
+export function syslogEvent(line: SyslogLine): AuthEvent {
+  let meaning: Meaning | undefined;
+  for (const mapper of MAPPERS) {
+    meaning = mapper(line);
+    if (meaning !== undefined) break;
+  }
+  return toEvent(line, meaning ?? unmapped(line));
+}
+
 export const syslogParser: VendorParser = {
   id: 'syslog',
-  title: 'Linux syslog (sshd, pam_duo, Google Authenticator PAM)',
+  title: 'Linux syslog (sshd, PAM, sudo, pam_duo, Google Authenticator PAM)',
   input: 'text',
   sniff: (sample) => mostRecordsMatch(sample, (r) => isSyslogText(r.text)),
   parse(record: SourceRecord, ctx: ParseContext): AuthEvent[] {
-    const line = splitSyslogLine(record.text, ctx);
-    let meaning: Meaning | undefined;
-    for (const mapper of MAPPERS) {
-      meaning = mapper(line);
-      if (meaning !== undefined) break;
-    }
-    return [toEvent(line, meaning ?? unmapped(line))];
+    return [syslogEvent(splitSyslogLine(record.text, ctx))];
   },
 };
