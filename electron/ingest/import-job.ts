@@ -13,10 +13,11 @@ import type { ImportFileReport, ImportJobArg, ImportRecordError, ImportReport } 
 import type { JobContext, JobFn } from '../jobs/job.js';
 import { CaseFileFlush } from '../store/case-file-flush.js';
 import { CaseStore } from '../store/case-store.js';
-import { DEDUP_KEY_BYTES, toEventRow } from '../store/event-row.js';
+import { DEDUP_KEY_BYTES, toEventRow, type BoundCell } from '../store/event-row.js';
 import { ImportWriter } from '../store/import-writer.js';
 import { forEachRow } from '../store/row-batch.js';
 import { RepeatCounter, writeBaseKey } from './pipeline/dedup.js';
+import { insertEvent } from './pipeline/event-insert.js';
 import { parserFor } from './recognition/formats.js';
 import { GeoDatabases, GeoEnricher, loadUserDatabase } from './geo/geo.js';
 import { MAX_STORED_ERRORS, addErrors, blankEntry, buildReport, notImportedEntry, readingNotes } from './pipeline/import-report.js';
@@ -278,7 +279,8 @@ class ImportRun {
     let added = 0;
     forEachRow(batch.rows, (row, raw, i) => {
       const base = batch.keys.subarray(i * DEDUP_KEY_BYTES, (i + 1) * DEDUP_KEY_BYTES);
-      if (this.writer.insertEvent(open.evidenceId, row, raw, open.repeats.key(base, batch.counted[i] === 1))) added += 1;
+      const counted = batch.counted[i] === 1;
+      if (this.insert(open, row, raw, open.repeats.key(base, counted), counted)) added += 1;
     });
     mergeKinds(open.entry.kinds, batch.kinds);
     this.tally(open, added, batch.rows.count - added, batch.records, batch.issues, batch.bytes);
@@ -296,11 +298,18 @@ class ImportRun {
     for (const p of parsed) {
       const counted = writeBaseKey(p.event, p.record, p.index, base, 0);
       const row = toEventRow(p.event, p.record.line, p.record.record, p.record.text);
-      if (this.writer.insertEvent(open.evidenceId, row, p.record.text, open.repeats.key(base, counted))) added += 1;
+      if (this.insert(open, row, p.record.text, open.repeats.key(base, counted), counted)) added += 1;
     }
     mergeKinds(open.entry.kinds, batch.kinds);
     mergeKinds(open.entry.kinds, open.parser.takeKinds());
     this.tally(open, added, parsed.length - added, batch.recordCount, issues, batch.bytes);
+  }
+
+  /** Insert one event; a reused vendor id is counted (see event-insert.ts). Returns whether it was added. */
+  private insert(open: OpenFile & { evidenceId: number }, row: BoundCell[], raw: string | Uint8Array, key: Buffer, counted: boolean): boolean {
+    const result = insertEvent(this.writer, open.evidenceId, row, raw, key, counted);
+    if (result === 'clash') open.entry.vendorIdClashes += 1;
+    return result !== 'duplicate';
   }
 
   private tally(open: OpenFile & { evidenceId: number }, added: number, duplicates: number, records: number, issues: readonly ImportRecordError[], bytes: number): void {
@@ -371,6 +380,7 @@ class ImportRun {
         rejected: entry.rejected,
         skipped: entry.skipped,
         kinds: entry.kinds,
+        ...(entry.vendorIdClashes === 0 ? {} : { vendorIdClashes: entry.vendorIdClashes }),
       },
     );
     this.files.push(entry);

@@ -86,6 +86,7 @@ export class ImportWriter {
   private readonly insertStatement: Statement;
   private readonly insertRaw: Statement;
   private readonly insertIssue: Statement;
+  private readonly byKey: Statement;
   private readonly insertEvidence: Statement;
   private readonly updateCounts: Statement;
   private readonly bySha: Statement;
@@ -119,6 +120,7 @@ export class ImportWriter {
     this.insertRaw = db.prepare('INSERT INTO event_raw (event_id, raw) VALUES (?, CAST(? AS TEXT))');
     // A key already in the case is a duplicate: nothing is written and `changes` is 0.
     this.insertStatement = db.prepare(`INSERT INTO events (${columns}) VALUES (${params}) ON CONFLICT (dedup_key) DO NOTHING`);
+    this.byKey = db.prepare('SELECT time, vendor_event FROM events WHERE dedup_key = ?');
     this.insertIssue = db.prepare('INSERT INTO evidence_errors (evidence_id, line, record, message) VALUES (?, ?, ?, ?)');
     this.insertEvidence = db.prepare(
       `INSERT INTO evidence (path, sha256, size, format, container, compression, parent_id, imported_at, time_zone, date_order, reexport)
@@ -225,6 +227,12 @@ export class ImportWriter {
     if (result.changes !== 1) return false;
     this.insertRaw.run(result.lastInsertRowid, raw);
     return true;
+  }
+
+  /** The time and event name of the event stored under dedup key `key`, if any. */
+  storedUnderKey(key: Buffer): { time: number; vendorEvent: string } | undefined {
+    const row = this.byKey.get(key) as { time: number; vendor_event: string } | undefined;
+    return row === undefined ? undefined : { time: row.time, vendorEvent: row.vendor_event };
   }
 
   insertIssues(evidenceId: number, issues: readonly StoredIssue[]): void {

@@ -163,6 +163,11 @@ export interface ImportFileReport {
   events: number;
   /** Events already in the case (same vendor id, or same content), not added again. */
   duplicates: number;
+  /**
+   * Events added although their vendor id was already in the case for an event of another time
+   * or event name (a reused or scrubbed id): kept apart by their content, counted in `events`.
+   */
+  vendorIdClashes: number;
   /** Records that could not be read or normalised; each is listed in `errors` (up to a limit). */
   rejected: number;
   /** Records of known kinds that carry no authentication meaning (see `kinds`); not errors. */
@@ -180,6 +185,8 @@ export interface ImportTotals {
   files: number;
   events: number;
   duplicates: number;
+  /** Sum of the files' `vendorIdClashes`. */
+  vendorIdClashes: number;
   rejected: number;
   /** Records of known kinds without authentication meaning, set aside. */
   skipped: number;

@@ -12,3 +12,8 @@ export function num(n: number): string {
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${num(n)} ${n === 1 ? one : many}`;
 }
+
+/** What an import summary says of events kept apart although they shared a vendor id (ImportFileReport.vendorIdClashes). */
+export function sharedIdText(n: number): string {
+  return `${count(n, 'event')} kept apart by content: ${n === 1 ? 'its' : 'their'} vendor id was already used by an event of another time or event name`;
+}

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { PushTrailError } from '../../../shared/api/errors.js';
+import { count, sharedIdText } from '../../../shared/format/count.js';
 import type { ImportFileReport, ImportJobArg, ImportRecordKind, ImportReport, JobProgress } from '../../../shared/api/jobs.js';
 import { importOptions } from '../../api/methods/evidence.js';
 import { Session } from '../../api/session.js';
@@ -65,10 +66,6 @@ const STATUS_TEXT: { readonly [S in ImportFileReport['status']]: string } = {
   unreadable: 'unreadable',
 };
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
-
 /** "SignInLogs (Azure Monitor): 12 records, 12 events" / "...: 4 records skipped, not authentication". */
 function kindText(k: ImportRecordKind): string {
   const read = [k.events > 0 || k.skipped === 0 ? count(k.events, 'event') : '', k.skipped > 0 ? `${k.skipped.toLocaleString('en-US')} skipped, not authentication` : '', k.rejected > 0 ? `${k.rejected.toLocaleString('en-US')} rejected` : '']
@@ -97,6 +94,7 @@ function textSummary(report: ImportReport): string {
     }
     if (f.reason !== undefined && f.status !== 'archive') lines.push(`    ${f.reason}`);
     if (f.note !== undefined) lines.push(`    ${f.note}`);
+    if (f.vendorIdClashes > 0) lines.push(`    ${sharedIdText(f.vendorIdClashes)}`);
     for (const e of f.errors) lines.push(`    ${e.line === undefined ? '' : `line ${e.line}: `}${e.message}`);
     if (f.errorsOmitted > 0) lines.push(`    ... and ${count(f.errorsOmitted, 'more error')} (kept in the case)`);
   }
@@ -133,6 +131,7 @@ function jsonSummary(report: ImportReport): unknown {
       skipped: f.skipped,
       kinds: f.kinds,
       errorsOmitted: f.errorsOmitted,
+      vendorIdClashes: f.vendorIdClashes,
       ...(f.evidenceId === undefined ? {} : { evidenceId: f.evidenceId }),
     })),
     totals: {
@@ -143,6 +142,7 @@ function jsonSummary(report: ImportReport): unknown {
       rejected: report.totals.rejected,
       notImported: report.totals.notImported,
       skipped: report.totals.skipped,
+      vendorIdClashes: report.totals.vendorIdClashes,
     },
   };
 }

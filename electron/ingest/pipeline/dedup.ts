@@ -9,6 +9,12 @@
  *   events (two failed logins in the same second), so the Nth copy within a file is keyed
  *   with N: importing that file again still adds nothing.
  *
+ * - A vendor id is not always unique: scrubbed or placeholder ids, test fixtures, a vendor
+ *   reusing an id. When an event's id key is already in the case for an event of another time
+ *   or another event name, the new one is a different event: it is kept under a key of its own
+ *   content (id, time, event name), and the import counts it (`vendorIdClashes`). The same
+ *   record imported again still finds that key and adds nothing.
+ *
  * A record that yields several events keys each by its position in the record. The base key
  * is computed where the record is parsed (either thread); the repeat count is applied by the
  * writer, the one place that sees a file's records in order.
@@ -33,6 +39,23 @@ export function writeBaseKey(event: AuthEvent, record: SourceRecord, index: numb
     : hash('sha256', `uid\u0000${event.vendor}\u0000${uid}\u0000${index}`, 'buffer');
   out.set(digest.subarray(0, DEDUP_KEY_BYTES), offset);
   return counted;
+}
+
+/** What the case holds under an id key: the time and event name of the event stored there. */
+export interface StoredIdentity {
+  time: number;
+  vendorEvent: string;
+}
+
+/**
+ * The key for an event whose id key (`idKey`) is taken by `stored`: undefined when `stored`
+ * is the same event (same time and event name: a duplicate), else a key of the id with this
+ * event's time and event name.
+ */
+export function sharedIdKey(idKey: Uint8Array, time: number, vendorEvent: string, stored: StoredIdentity | undefined): Buffer | undefined {
+  if (stored === undefined || (stored.time === time && stored.vendorEvent === vendorEvent)) return undefined;
+  const id = Buffer.from(idKey.buffer, idKey.byteOffset, DEDUP_KEY_BYTES).toString('base64');
+  return hash('sha256', `shared\u0000${id}\u0000${time}\u0000${vendorEvent}`, 'buffer').subarray(0, DEDUP_KEY_BYTES);
 }
 
 /** The final keys of one file, in its record order. */

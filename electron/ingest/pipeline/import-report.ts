@@ -20,6 +20,7 @@ export function blankEntry(path: string, archive: string | undefined): ImportFil
     records: 0,
     events: 0,
     duplicates: 0,
+    vendorIdClashes: 0,
     rejected: 0,
     skipped: 0,
     kinds: [],
@@ -47,11 +48,12 @@ export function addErrors(entry: ImportFileReport, errors: readonly ImportRecord
 }
 
 export function buildReport(files: ImportFileReport[]): ImportReport {
-  const totals = { files: files.length, events: 0, duplicates: 0, rejected: 0, skipped: 0, errors: 0, notImported: 0 };
+  const totals = { files: files.length, events: 0, duplicates: 0, vendorIdClashes: 0, rejected: 0, skipped: 0, errors: 0, notImported: 0 };
   for (const f of files) {
     totals.events += f.events;
     totals.skipped += f.skipped;
     totals.duplicates += f.duplicates;
+    totals.vendorIdClashes += f.vendorIdClashes;
     totals.rejected += f.rejected;
     totals.errors += f.errors.length + f.errorsOmitted;
     if (f.status === 'unreadable' || f.status === 'unrecognised') {

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { EvidenceFile } from '../../../shared/model/case.js';
 import { IMPORT_FORMATS, type DateOrder, type ImportFormat } from '../../../shared/api/jobs.js';
-import { count } from '../../../shared/format/count.js';
+import { count, sharedIdText } from '../../../shared/format/count.js';
 import { COMMON_ZONES } from '../../../shared/format/time.js';
 import { messageOf, useApi } from '../api.js';
 import { JobProgressBar } from '../components/JobProgressBar.js';
@@ -104,7 +104,8 @@ export function ImportScreen({ zone }: { zone: string }) {
             {`${count(state.value.totals.files, 'file')}: ${count(state.value.totals.events, 'event')} added, ` +
               `${count(state.value.totals.duplicates, 'duplicate')}, ${count(state.value.totals.rejected, 'record')} rejected, ` +
               `${count(state.value.totals.skipped, 'record')} skipped (not authentication), ` +
-              `${count(state.value.totals.notImported, 'file')} not imported.`}
+              `${count(state.value.totals.notImported, 'file')} not imported.` +
+              (state.value.totals.vendorIdClashes > 0 ? ` ${sharedIdText(state.value.totals.vendorIdClashes)}` : '')}
           </p>
           <table>
             <thead>
@@ -134,7 +135,7 @@ export function ImportScreen({ zone }: { zone: string }) {
                     <RecordKinds kinds={f.kinds} />
                   </td>
                   <td className="detail">
-                    {[f.reason, f.note, ...f.errors.slice(0, 5).map((e) => `line ${e.line ?? '?'}: ${e.message}`)].filter(Boolean).join('\n')}
+                    {[f.reason, f.note, f.vendorIdClashes > 0 ? sharedIdText(f.vendorIdClashes) : undefined, ...f.errors.slice(0, 5).map((e) => `line ${e.line ?? '?'}: ${e.message}`)].filter(Boolean).join('\n')}
                   </td>
                 </tr>
               ))}

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { oktaEvent, syslogLines } from '../../unit/ingest-pipeline/samples.js';
 import { tempDir } from '../../support/temp.js';
-import { count, entry, importPaths, inCase, newCase } from './helpers.js';
+import { corpusPath } from '../../support/corpus.js';
+import { count, entry, importPaths, inCase, newCase, runCli } from './helpers.js';
 
 const ndjson = (values: unknown[]): string => `${values.map((v) => JSON.stringify(v)).join('\n')}\n`;
 
@@ -81,4 +82,35 @@ test('each imported file is one custody entry with its hash and counts; each run
     assert.equal(imported?.detail['events'], 2);
     assert.equal(custody[3]?.detail['alreadyImported'], 1);
   });
+});
+
+test('records sharing a vendor id but not their time or event name are kept apart and counted; the same records again are duplicates', async (t) => {
+  const dir = tempDir(t);
+  // Three real PingID records (corpus), their ids scrubbed to one value as some exports do.
+  const real = readFileSync(corpusPath('pingone', 'splunk-attack_data', 'pingid.log'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .slice(0, 3)
+    .map((line) => ({ ...(JSON.parse(line) as Record<string, unknown>), id: '<ID>' }));
+  writeFileSync(join(dir, 'scrubbed.ndjson'), ndjson([...real, real[0]]));
+  const casePath = newCase(t, dir);
+  const first = entry(await importPaths(casePath, [join(dir, 'scrubbed.ndjson')]), 'scrubbed.ndjson');
+  assert.deepEqual([first.events, first.vendorIdClashes, first.duplicates], [3, 2, 1], 'the fourth record repeats the first: a duplicate');
+  assert.equal(count(casePath, "SELECT count(*) AS n FROM events WHERE vendor_uid = '<ID>'"), 3);
+  inCase(casePath, (store) => assert.equal(store.custody(0, 100).find((c) => c.action === 'evidence/import')?.detail['vendorIdClashes'], 2));
+  // The same records in another export (another hash) add nothing.
+  writeFileSync(join(dir, 'again.json'), JSON.stringify(real, null, 2));
+  const again = await importPaths(casePath, [join(dir, 'again.json')]);
+  assert.deepEqual([again.totals.events, again.totals.duplicates, again.totals.vendorIdClashes], [0, 3, 0]);
+  const cli = runCli('import', casePath, join(dir, 'scrubbed.ndjson'), '--json');
+  assert.equal(cli.code, 0, cli.stderr);
+});
+
+test('the CLI says how many events were kept apart by content', async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'a.ndjson'), ndjson([oktaEvent(0), oktaEvent(1, { uuid: oktaEvent(0)['uuid'] })]));
+  const casePath = newCase(t, dir);
+  const cli = runCli('import', casePath, join(dir, 'a.ndjson'));
+  assert.equal(cli.code, 0, cli.stderr);
+  assert.match(cli.stdout, /1 event kept apart by content: its vendor id was already used by an event of another time or event name/);
 });
