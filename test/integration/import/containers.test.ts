@@ -35,7 +35,7 @@ test('a folder is read recursively and each file in it with its own container an
     ['/okta/api-page.json', 'imported', 'json', 'okta', 3, 0],
     ['/okta/march/system-log.ndjson', 'imported', 'ndjson', 'okta', 5, 0],
   ]);
-  assert.deepEqual(report.totals, { files: 5, events: 21, duplicates: 0, rejected: 0, skipped: 0, errors: 0, notImported: 0 });
+  assert.deepEqual(report.totals, { files: 5, events: 21, duplicates: 0, rejected: 0, skipped: 0, errors: 0, notImported: 0, vendorIdClashes: 0 });
   assert.equal(count(casePath, 'SELECT count(*) AS n FROM events'), 21);
   // Syslog lines carry no year: --year dated them.
   assert.equal(count(casePath, "SELECT count(*) AS n FROM events WHERE vendor = 'syslog' AND time >= ?", Date.UTC(2024, 0, 1)), 6);
