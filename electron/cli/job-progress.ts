@@ -2,6 +2,7 @@
 import type { ApiResult } from '../../shared/api/errors.js';
 import type { JobArg, JobKind, JobProgress, JobResultOf } from '../../shared/api/jobs.js';
 import { startJob } from '../jobs/runner.js';
+import { terminalSafe } from './output.js';
 
 function defaultDescribe(p: JobProgress): string {
   const amount = p.total > 0 ? `${p.done.toLocaleString('en-US')} / ${p.total.toLocaleString('en-US')} ${p.unit}` : `${p.done.toLocaleString('en-US')} ${p.unit}`;
@@ -19,7 +20,7 @@ export async function runJobWithProgress<K extends JobKind>(
     const now = Date.now();
     if (!tty || now - lastDraw < 100) return;
     lastDraw = now;
-    process.stderr.write(`\r\x1b[K${describe(p)}`);
+    process.stderr.write(`\r\x1b[K${terminalSafe(describe(p))}`);
   });
   const cancel = (): void => job.cancel();
   process.once('SIGINT', cancel);

@@ -15,7 +15,7 @@ import { writeReportText } from '../../store/report-text.js';
 import type { ReportFile } from '../../../shared/api/report.js';
 import { parse } from '../args.js';
 import { runJobWithProgress } from '../job-progress.js';
-import { printJson } from '../output.js';
+import { printJson, printLines } from '../output.js';
 import { writeReport } from '../../report/write-report.js';
 
 export const DEMO_USAGE = 'pushtrail demo [--out DIR] [--force] [--no-report] [--json]';
@@ -69,7 +69,7 @@ export async function runDemo(argv: string[]): Promise<void> {
       // A machine without Chromium still gets the case; only the printed report is missing.
       if (!(err instanceof PushTrailError) || err.kind !== 'not_found') throw err;
       reportNote = `No report: ${err.message}`;
-      process.stderr.write(`pushtrail demo: ${reportNote}\n`);
+      printLines([`pushtrail demo: ${reportNote}`], process.stderr);
     }
   }
 
@@ -85,17 +85,14 @@ export async function runDemo(argv: string[]): Promise<void> {
     printJson({ case: casePath, bundle: bundle.files, labels: bundle.labelsFile, imported: imported.totals, detection: detected, users: top, report });
     return;
   }
-  process.stdout.write(
-    [
-      `Demo case ready: ${casePath}`,
-      `Evidence: ${bundle.files.length} vendor files in ${bundleDir} (ground truth in ${bundle.labelsFile})`,
-      `Imported ${imported.totals.events} events; detection found ${detected.findings} findings.`,
-      `Users: ${detected.verdicts.compromised} compromised, ${detected.verdicts.attacked} attacked, ${detected.verdicts.suspicious} suspicious.`,
-      ...top.slice(0, 6).map((u) => `  ${String(u.risk).padStart(3)}  ${u.verdict.padEnd(11)} ${u.user}`),
-      ...(report === null ? (reportNote === '' ? [] : [reportNote]) : [`Report: ${report.path}${report.pages === undefined ? '' : ` (${report.pages} pages)`}`]),
-      '',
-      `Open it: npx pushtrail serve ${casePath}`,
-      '',
-    ].join('\n'),
-  );
+  printLines([
+    `Demo case ready: ${casePath}`,
+    `Evidence: ${bundle.files.length} vendor files in ${bundleDir} (ground truth in ${bundle.labelsFile})`,
+    `Imported ${imported.totals.events} events; detection found ${detected.findings} findings.`,
+    `Users: ${detected.verdicts.compromised} compromised, ${detected.verdicts.attacked} attacked, ${detected.verdicts.suspicious} suspicious.`,
+    ...top.slice(0, 6).map((u) => `  ${String(u.risk).padStart(3)}  ${u.verdict.padEnd(11)} ${u.user}`),
+    ...(report === null ? (reportNote === '' ? [] : [reportNote]) : [`Report: ${report.path}${report.pages === undefined ? '' : ` (${report.pages} pages)`}`]),
+    '',
+    `Open it: npx pushtrail serve ${casePath}`,
+  ]);
 }

@@ -11,7 +11,7 @@ import { CaseStore } from '../../store/case-store.js';
 import { readDetectionConfig, readFindings, writeDetectionConfig } from '../../store/detection-store.js';
 import { parse } from '../args.js';
 import { runJobWithProgress } from '../job-progress.js';
-import { printJson, utc } from '../output.js';
+import { printJson, printLines, utc } from '../output.js';
 
 export const DETECT_USAGE = 'pushtrail detect <case> [--set rule.param=value]... [--enable rule]... [--disable rule]... [--defaults] [--json]';
 
@@ -84,7 +84,7 @@ export async function runDetect(argv: string[]): Promise<void> {
     `Detection (engine ${summary.engineVersion}) over ${summary.events} events of ${summary.users} users: ${findings.length} findings.`,
     `Users: ${summary.verdicts.compromised} compromised, ${summary.verdicts.attacked} attacked, ${summary.verdicts.suspicious} suspicious, ${summary.verdicts.clear} clear.`,
     '',
-    ...findings.map((f) => `${f.severity.toUpperCase().padEnd(8)} ${f.rule.padEnd(26)} ${(f.user ?? f.source ?? '').padEnd(32)} ${utc(f.start)}\n         ${f.summary}`),
+    ...findings.flatMap((f) => [`${f.severity.toUpperCase().padEnd(8)} ${f.rule.padEnd(26)} ${(f.user ?? f.source ?? '').padEnd(32)} ${utc(f.start)}`, `         ${f.summary}`]),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  printLines(lines);
 }

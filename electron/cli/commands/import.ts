@@ -13,7 +13,7 @@ import { Session } from '../../api/session.js';
 import { runJobWithProgress } from '../job-progress.js';
 import { CaseStore } from '../../store/case-store.js';
 import { parse } from '../args.js';
-import { printJson } from '../output.js';
+import { printJson, printLines } from '../output.js';
 
 export const IMPORT_USAGE =
   'pushtrail import <case> <path>... [--format <id>] [--year N] [--tz ZONE] [--date-order dmy|mdy] [--mmdb FILE] [--analyst NAME] [--json]';
@@ -74,7 +74,7 @@ function kindText(k: ImportRecordKind): string {
   return `${k.kind}${k.format === null ? '' : ` [${k.format}]`}: ${count(k.records, 'record')}, ${read}`;
 }
 
-function textSummary(report: ImportReport): string {
+function textSummary(report: ImportReport): string[] {
   const lines: string[] = [];
   for (const f of report.files) {
     const head = `${STATUS_TEXT[f.status].padEnd(17)}${(f.format ?? f.container ?? '').padEnd(17)}`;
@@ -103,7 +103,7 @@ function textSummary(report: ImportReport): string {
     `Totals: ${count(t.files, 'file')}, ${count(t.events, 'event')} added, ${count(t.duplicates, 'duplicate')}, ` +
       `${count(t.rejected, 'record')} rejected, ${t.skipped > 0 ? `${count(t.skipped, 'record')} skipped (not authentication), ` : ''}${count(t.notImported, 'file')} not imported.`,
   );
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 /** The `--json` shape: the documented fields first, then the extra ones. */
@@ -149,7 +149,7 @@ function jsonSummary(report: ImportReport): unknown {
 
 function print(report: ImportReport, json: boolean): void {
   if (json) printJson(jsonSummary(report));
-  else process.stdout.write(textSummary(report));
+  else printLines(textSummary(report));
 }
 
 function isReport(value: unknown): value is ImportReport {

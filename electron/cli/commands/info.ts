@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { PushTrailError } from '../../../shared/api/errors.js';
 import { CaseStore } from '../../store/case-store.js';
 import { parse } from '../args.js';
-import { printJson, utc } from '../output.js';
+import { printJson, printLines, utc } from '../output.js';
 
 export const INFO_USAGE = 'pushtrail info <case> [--json]';
 
@@ -33,7 +33,7 @@ export function runInfo(argv: string[]): void {
       'Custody log',
       ...custody.map((e) => `  #${e.seq}  ${utc(e.at)}  ${e.actor}  ${e.action}  (PushTrail ${e.toolVersion})`),
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    printLines(lines);
   } finally {
     store.close();
   }

@@ -10,7 +10,7 @@ import { Session } from '../../api/session.js';
 import { formatFromPath } from '../../report/export.js';
 import { writeReport } from '../../report/write-report.js';
 import { parse } from '../args.js';
-import { printJson } from '../output.js';
+import { printJson, printLines } from '../output.js';
 
 export const REPORT_USAGE = 'pushtrail report <case> --out <file> [--format pdf|html|json|csv|ocsf] [--user <u>]... [--paper A4|Letter] [--analyst NAME] [--json]';
 
@@ -74,5 +74,5 @@ export async function runReport(argv: string[]): Promise<void> {
     actor,
   );
   if (values['json'] === true) printJson(result);
-  else process.stdout.write(`${describeResult(result)}\n`);
+  else printLines([describeResult(result)]);
 }

@@ -12,6 +12,7 @@ import { RENDERER_DIR } from '../../paths.js';
 import { startWebServer } from '../../server/http-server.js';
 import { CaseStore, caseStem } from '../../store/case-store.js';
 import { parse } from '../args.js';
+import { printLines } from '../output.js';
 
 export const SERVE_USAGE = 'pushtrail serve [<case>] [--port N] [--analyst NAME]';
 
@@ -44,8 +45,8 @@ export async function runServe(argv: string[]): Promise<void> {
     session,
     dispatch: createDispatch(session),
   });
-  process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`PushTrail is serving ${path ?? 'no case yet'} on 127.0.0.1 only. Open the URL above; Ctrl+C stops it.\n`);
+  printLines([server.url]);
+  printLines([`PushTrail is serving ${path ?? 'no case yet'} on 127.0.0.1 only. Open the URL above; Ctrl+C stops it.`], process.stderr);
 
   await new Promise<void>((done) => {
     const stop = (): void => {

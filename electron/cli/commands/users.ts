@@ -4,7 +4,7 @@ import { PushTrailError } from '../../../shared/api/errors.js';
 import { CaseStore } from '../../store/case-store.js';
 import { lastDetectionRun, readUserRows } from '../../store/detection-store.js';
 import { parse } from '../args.js';
-import { printJson } from '../output.js';
+import { printJson, printLines } from '../output.js';
 
 export const USERS_USAGE = 'pushtrail users <case> [--limit N] [--json]';
 
@@ -29,7 +29,7 @@ export function runUsers(argv: string[]): void {
       (u) =>
         `${String(u.risk).padStart(4)}  ${u.verdict.padEnd(11)} ${u.user.padEnd(36)} ${String(u.findings).padStart(4)} ${String(u.events).padStart(7)} ${String(u.challenges).padStart(7)} ${String(u.denied).padStart(6)} ${String(u.timeouts).padStart(7)} ${String(u.approved).padStart(8)}  ${u.bursts.join(', ')}`.trimEnd(),
     );
-    process.stdout.write(`${[header, ...rows].join('\n')}\n`);
+    printLines([header, ...rows]);
   } finally {
     store.close();
   }
