@@ -1,7 +1,8 @@
 // Runs the compiled tests (dist/test/**/*.test.js) with node's test runner.
 // Usage: node test/run.mjs [unit|integration|e2e ...]  (default: all tiers)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,5 +23,13 @@ if (files.length === 0) {
   console.error(`no compiled tests found for ${tiers.join(', ')}: run "npm run build" first`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...files], { cwd: root, stdio: 'inherit' });
+// Custody entries are signed with the analyst's key (electron/integrity/analyst-key.ts): the tests
+// get one of their own, never the key of the person running them.
+const configDir = process.env.PUSHTRAIL_CONFIG_DIR ?? mkdtempSync(join(tmpdir(), 'pushtrail-test-config-'));
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, PUSHTRAIL_CONFIG_DIR: configDir },
+});
+if (process.env.PUSHTRAIL_CONFIG_DIR === undefined) rmSync(configDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -11,6 +11,7 @@ import { SERVE_USAGE, runServe } from './commands/serve.js';
 import { REPORT_HELP, REPORT_USAGE, runReport } from './commands/report.js';
 import { EXPORT_HELP, EXPORT_USAGE, runExport } from './commands/export.js';
 import { HUNT_HELP, HUNT_USAGE, runHunt } from './commands/hunt.js';
+import { VERIFY_HELP, VERIFY_USAGE, runVerify } from './commands/verify.js';
 import { printError } from './output.js';
 import { createLogger } from '../log/logger.js';
 
@@ -37,6 +38,8 @@ ${REPORT_HELP}
 ${HUNT_HELP}
   ${EXPORT_USAGE}
 ${EXPORT_HELP}
+  ${VERIFY_USAGE}
+${VERIFY_HELP}
   ${DEMO_USAGE}
       Build the recorded demo incident (Okta, Entra and Duo logs of a push-bombing campaign),
       import it into DIR/demo-incident.pushtrail (default DIR: ./pushtrail-demo), run detection
@@ -46,7 +49,8 @@ ${EXPORT_HELP}
 Errors go to stderr with a non-zero exit code; --json prints machine-readable output.
 `;
 
-const COMMANDS: Record<string, (argv: string[]) => void | Promise<void>> = {
+/** A command returns its exit status when it is not 0 without being an error (verify finding differences). */
+const COMMANDS: Record<string, (argv: string[]) => void | number | Promise<void | number>> = {
   demo: runDemo,
   detect: runDetect,
   import: runImport,
@@ -56,6 +60,7 @@ const COMMANDS: Record<string, (argv: string[]) => void | Promise<void>> = {
   report: runReport,
   hunt: runHunt,
   export: runExport,
+  verify: runVerify,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -72,8 +77,7 @@ async function main(argv: string[]): Promise<number> {
   const json = rest.includes('--json');
   try {
     if (run === undefined) throw new PushTrailError('bad_input', `unknown command "${command}"; see pushtrail --help`);
-    await run(rest);
-    return 0;
+    return (await run(rest)) ?? 0;
   } catch (err) {
     const error = toApiError(err);
     if (error.kind === 'internal') createLogger('cli').error('command failed', { command }, err);

@@ -91,6 +91,7 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
       })),
     },
     custody: model.custody.map((c) => ({ ...c, at: iso(c.at) })),
+    integrity: model.seal === null ? null : { digest: model.seal.entry.digest, seq: model.seal.entry.seq, entryHash: model.seal.entry.hash, keys: model.seal.keys },
     records: [...model.appendix.records.values()].map((r) => ({
       eventId: r.detail.event.id,
       findingIds: r.findingIds,

@@ -19,6 +19,7 @@ import { mainIncident } from '../../shared/model/incident.js';
 import type { AnalystEvent } from '../../shared/model/analyst-event.js';
 import { listAnalystEvents } from '../store/analyst-events.js';
 import type { CaseStore } from '../store/case-store.js';
+import { sealedHead, signingKeys, type SealedEntry } from '../store/custody.js';
 import { lastDetectionRun, readAssessments, readDetectionConfig, readFindings, type DetectionRun } from '../store/detection-store.js';
 import { countUserEventsInRange, displayNames, eventSpan, eventsById, userEventsInRange, type EventSpan } from '../store/report-queries.js';
 import { readReportText } from '../store/report-text.js';
@@ -112,6 +113,8 @@ export interface ReportModel {
   /** Annotations chosen for the report that no user section shows. */
   otherNotes: Annotation[];
   custody: CustodyEntry[];
+  /** The content digest the last custody entry sealed and the keys that signed the log (null: a case never sealed). */
+  seal: { entry: SealedEntry; keys: { fingerprint: string; analyst: string }[] } | null;
   appendix: Appendix;
 }
 
@@ -120,6 +123,11 @@ export interface ReportOptions extends ReportSelection {
   now?: number;
   /** Fewer verbatim records than a printed report's (the screen's preview). */
   appendixLimits?: AppendixLimits;
+}
+
+function sealOf(store: CaseStore): ReportModel['seal'] {
+  const entry = sealedHead(store.db);
+  return entry === null ? null : { entry, keys: signingKeys(store.db) };
 }
 
 const severityOrder = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
@@ -266,6 +274,7 @@ export function buildReportModel(store: CaseStore, options: ReportOptions = {}):
     otherFindings,
     otherNotes,
     custody,
+    seal: sealOf(store),
     appendix: sections.includes('appendix') ? appendixOf(store, ordered, options.appendixLimits) : { findings: [], limits: options.appendixLimits ?? REPORT_LIMITS, records: new Map() },
   };
 }

@@ -12,6 +12,7 @@ import type { EventDetail, EvidenceError } from '../../shared/api/contract.js';
 import type { CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../../shared/model/case.js';
 import type { StoredEvent } from '../../shared/model/event.js';
 import { TOOL_VERSION } from '../../shared/version.js';
+import { changedSinceSeal } from './content-digest.js';
 import { appendCustody, readCustody } from './custody.js';
 import { readEventDetail, readEvents, readEvidenceErrors } from './events.js';
 import { APPLICATION_ID, LATEST_SCHEMA, applyMigrations, pendingMigrations, readApplied } from './migrate.js';
@@ -151,13 +152,38 @@ function inspectCase(path: string): ReturnType<typeof pendingMigrations> {
     if (appId !== APPLICATION_ID || applied === null) {
       throw new PushTrailError('corrupt_case', `${path} is an SQLite database but not a PushTrail case`, { path });
     }
-    return pendingMigrations(path, applied);
+    const pending = pendingMigrations(path, applied);
+    refuseForeignUserVersion(path, db.pragma('user_version', { simple: true }) as number, applied.at(-1)?.id ?? 0);
+    return pending;
   } catch (err) {
     if (err instanceof PushTrailError) throw err;
     if (isBusy(err)) throw caseBusy(path);
     throw new PushTrailError('corrupt_case', `${path} cannot be read: ${(err as Error).message}`, { path });
   } finally {
     db.close();
+  }
+}
+
+/**
+ * SQLite's header records the schema too (user_version). A header newer than this PushTrail is
+ * refused like any newer case, whatever the migration ledger says; one that disagrees with the
+ * ledger was written by something else.
+ */
+function refuseForeignUserVersion(path: string, userVersion: number, ledger: number): void {
+  if (userVersion > LATEST_SCHEMA) {
+    throw new PushTrailError(
+      'case_version',
+      `${path} was written by a newer PushTrail (its header says case schema ${userVersion}; PushTrail ${TOOL_VERSION} knows up to schema ${LATEST_SCHEMA}). ` +
+        'Open it with that version or later; the file has not been changed.',
+      { caseSchema: userVersion, knownSchema: LATEST_SCHEMA },
+    );
+  }
+  if (userVersion !== ledger) {
+    throw new PushTrailError('corrupt_case', `${path}: its header says case schema ${userVersion} but its migrations reach schema ${ledger}; it was changed outside PushTrail. The file has not been changed.`, {
+      path,
+      userVersion,
+      ledger,
+    });
   }
 }
 
@@ -187,7 +213,7 @@ export class CaseStore {
       db.prepare(
         'INSERT INTO case_meta (id, case_id, name, analyst, created_at, display_tz) VALUES (1, ?, ?, ?, ?, ?)',
       ).run(meta.caseId, meta.name, meta.analyst, meta.createdAt, meta.displayTimeZone);
-    });
+    }, 'whole');
     return store;
   }
 
@@ -207,19 +233,41 @@ export class CaseStore {
     if (pending.length > 0) {
       const from = LATEST_SCHEMA - pending.length;
       applyMigrations(db, pending);
-      store.change(actor, 'case/upgrade', { fromSchema: from, toSchema: LATEST_SCHEMA }, () => undefined);
+      store.change(actor, 'case/upgrade', { fromSchema: from, toSchema: LATEST_SCHEMA }, () => undefined, 'whole');
     }
     return store;
   }
 
-  /** Run `fn` and record it in the custody log, atomically. */
-  change<T>(actor: string, action: string, detail: Record<string, unknown>, fn: () => T): T {
+  /**
+   * Run `fn` and record it in the custody log, atomically, sealing the content it leaves.
+   * `whole` re-hashes every table: a new case, or one whose tables a migration just wrote.
+   */
+  change<T>(actor: string, action: string, detail: Record<string, unknown>, fn: () => T, seal: 'changed' | 'whole' = 'changed'): T {
     if (this.readOnly) throw new PushTrailError('internal', `${action} on a read-only case`);
+    const outer = !this.db.inTransaction;
     return this.db.transaction(() => {
+      if (outer && seal === 'changed') this.refuseOutsideChanges();
       const result = fn();
-      appendCustody(this.db, actor, action, detail);
+      appendCustody(this.db, actor, action, detail, seal === 'whole');
       return result;
     })();
+  }
+
+  /**
+   * A change is sealed on top of the content the last entry sealed; content written since by
+   * something else (an SQL shell, another program) would be sealed with it as if PushTrail had
+   * written it. So the case is not changed further; `pushtrail verify` names what differs.
+   * Call at the start of a write transaction, before writing.
+   */
+  refuseOutsideChanges(): void {
+    const changed = changedSinceSeal(this.db);
+    if (changed.length === 0) return;
+    throw new PushTrailError(
+      'corrupt_case',
+      `${this.path} was changed outside PushTrail since its last custody entry (${changed.join(', ')}); it is not changed further. ` +
+        `Run "pushtrail verify ${this.path}" to see what differs.`,
+      { path: this.path, tables: changed },
+    );
   }
 
   meta(): CaseMeta {

@@ -195,6 +195,7 @@ export class ImportWriter {
     if (rebuild || journal) this.bulkFile = { indexes: [], journal };
     try {
       (journal ? this.beginExclusive : this.begin).run();
+      this.store.refuseOutsideChanges();
       for (const index of rebuild ? (this.eventIndexes.all() as { name: string; sql: string }[]) : []) {
         this.store.db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
         this.bulkFile?.indexes.push(index.sql);

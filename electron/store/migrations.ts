@@ -280,4 +280,81 @@ ALTER TABLE evidence ADD COLUMN date_order TEXT;
 ALTER TABLE evidence ADD COLUMN reexport TEXT;
 `,
   },
+  {
+    id: 10,
+    name: 'content digest and signed custody entries',
+    // Every custody entry seals a digest of the case's content and is signed with the analyst's
+    // key (electron/store/content-digest.ts, electron/integrity/analyst-key.ts). content_chunks
+    // caches the digests of runs of rows so a change re-hashes only what it touched; the
+    // triggers name the tables written since the last seal. The tables that only ever grow
+    // (events, their records, rejected records) have no insert trigger, which would cost the
+    // import a write per row: their new rows are those past the last sealed key. A table a
+    // later migration adds is covered too: without triggers it is re-hashed at every change,
+    // so add its content_dirty triggers with it. schema_migrations (created by migrate.ts, not
+    // here) has none: only migrations write it, and the case/upgrade entry re-hashes everything.
+    sql: `
+ALTER TABLE custody_log ADD COLUMN digest TEXT;
+ALTER TABLE custody_log ADD COLUMN tables TEXT;
+ALTER TABLE custody_log ADD COLUMN key_id TEXT;
+ALTER TABLE custody_log ADD COLUMN signature TEXT;
+
+CREATE TABLE analyst_keys (
+  fingerprint TEXT PRIMARY KEY,
+  public_key TEXT NOT NULL,
+  analyst TEXT NOT NULL,
+  added_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE content_chunks (
+  tbl TEXT NOT NULL,
+  chunk INTEGER NOT NULL,
+  rows INTEGER NOT NULL,
+  keys TEXT NOT NULL,
+  hashes BLOB NOT NULL,
+  digest TEXT NOT NULL,
+  PRIMARY KEY (tbl, chunk)
+) STRICT;
+CREATE TABLE content_dirty (tbl TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER content_dirty_case_meta_ins AFTER INSERT ON case_meta BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('case_meta'); END;
+CREATE TRIGGER content_dirty_case_meta_upd AFTER UPDATE ON case_meta BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('case_meta'); END;
+CREATE TRIGGER content_dirty_case_meta_del AFTER DELETE ON case_meta BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('case_meta'); END;
+CREATE TRIGGER content_dirty_evidence_ins AFTER INSERT ON evidence BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('evidence'); END;
+CREATE TRIGGER content_dirty_evidence_upd AFTER UPDATE ON evidence BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('evidence'); END;
+CREATE TRIGGER content_dirty_evidence_del AFTER DELETE ON evidence BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('evidence'); END;
+CREATE TRIGGER content_dirty_findings_ins AFTER INSERT ON findings BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('findings'); END;
+CREATE TRIGGER content_dirty_findings_upd AFTER UPDATE ON findings BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('findings'); END;
+CREATE TRIGGER content_dirty_findings_del AFTER DELETE ON findings BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('findings'); END;
+CREATE TRIGGER content_dirty_finding_events_ins AFTER INSERT ON finding_events BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('finding_events'); END;
+CREATE TRIGGER content_dirty_finding_events_upd AFTER UPDATE ON finding_events BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('finding_events'); END;
+CREATE TRIGGER content_dirty_finding_events_del AFTER DELETE ON finding_events BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('finding_events'); END;
+CREATE TRIGGER content_dirty_annotations_ins AFTER INSERT ON annotations BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('annotations'); END;
+CREATE TRIGGER content_dirty_annotations_upd AFTER UPDATE ON annotations BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('annotations'); END;
+CREATE TRIGGER content_dirty_annotations_del AFTER DELETE ON annotations BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('annotations'); END;
+CREATE TRIGGER content_dirty_user_assessments_ins AFTER INSERT ON user_assessments BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('user_assessments'); END;
+CREATE TRIGGER content_dirty_user_assessments_upd AFTER UPDATE ON user_assessments BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('user_assessments'); END;
+CREATE TRIGGER content_dirty_user_assessments_del AFTER DELETE ON user_assessments BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('user_assessments'); END;
+CREATE TRIGGER content_dirty_detection_settings_ins AFTER INSERT ON detection_settings BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('detection_settings'); END;
+CREATE TRIGGER content_dirty_detection_settings_upd AFTER UPDATE ON detection_settings BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('detection_settings'); END;
+CREATE TRIGGER content_dirty_detection_settings_del AFTER DELETE ON detection_settings BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('detection_settings'); END;
+CREATE TRIGGER content_dirty_detection_runs_ins AFTER INSERT ON detection_runs BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('detection_runs'); END;
+CREATE TRIGGER content_dirty_detection_runs_upd AFTER UPDATE ON detection_runs BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('detection_runs'); END;
+CREATE TRIGGER content_dirty_detection_runs_del AFTER DELETE ON detection_runs BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('detection_runs'); END;
+CREATE TRIGGER content_dirty_report_text_ins AFTER INSERT ON report_text BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('report_text'); END;
+CREATE TRIGGER content_dirty_report_text_upd AFTER UPDATE ON report_text BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('report_text'); END;
+CREATE TRIGGER content_dirty_report_text_del AFTER DELETE ON report_text BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('report_text'); END;
+CREATE TRIGGER content_dirty_analyst_events_ins AFTER INSERT ON analyst_events BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('analyst_events'); END;
+CREATE TRIGGER content_dirty_analyst_events_upd AFTER UPDATE ON analyst_events BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('analyst_events'); END;
+CREATE TRIGGER content_dirty_analyst_events_del AFTER DELETE ON analyst_events BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('analyst_events'); END;
+CREATE TRIGGER content_dirty_analyst_keys_ins AFTER INSERT ON analyst_keys BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('analyst_keys'); END;
+CREATE TRIGGER content_dirty_analyst_keys_upd AFTER UPDATE ON analyst_keys BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('analyst_keys'); END;
+CREATE TRIGGER content_dirty_analyst_keys_del AFTER DELETE ON analyst_keys BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('analyst_keys'); END;
+CREATE TRIGGER content_dirty_events_upd AFTER UPDATE ON events BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('events'); END;
+CREATE TRIGGER content_dirty_events_del AFTER DELETE ON events BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('events'); END;
+CREATE TRIGGER content_dirty_event_raw_upd AFTER UPDATE ON event_raw BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('event_raw'); END;
+CREATE TRIGGER content_dirty_event_raw_del AFTER DELETE ON event_raw BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('event_raw'); END;
+CREATE TRIGGER content_dirty_evidence_errors_upd AFTER UPDATE ON evidence_errors BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('evidence_errors'); END;
+CREATE TRIGGER content_dirty_evidence_errors_del AFTER DELETE ON evidence_errors BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('evidence_errors'); END;
+`,
+  },
 ];

@@ -19,17 +19,98 @@ export interface JobProgress {
   records?: number;
 }
 
+/** A covered table whose rows differ from what the last custody entry sealed. */
+export interface TableDifference {
+  table: string;
+  /** Row keys (the primary key: an id, or [finding, event]), up to 200 of each kind. */
+  changed: unknown[];
+  added: unknown[];
+  removed: unknown[];
+  counts: { changed: number; added: number; removed: number };
+  /** False when the rows cannot be named (the table is new, or its digest cache was altered too). */
+  rowsNamed: boolean;
+}
+
+export interface ContentCheck {
+  /** The content digest recomputed from the rows. */
+  digest: string;
+  /** The newest custody entry that sealed a digest, and that digest (null: none did). */
+  sealedSeq: number | null;
+  sealedDigest: string | null;
+  matches: boolean;
+  differences: TableDifference[];
+  /** Tables the seal covered that the case no longer has. */
+  missingTables: string[];
+}
+
+/** A key that signed custody entries. */
+export interface SigningKey {
+  fingerprint: string;
+  analyst: string;
+  entries: number;
+  /** This installation's own key. */
+  thisInstallation: boolean;
+  /** This installation's key, one given with --trust, or one a given report printed. */
+  trusted: boolean;
+}
+
+export interface EvidenceCheck {
+  dir: string;
+  files: number;
+  matched: { evidenceId: number; path: string; file: string }[];
+  changed: { evidenceId: number; path: string; file: string; recorded: string; actual: string }[];
+  missing: { evidenceId: number; path: string; recorded: string }[];
+}
+
+export interface DetectionCheck {
+  findings: number;
+  rerunFindings: number;
+  /** What differs between the findings and verdicts the case holds and a fresh run's. */
+  differences: string[];
+  more: number;
+}
+
+export interface ReportCheck {
+  file: string;
+  /** What the report printed: the digest and the custody entry that sealed it, and the signing keys. */
+  digest: string;
+  seq: number;
+  keys: string[];
+  /** The case's entry #seq sealed that same digest. */
+  matches: boolean;
+  /** Custody entries written after the report's. */
+  laterEntries: number;
+}
+
+export interface VerifyOptions {
+  /** Folder holding the original evidence files, to hash them again. */
+  evidenceDir?: string;
+  /** A report exported from the case (.pdf, .html, .json), to compare its printed digest. */
+  reportFile?: string;
+  /** Fingerprints of keys to trust besides this installation's. */
+  trust?: string[];
+  /** Run detection again and compare the findings (default true). */
+  detection?: boolean;
+}
+
 export interface VerifyReport {
   ok: boolean;
   /** Lines of `PRAGMA integrity_check`, ["ok"] when healthy. */
   integrity: string[];
   foreignKeyViolations: number;
   custodyEntries: number;
-  /** Sequence numbers of custody entries whose hash chain does not verify. */
+  /** Sequence numbers of custody entries whose hash chain or signature does not verify. */
   custodyBroken: number[];
+  keys: SigningKey[];
   events: number;
   /** Events whose evidence file is missing from the case. */
   orphanEvents: number;
+  content: ContentCheck;
+  evidence: EvidenceCheck | null;
+  detection: DetectionCheck | null;
+  report: ReportCheck | null;
+  /** Every problem found, one line each, naming what differs (empty when ok). */
+  problems: string[];
   checkedAt: number;
 }
 
@@ -203,7 +284,7 @@ export interface ImportReport {
 
 /** Every job kind with its argument and result. */
 export interface JobKinds {
-  'case/verify': { arg: { path: string }; result: VerifyReport };
+  'case/verify': { arg: { path: string } & VerifyOptions; result: VerifyReport };
   import: { arg: ImportJobArg; result: ImportReport };
   detect: { arg: { casePath: string; actor: string }; result: DetectSummary };
   report: { arg: { casePath: string; actor: string; request: ReportRequest; out: string }; result: ReportFile };

@@ -42,6 +42,10 @@ export interface CustodyEntry {
   action: string;
   detail: Record<string, unknown>;
   toolVersion: string;
+  /** The content digest the entry sealed (entries written since case schema 9). */
+  digest?: string;
+  /** Fingerprint of the analyst key that signed the entry. */
+  keyId?: string;
 }
 
 export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';

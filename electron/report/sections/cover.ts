@@ -3,6 +3,18 @@ import { html, type Html } from '../html.js';
 import type { ReportModel } from '../model.js';
 import { count } from '../../../shared/format/count.js';
 import { at, span } from '../text.js';
+import { fingerprintText, sealLine } from '../../integrity/report-check.js';
+
+/**
+ * The content digest the case's last custody entry sealed, and the keys that signed its log:
+ * \`pushtrail verify <case> --report <this file>\` reads them back from here (report-check.ts).
+ */
+function sealRows(model: ReportModel): Html {
+  const seal = model.seal;
+  if (seal === null) return html``;
+  return html`<tr><th scope="row">Integrity</th><td class="mono small">${sealLine(seal.entry)}</td></tr>
+${seal.keys.map((k) => html`<tr><th scope="row">Signed by</th><td class="mono small">Signing key ${fingerprintText(k.fingerprint)} (${k.analyst})</td></tr>`)}`;
+}
 
 export function coverSection(model: ReportModel, contents: Html): Html {
   const { meta, zone } = model;
@@ -26,6 +38,7 @@ ${client === '' ? '' : html`<tr><th scope="row">Client</th><td>${client}</td></t
 <tr><th scope="row">Scope</th><td>${scope}</td></tr>
 <tr><th scope="row">Evidence</th><td>${count(model.evidence.length, 'file')}, ${count(model.counts.events, 'event')}; ${period}</td></tr>
 <tr><th scope="row">Case file</th><td class="path">${model.casePath}</td></tr>
+${sealRows(model)}
 </tbody>
 </table>
 ${contents}
