@@ -15,7 +15,7 @@ import { checkDetection } from '../integrity/detection-check.js';
 import { checkEvidence, describeEvidence } from '../integrity/evidence-check.js';
 import { checkReport, describeReport } from '../integrity/report-check.js';
 import { CaseStore } from '../store/case-store.js';
-import { sealedDigest, signingKeys, verifyCustodyChain, type ChainCheck } from '../store/custody.js';
+import { removedTail, sealedDigest, signingKeys, verifyCustodyChain, type ChainCheck } from '../store/custody.js';
 import type { JobFn } from './job.js';
 
 function keysOf(chain: ChainCheck, held: readonly { fingerprint: string; analyst: string }[], trusted: ReadonlySet<string>): SigningKey[] {
@@ -87,6 +87,7 @@ export const verifyCase: JobFn<'case/verify'> = async (arg, ctx) => {
       ...(integrity.length === 1 && integrity[0] === 'ok' ? [] : integrity.map((line) => `SQLite integrity: ${line}`)),
       ...(foreignKeyViolations === 0 ? [] : [`${foreignKeyViolations} rows refer to rows that do not exist (foreign keys)`]),
       ...chain.problems.map((p) => `custody log: ${p.problem}`),
+      ...[removedTail(db, chain.head)].filter((p) => p !== null).map((p) => `custody log: ${p}`),
       ...keyProblems(keys),
       ...(orphanEvents === 0 ? [] : [`${orphanEvents} events refer to evidence the case does not hold`]),
       ...describeContent(content),

@@ -55,6 +55,10 @@ export function appendCustody(db: Database, actor: string, action: string, detai
   const at = Date.now();
   const key = analystKey();
   recordKey(db, key.fingerprint, key.publicKey, actor, at);
+  db.prepare('INSERT INTO custody_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash').run(
+    last?.seq ?? 0,
+    last?.hash ?? GENESIS,
+  );
   const seal: ContentSeal = sealContent(db, whole);
   const row = {
     seq: (last?.seq ?? 0) + 1,
@@ -182,6 +186,21 @@ export function sealedHead(db: Database): SealedEntry | null {
 /** The digest custody entry #seq sealed, if it sealed one. */
 export function sealedDigest(db: Database, seq: number): string | undefined {
   return (db.prepare('SELECT digest FROM custody_log WHERE seq = ? AND digest IS NOT NULL').get(seq) as { digest: string } | undefined)?.digest;
+}
+
+/**
+ * Entries removed from the end of the log: the content records the entry before the newest
+ * one it was sealed with, so the newest should be the one after it.
+ */
+export function removedTail(db: Database, head: ChainCheck['head']): string | null {
+  const row = db.prepare('SELECT seq FROM custody_head WHERE id = 1').get() as { seq: number } | undefined;
+  if (row === undefined) return null;
+  const sealedBy = row.seq + 1;
+  const last = head?.seq ?? 0;
+  if (sealedBy === last) return null;
+  return sealedBy > last
+    ? `the content was sealed by custody entry #${sealedBy}, but the log ends at entry #${last}: entries #${last + 1}–#${sealedBy} were removed`
+    : `the content was sealed by custody entry #${sealedBy}, but the log goes on to entry #${last}: entries after #${sealedBy} were added outside PushTrail`;
 }
 
 /** The keys the case holds, with the analyst who first signed with each. */

@@ -316,6 +316,14 @@ CREATE TABLE content_chunks (
 ) STRICT;
 CREATE TABLE content_dirty (tbl TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 
+-- The custody entry before the newest, as content: removing the newest entry (which the
+-- chain alone cannot show) leaves content that names an entry the log no longer has.
+CREATE TABLE custody_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL
+) STRICT;
+
 CREATE TRIGGER content_dirty_case_meta_ins AFTER INSERT ON case_meta BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('case_meta'); END;
 CREATE TRIGGER content_dirty_case_meta_upd AFTER UPDATE ON case_meta BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('case_meta'); END;
 CREATE TRIGGER content_dirty_case_meta_del AFTER DELETE ON case_meta BEGIN INSERT OR IGNORE INTO content_dirty (tbl) VALUES ('case_meta'); END;

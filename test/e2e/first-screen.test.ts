@@ -33,7 +33,7 @@ test('the first screen shows the served case, its custody log, and runs the inte
   await page.getByRole('button', { name: 'Verify case integrity' }).click();
   const verdict = page.getByRole('status');
   await verdict.waitFor();
-  assert.match(await verdict.innerText(), /^Verified: database intact, 1 custody entries chain correctly/);
+  assert.match(await verdict.innerText(), /^Verified: database intact; 1 custody entries chain correctly and are signed by this installation's key [0-9a-f]{16}…; the content \(digest [0-9a-f]{16}…\) is as custody entry #1 sealed it/);
 
   await page.getByLabel('Display time zone').selectOption('Asia/Tokyo');
   await custody.getByRole('cell', { name: 'case/set-time-zone' }).waitFor();

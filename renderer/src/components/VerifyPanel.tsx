@@ -1,8 +1,39 @@
-/** Runs the case integrity check in its worker, with live progress and cancel. */
+/**
+ * Runs the case integrity check in its worker, with live progress and cancel: the custody
+ * chain and its signatures, the content digest against the last sealed one, detection run
+ * again on a copy. Every problem is listed as the check names it (table, rows, entry).
+ */
+import type { VerifyReport } from '../../../shared/api/jobs.js';
 import { useApi } from '../api.js';
 import { useJob } from '../jobs/useJob.js';
 import { JobProgressBar } from './JobProgressBar.js';
 import { ErrorAlert } from './ErrorAlert.js';
+
+function Verified({ report }: { report: VerifyReport }) {
+  const own = report.keys.find((k) => k.thisInstallation && k.entries > 0);
+  return (
+    <p role="status" className="ok">
+      Verified: database intact; {report.custodyEntries} custody entries chain correctly and are signed
+      {own === undefined ? '' : ` by this installation's key ${own.fingerprint.slice(0, 16)}…`}; the content (digest{' '}
+      <span className="mono">{report.content.digest.slice(0, 16)}…</span>) is as custody entry #{report.content.sealedSeq} sealed it;{' '}
+      {report.events} events all linked to evidence
+      {report.detection === null ? '' : `; detection run again finds the same ${report.detection.findings} findings`}.
+    </p>
+  );
+}
+
+function Problems({ report }: { report: VerifyReport }) {
+  return (
+    <div role="status" className="error">
+      <p>{report.problems.length === 1 ? 'One problem found:' : `${report.problems.length} problems found:`}</p>
+      <ul>
+        {report.problems.map((p, i) => (
+          <li key={i}>{p}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 export function VerifyPanel({ onFinished }: { onFinished: () => void }) {
   const api = useApi();
@@ -17,13 +48,7 @@ export function VerifyPanel({ onFinished }: { onFinished: () => void }) {
           Verify case integrity
         </button>
       )}
-      {state.phase === 'done' && (
-        <p role="status" className={state.value.ok ? 'ok' : 'error'}>
-          {state.value.ok
-            ? `Verified: database intact, ${state.value.custodyEntries} custody entries chain correctly, ${state.value.events} events all linked to evidence.`
-            : `Problems found: integrity ${state.value.integrity.join('; ')}; broken custody entries ${state.value.custodyBroken.join(', ') || 'none'}; orphan events ${state.value.orphanEvents}.`}
-        </p>
-      )}
+      {state.phase === 'done' && (state.value.ok ? <Verified report={state.value} /> : <Problems report={state.value} />)}
       {state.phase === 'failed' && <ErrorAlert message={state.message} />}
     </section>
   );

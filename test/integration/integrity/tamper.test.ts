@@ -81,10 +81,11 @@ test('the untouched case verifies, with its evidence, detection run again and it
   assert.ok(report.evidence !== null && report.evidence.matched.length === 3 && report.evidence.changed.length === 0);
   assert.ok(report.detection !== null && report.detection.findings > 0 && report.detection.findings === report.detection.rerunFindings);
   assert.ok(report.report?.matches === true);
-  // The HTML report printed the same digest, for the custody entry before its own export.
+  // The HTML report, written after the JSON one, printed the seal of the JSON one's export entry.
   const fromHtml = verify(pristine, '--report', html, '--no-detection').report;
   assert.ok(fromHtml.report?.matches === true);
-  assert.equal(fromHtml.report.digest, report.report.digest);
+  assert.equal(fromHtml.report.seq, report.report.seq + 1);
+  assert.notEqual(fromHtml.report.digest, report.report.digest);
   assert.ok(fromHtml.keys.every((k) => k.thisInstallation));
 });
 
@@ -150,7 +151,8 @@ test('the last custody entry deleted: the content no longer matches the entry be
   });
   const { report } = verify(path, '--no-detection');
   assert.equal(report.content.sealedSeq, last - 1);
-  problem(report, new RegExp(`table findings differs from what custody entry #${last - 1} sealed`));
+  problem(report, new RegExp(`custody log: the content was sealed by custody entry #${last}, but the log ends at entry #${last - 1}: entries #${last}–#${last} were removed`));
+  problem(report, new RegExp(`table custody_head differs from what custody entry #${last - 1} sealed`));
 });
 
 /** The hash of a sealed custody entry, as anyone can compute it from the published format. */
