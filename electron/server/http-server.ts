@@ -137,7 +137,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } catch {
         return send(res, 400, 'request body is not JSON');
       }
-      const outcome = await options.dispatch(decodeURIComponent(method), arg);
+      let name: string;
+      try {
+        name = decodeURIComponent(method);
+      } catch {
+        return send(res, 400, 'malformed %-escape in the method name');
+      }
+      const outcome = await options.dispatch(name, arg);
       return send(res, 200, JSON.stringify(outcome), 'application/json');
     }
 

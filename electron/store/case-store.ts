@@ -12,6 +12,7 @@ import type { EventDetail, EvidenceError } from '../../shared/api/contract.js';
 import type { CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../../shared/model/case.js';
 import type { StoredEvent } from '../../shared/model/event.js';
 import { TOOL_VERSION } from '../../shared/version.js';
+import { assertWritable, createExclusively, isExistsError } from './case-access.js';
 import { changedSinceSeal } from './content-digest.js';
 import { appendCustody, readCustody } from './custody.js';
 import { readEventDetail, readEvents, readEvidenceErrors } from './events.js';
@@ -194,27 +195,54 @@ export class CaseStore {
     readonly readOnly: boolean,
   ) {}
 
-  /** Create a new case file; refuses to overwrite anything. */
+  /**
+   * Create a new case file; refuses to overwrite anything. It is built beside `path` and
+   * appears there whole (case-access.ts): two processes creating one case at once never meet
+   * a half-made file; the second is refused with `detail.exists` (see `createOrOpen`).
+   */
   static create(path: string, init: NewCase, actor: string): CaseStore {
-    if (existsSync(path)) throw new PushTrailError('bad_input', `${path} already exists; open it instead`, { path });
-    const db = new Database(path);
-    db.pragma(`page_size = ${PAGE_SIZE}`);
-    configure(db, false);
-    applyMigrations(db, [...pendingMigrations(path, [])]);
-    const store = new CaseStore(path, db, false);
-    const meta: CaseMeta = {
-      caseId: randomUUID(),
-      name: init.name,
-      analyst: init.analyst,
-      createdAt: Date.now(),
-      displayTimeZone: init.displayTimeZone ?? 'UTC',
-    };
-    store.change(actor, 'case/create', { ...meta, schema: LATEST_SCHEMA }, () => {
-      db.prepare(
-        'INSERT INTO case_meta (id, case_id, name, analyst, created_at, display_tz) VALUES (1, ?, ?, ?, ?, ?)',
-      ).run(meta.caseId, meta.name, meta.analyst, meta.createdAt, meta.displayTimeZone);
-    }, 'whole');
-    return store;
+    createExclusively(path, (staging) => {
+      const db = new Database(staging);
+      db.pragma(`page_size = ${PAGE_SIZE}`);
+      configure(db, false);
+      applyMigrations(db, [...pendingMigrations(path, [])]);
+      const store = new CaseStore(staging, db, false);
+      const meta: CaseMeta = {
+        caseId: randomUUID(),
+        name: init.name,
+        analyst: init.analyst,
+        createdAt: Date.now(),
+        displayTimeZone: init.displayTimeZone ?? 'UTC',
+      };
+      store.change(
+        actor,
+        'case/create',
+        { ...meta, schema: LATEST_SCHEMA },
+        () => {
+          db.prepare('INSERT INTO case_meta (id, case_id, name, analyst, created_at, display_tz) VALUES (1, ?, ?, ?, ?, ?)').run(
+            meta.caseId,
+            meta.name,
+            meta.analyst,
+            meta.createdAt,
+            meta.displayTimeZone,
+          );
+        },
+        'whole',
+      );
+      store.close();
+    });
+    return CaseStore.open(path, actor);
+  }
+
+  /** The case at `path`, created first if there is none (also when another process creates it meanwhile). */
+  static createOrOpen(path: string, init: NewCase, actor: string): CaseStore {
+    if (existsSync(path)) return CaseStore.open(path, actor);
+    try {
+      return CaseStore.create(path, init, actor);
+    } catch (err) {
+      if (isExistsError(err)) return CaseStore.open(path, actor);
+      throw err;
+    }
   }
 
   /**
@@ -224,6 +252,7 @@ export class CaseStore {
   static open(path: string, actor: string, options: { readOnly?: boolean } = {}): CaseStore {
     const readOnly = options.readOnly ?? false;
     const pending = inspectCase(path);
+    if (!readOnly) assertWritable(path);
     if (readOnly && pending.length > 0) {
       throw new PushTrailError('case_version', `${path} needs an upgrade; open it in PushTrail first`, { path });
     }
@@ -332,7 +361,23 @@ export class CaseStore {
     return readEvidenceErrors(this.db, evidenceId, afterId, limit);
   }
 
+  /**
+   * The last writer to close leaves the case in rollback-journal mode, with no -wal or -shm:
+   * then the file alone is the case, and it can be read where nothing may be written (a
+   * read-only folder, a write-protected copy), which a case in WAL mode cannot. The next
+   * read-write open puts it back in WAL mode (`configure`). With other connections open the
+   * mode stays as it is.
+   */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    if (!this.readOnly) {
+      try {
+        this.db.pragma('busy_timeout = 0');
+        this.db.pragma('journal_mode = DELETE');
+      } catch {
+        // Another connection has the case open: it stays in WAL mode until that one closes.
+      }
+    }
+    this.db.close();
   }
 }

@@ -46,6 +46,34 @@ export function isErrorKind(value: unknown): value is ErrorKind {
   return typeof value === 'string' && (ERROR_KINDS as readonly string[]).includes(value);
 }
 
+/**
+ * Operating-system errors an operator causes (a name too long, a file that exists, a read-only
+ * folder, a full disk) are expected conditions, not bugs: they get a kind and a message in
+ * words, with the path, instead of "internal" and the system's code.
+ */
+const SYSTEM_ERRORS: Readonly<Record<string, readonly [ErrorKind, string]>> = {
+  ENOENT: ['not_found', 'no such file or folder'],
+  ENOTDIR: ['bad_input', 'a part of the path is not a folder'],
+  EISDIR: ['bad_input', 'is a folder, not a file'],
+  ENAMETOOLONG: ['bad_input', 'the name is too long for the file system'],
+  EEXIST: ['bad_input', 'already exists'],
+  EACCES: ['bad_input', 'permission denied'],
+  EPERM: ['bad_input', 'operation not permitted'],
+  EROFS: ['bad_input', 'the file system is read-only'],
+  ENOSPC: ['bad_input', 'no space left on the disk'],
+  EMFILE: ['bad_input', 'too many files open'],
+  ELOOP: ['bad_input', 'too many symbolic links in the path'],
+};
+
+function systemError(err: Error): ApiError | undefined {
+  const { code, path, dest } = err as { code?: unknown; path?: unknown; dest?: unknown };
+  if (typeof code !== 'string') return undefined;
+  const known = SYSTEM_ERRORS[code];
+  if (known === undefined) return undefined;
+  const where = [path, dest].filter((p): p is string => typeof p === 'string');
+  return { kind: known[0], message: where.length === 0 ? `${known[1]} (${err.message})` : `${where.join(' → ')}: ${known[1]}`, detail: { code, ...(where.length === 0 ? {} : { path: where[0] }) } };
+}
+
 /** Turn anything thrown into transportable data. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof PushTrailError) {
@@ -53,7 +81,7 @@ export function toApiError(err: unknown): ApiError {
       ? { kind: err.kind, message: err.message }
       : { kind: err.kind, message: err.message, detail: err.detail };
   }
-  if (err instanceof Error) return { kind: 'internal', message: err.message, detail: { name: err.name } };
+  if (err instanceof Error) return systemError(err) ?? { kind: 'internal', message: err.message, detail: { name: err.name } };
   return { kind: 'internal', message: String(err) };
 }
 

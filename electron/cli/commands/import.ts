@@ -183,9 +183,7 @@ export async function runImport(argv: string[]): Promise<void> {
   const actor = new Session('direct', typeof values['analyst'] === 'string' ? values['analyst'] : undefined).actor;
 
   const path = resolve(casePath);
-  if (!existsSync(path)) {
-    CaseStore.create(path, { name: basename(path, extname(path)), analyst: actor }, actor).close();
-  }
+  CaseStore.createOrOpen(path, { name: basename(path, extname(path)), analyst: actor }, actor).close();
   const arg: ImportJobArg = { ...options, paths: options.paths.map((p) => resolve(p)), casePath: path, actor, exclusive: true };
 
   const outcome = await runJobWithProgress('import', arg, describe);

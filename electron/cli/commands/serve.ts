@@ -34,9 +34,7 @@ export async function runServe(argv: string[]): Promise<void> {
   const path = casePath === undefined ? null : resolve(casePath);
   if (path !== null) {
     session.replaceCase(
-      existsSync(path)
-        ? CaseStore.open(path, session.actor)
-        : CaseStore.create(path, { name: caseStem(path), analyst: session.actor }, session.actor),
+      CaseStore.createOrOpen(path, { name: caseStem(path), analyst: session.actor }, session.actor),
     );
   }
   const server = await startWebServer({

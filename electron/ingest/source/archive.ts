@@ -24,7 +24,10 @@ export interface ZipArchive {
 
 function openZip(path: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, zip) => {
+    // decodeStrings: false, because with it yauzl ends the whole listing at the first member
+    // whose name it rejects (`../evil.ndjson`): every member after it was lost. Names are
+    // decoded and checked here, member by member (memberName).
+    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false }, (err, zip) => {
       if (err !== null || zip === undefined) reject(err ?? new Error('cannot open the archive'));
       else resolve(zip);
     });
@@ -66,6 +69,19 @@ function readStream(zip: ZipFile, entry: Entry): Promise<Readable> {
   });
 }
 
+/** The parts of yauzl's API its type declarations leave out (yauzl 3, index.js exports). */
+const lowLevel = yauzl as unknown as {
+  getFileNameLowLevel(flags: number, raw: Buffer, extraFields: Entry['extraFields'], strict: boolean): string;
+};
+
+/** The member's name (CP437 or UTF-8 as its flags say, or its Info-ZIP Unicode path), and why it is refused if it is. */
+function memberName(entry: Entry): { name: string; refused?: string } {
+  const raw = entry.fileName as unknown as Buffer | string;
+  const name = typeof raw === 'string' ? raw : lowLevel.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
+  const invalid = yauzl.validateFileName(name);
+  return invalid === null ? { name } : { name, refused: `the member's name is not a safe relative path (${invalid}); not imported` };
+}
+
 function memberProblem(entry: Entry): string | undefined {
   if ((entry.generalPurposeBitFlag & 0x1) !== 0) return 'the archive member is encrypted';
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
@@ -81,10 +97,11 @@ export async function openArchive(path: string): Promise<ZipArchive> {
       for (;;) {
         const entry = await nextEntry(zip);
         if (entry === null) return;
-        if (entry.fileName.endsWith('/')) continue;
-        const unreadable = memberProblem(entry);
+        const { name, refused } = memberName(entry);
+        if (name.endsWith('/')) continue;
+        const unreadable = refused ?? memberProblem(entry);
         yield {
-          name: entry.fileName,
+          name,
           size: entry.uncompressedSize,
           mtime: entry.getLastModDate().getTime(),
           ...(unreadable === undefined ? {} : { unreadable }),

@@ -18,3 +18,12 @@ test('the set of error kinds is closed', () => {
   assert.equal(isErrorKind('bad_input'), true);
   assert.equal(isErrorKind('teapot'), false);
 });
+
+test('operating-system errors an operator causes get a kind and words with the path, never "internal"', () => {
+  const tooLong = Object.assign(new Error("ENAMETOOLONG: name too long, open '/tmp/xxx'"), { code: 'ENAMETOOLONG', path: '/tmp/xxx' });
+  assert.deepEqual(toApiError(tooLong), { kind: 'bad_input', message: '/tmp/xxx: the name is too long for the file system', detail: { code: 'ENAMETOOLONG', path: '/tmp/xxx' } });
+  const exists = Object.assign(new Error('EEXIST: file already exists'), { code: 'EEXIST', path: '/a', dest: '/b' });
+  assert.equal(toApiError(exists).message, '/a → /b: already exists');
+  assert.equal(toApiError(Object.assign(new Error('x'), { code: 'ENOENT', path: '/gone' })).kind, 'not_found');
+  assert.equal(toApiError(Object.assign(new Error('odd'), { code: 'EWHATEVER' })).kind, 'internal');
+});

@@ -1,0 +1,80 @@
+/**
+ * What an operator does by accident: cases on read-only files and folders, two imports creating
+ * the same case at once. Read commands work and leave nothing behind; write commands say which
+ * file and why; creation is race-free. When the tests run as root (who may write anything) the
+ * commands run as an unprivileged user, so the permissions are really enforced.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { oktaEvent } from '../../unit/ingest-pipeline/samples.js';
+import { CLI } from '../../support/serve.js';
+import { tempDir } from '../../support/temp.js';
+
+const NOBODY = 65534;
+const asOther = typeof process.getuid === 'function' && process.getuid() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', ...asOther });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function evidence(dir: string): string {
+  const path = join(dir, 'okta.ndjson');
+  writeFileSync(path, Array.from({ length: 40 }, (_, i) => JSON.stringify(oktaEvent(i))).join('\n'));
+  return path;
+}
+
+test('a read-only case in a read-only folder: info and users read it and create no -wal or -shm; detect and import say which file and why', (t) => {
+  const dir = tempDir(t);
+  const casePath = join(dir, 'case.pushtrail');
+  for (const args of [['import', casePath, evidence(dir)], ['detect', casePath]]) {
+    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  }
+  chmodSync(casePath, 0o444);
+  chmodSync(dir, 0o555);
+  t.after(() => chmodSync(dir, 0o755));
+  const before = readdirSync(dir).sort();
+
+  const info = cli('info', casePath, '--json');
+  assert.equal(info.code, 0, info.stderr);
+  assert.equal((JSON.parse(info.stdout) as { counts: { events: number } }).counts.events, 40);
+  const users = cli('users', casePath);
+  assert.equal(users.code, 0, users.stderr);
+  assert.deepEqual(readdirSync(dir).sort(), before, 'reading created no file beside the case');
+
+  const detect = cli('detect', casePath);
+  assert.equal(detect.code, 1, detect.stderr);
+  assert.match(detect.stderr, new RegExp(`${casePath.replaceAll('/', '\\/')} is read-only \\(its permissions do not let this user write it\\)`));
+  chmodSync(casePath, 0o666);
+  const imported = cli('import', casePath, join(dir, 'okta.ndjson'));
+  assert.equal(imported.code, 1, imported.stderr);
+  assert.match(imported.stderr, /the folder .* is read-only: writing case\.pushtrail needs its journal \(case\.pushtrail-wal\) beside it/);
+});
+
+test('seven imports creating the same case at once: one creates it, none fails on creation, the case verifies', async (t) => {
+  const dir = tempDir(t);
+  const casePath = join(dir, 'race.pushtrail');
+  const file = evidence(dir);
+  const runs = await Promise.all(
+    Array.from({ length: 7 }, () =>
+      new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = spawn(process.execPath, [CLI, 'import', casePath, file], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (code) => done({ code, stderr }));
+      }),
+    ),
+  );
+  for (const r of runs) {
+    assert.doesNotMatch(r.stderr, /already exists|case_meta/, r.stderr);
+    assert.notEqual(r.code, 70, r.stderr);
+  }
+  assert.ok(runs.some((r) => r.code === 0));
+  assert.deepEqual(readdirSync(dir).filter((n) => n.includes('.creating')), [], 'no staging file is left');
+  const verify = spawnSync(process.execPath, [CLI, 'verify', casePath, '--no-detection', '--json'], { encoding: 'utf8' });
+  assert.equal(verify.status, 0, verify.stdout + verify.stderr);
+});
