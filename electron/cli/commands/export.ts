@@ -9,7 +9,7 @@ import { Session } from '../../api/session.js';
 import { writeOcsfParquet } from '../../hunt/ocsf-parquet.js';
 import { CaseStore } from '../../store/case-store.js';
 import { parse } from '../args.js';
-import { printJson } from '../output.js';
+import { printJson, printLines } from '../output.js';
 
 export const EXPORT_USAGE = 'pushtrail export <case> --format ocsf-parquet --out DIR [--user NAME]... [--from TIME] [--to TIME] [--analyst NAME] [--json]';
 
@@ -50,7 +50,7 @@ export async function runExport(argv: string[]): Promise<void> {
   try {
     const result = await writeOcsfParquet(store, { ...(users.length > 0 ? { users } : {}), ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) }, resolve(out), actor);
     if (values['json'] === true) printJson(result);
-    else process.stdout.write(`Wrote ${result.events} events in ${result.files.length} Parquet files to ${result.out}\n`);
+    else printLines([`Wrote ${result.events} events in ${result.files.length} Parquet files to ${result.out}`]);
   } finally {
     store.close();
   }

@@ -11,7 +11,7 @@ import { Session } from '../../api/session.js';
 import { writeHuntPack } from '../../hunt/write-hunt-pack.js';
 import { CaseStore } from '../../store/case-store.js';
 import { parse } from '../args.js';
-import { printJson } from '../output.js';
+import { printJson, printLines } from '../output.js';
 
 export const HUNT_USAGE = 'pushtrail hunt <case> --out DIR [--target sigma|spl|kql|esql|sql]... [--dialect duckdb|trino]... [--analyst NAME] [--json]';
 
@@ -45,7 +45,7 @@ export function runHunt(argv: string[]): void {
   try {
     const written = writeHuntPack(store, { targets, dialects, date: new Date().toISOString().slice(0, 10) }, resolve(out), actor);
     if (values['json'] === true) printJson(written);
-    else process.stdout.write(`Wrote ${written.files.length} files to ${written.out} (targets: ${targets.join(', ')})\n`);
+    else printLines([`Wrote ${written.files.length} files to ${written.out} (targets: ${targets.join(', ')})`]);
   } finally {
     store.close();
   }

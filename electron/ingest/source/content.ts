@@ -4,12 +4,14 @@
  * it), and once to import them, counting them on the way (the importer also checks the file
  * was not modified in between). When no evidence in the case has the file's size it cannot be
  * there, and the bytes are read once: hashed while they are imported. A .gz (by content) is
- * inflated on the fly; its SHA-256 is that of the compressed bytes, as stored.
+ * inflated on the fly, a .gz inside it too, under limits (inflate.ts); its SHA-256 is that of
+ * the compressed bytes, as stored.
  */
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import { inflateNested } from './inflate.js';
 import { MAGIC_BYTES, magicOf } from './magic.js';
 
 export type OpenBytes = () => Promise<Readable>;
@@ -90,7 +92,7 @@ export async function openContent(open: OpenBytes, head: Uint8Array, hashing = f
   return {
     compression: 'gzip',
     sha256,
-    chunks: gunzip,
+    chunks: inflateNested(gunzip, () => size),
     storedBytes: () => size,
     finish: async () => {
       stored.unpipe(gunzip);
