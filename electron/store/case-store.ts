@@ -361,23 +361,7 @@ export class CaseStore {
     return readEvidenceErrors(this.db, evidenceId, afterId, limit);
   }
 
-  /**
-   * The last writer to close leaves the case in rollback-journal mode, with no -wal or -shm:
-   * then the file alone is the case, and it can be read where nothing may be written (a
-   * read-only folder, a write-protected copy), which a case in WAL mode cannot. The next
-   * read-write open puts it back in WAL mode (`configure`). With other connections open the
-   * mode stays as it is.
-   */
   close(): void {
-    if (!this.db.open) return;
-    if (!this.readOnly) {
-      try {
-        this.db.pragma('busy_timeout = 0');
-        this.db.pragma('journal_mode = DELETE');
-      } catch {
-        // Another connection has the case open: it stays in WAL mode until that one closes.
-      }
-    }
-    this.db.close();
+    if (this.db.open) this.db.close();
   }
 }
