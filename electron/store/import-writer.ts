@@ -165,7 +165,7 @@ export class ImportWriter {
     if (known !== undefined) return { id: known.id, known: true };
     const detail = { path, ...(parent === undefined ? {} : { archive: parent.path, archiveEvidenceId: parent.evidenceId }), sha256, size };
     const id = this.store.change(this.actor, 'evidence/archive', detail, () =>
-      Number(this.insertEvidence.run(path, sha256, size, null, 'zip', null, parent?.evidenceId ?? null, Date.now()).lastInsertRowid),
+      Number(this.insertEvidence.run(path, sha256, size, null, 'zip', null, parent?.evidenceId ?? null, Date.now(), null, null, null).lastInsertRowid),
     );
     return { id, known: false };
   }
