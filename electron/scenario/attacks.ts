@@ -150,7 +150,7 @@ export function oktaSprayBomb(ctx: Ctx, bombed: readonly Person[], sprayed: read
   bombed.forEach((p, i) => {
     events.push(...burst(ctx, { tag: `v${i}`, person: p, attacker, start: at + (6 + 8 * i) * MIN, steps: steps(ctx.rng.pick(DENYING)), gap: [30, 60], responder: p.homeNet }));
   });
-  // The P10 rule counts users whose prompts failed from one source within an hour (spec §9: Splunk's GCP rule).
+  // The P10 rule counts users whose prompts failed from one source within an hour (docs/log-sources.md §9: Splunk's GCP rule).
   const manyUsers = bombed.length >= 5;
   return {
     events,

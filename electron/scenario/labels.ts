@@ -5,7 +5,7 @@
  */
 import type { ScenarioVendor } from './model.js';
 
-/** Detection rule ids (shared/rules), one per pattern of spec §10. */
+/** Detection rule ids (shared/rules), one per pattern of docs/log-sources.md §10. */
 export { RULE_IDS, type RuleId } from '../../shared/model/finding.js';
 import type { RuleId } from '../../shared/model/finding.js';
 

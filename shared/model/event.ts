@@ -4,7 +4,7 @@
  * see `toOcsf` in later exports for the exact mapping.
  */
 
-/** Canonical outcomes (spec §0) plus primary-authentication and session events. */
+/** Canonical outcomes (docs/log-sources.md §0) plus primary-authentication and session events. */
 export const OUTCOMES = [
   'challenge_sent',
   'mfa_required',

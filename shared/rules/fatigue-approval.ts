@@ -1,5 +1,5 @@
 /**
- * fatigue-approval (spec §10 P4): a campaign of unapproved prompts (a burst, or slower pressure
+ * fatigue-approval (docs/log-sources.md §10 P4): a campaign of unapproved prompts (a burst, or slower pressure
  * over hours or a night: lib/pressure.ts) that ended in an approval for the same person. The
  * attacker got in: the most severe finding (critical). What followed is named: a factor change
  * (the attacker's own authenticator) and sign-ins from the campaign's addresses.

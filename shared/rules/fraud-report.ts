@@ -1,5 +1,5 @@
 /**
- * fraud-report (spec §10 P6): the user reported a prompt as not theirs: Okta "report suspicious
+ * fraud-report (docs/log-sources.md §10 P6): the user reported a prompt as not theirs: Okta "report suspicious
  * activity", Duo result fraud / user_marked_fraud, Entra fraud code / "Suspicious activity
  * reported" (all normalised to outcome fraud_reported by the parsers). The user is telling us
  * someone else has their password: high.
@@ -24,7 +24,7 @@ export const fraudReport: UserRule<FraudReportParams> = {
   params: { groupMinutes: 60 },
   paramDocs: {
     groupMinutes: groupMinutesDoc(
-      'Panther Okta.User.Reported.Suspicious.Activity deduplicates over 60 minutes (spec §9); reports closer than that are one finding.',
+      'Panther Okta.User.Reported.Suspicious.Activity deduplicates over 60 minutes (docs/log-sources.md §9); reports closer than that are one finding.',
     ),
   },
   evaluate(params, user) {

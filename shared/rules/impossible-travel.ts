@@ -45,7 +45,7 @@ export const impossibleTravel: UserRule<ImpossibleTravelParams> = {
   params: { maxSpeedKmh: 1000, minDistanceKm: 500, groupMinutes: 60 },
   paramDocs: {
     maxSpeedKmh: {
-      why: 'Airliners cruise below 1000 km/h; no public T1621 rule in spec §9 sets this, it is the usual impossible-travel cut-off.',
+      why: 'Airliners cruise below 1000 km/h; no public T1621 rule in docs/log-sources.md §9 sets this, it is the usual impossible-travel cut-off.',
       kind: 'number',
       min: 1,
       max: 100_000,
@@ -53,7 +53,7 @@ export const impossibleTravel: UserRule<ImpossibleTravelParams> = {
       unit: 'km/h',
     },
     minDistanceKm: {
-      why: 'Geo-IP places one address hundreds of km off, mobile carriers worse (spec §4); jumps under 500 km are ignored.',
+      why: 'Geo-IP places one address hundreds of km off, mobile carriers worse (docs/log-sources.md §4); jumps under 500 km are ignored.',
       kind: 'number',
       min: 0,
       max: 20_000,

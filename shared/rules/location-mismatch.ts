@@ -1,5 +1,5 @@
 /**
- * location-mismatch (spec §10 P5): the sign-in that asked for MFA came from one place and the
+ * location-mismatch (docs/log-sources.md §10 P5): the sign-in that asked for MFA came from one place and the
  * prompt was answered from another. Two ways to see it:
  *   - the vendor logs the answering device (`responder`: Duo auth_device vs access_device, §4);
  *   - otherwise, events of one session (`sessionId`) whose sources are in different places, the
@@ -49,8 +49,8 @@ export const locationMismatch: UserRule<LocationMismatchParams> = {
   paramDocs: {
     minDistanceKm: {
       why:
-        'Geo-IP of mobile carriers is coarse (spec §4 receiving device note); 500 km ignores city-level noise and ' +
-        'border towns while still catching another country. Splunk PingID compares GeoIP countries (spec §9); ' +
+        'Geo-IP of mobile carriers is coarse (docs/log-sources.md §4 receiving device note); 500 km ignores city-level noise and ' +
+        'border towns while still catching another country. Splunk PingID compares GeoIP countries (docs/log-sources.md §9); ' +
         'without coordinates we do too.',
       kind: 'number',
       min: 0,
@@ -59,7 +59,7 @@ export const locationMismatch: UserRule<LocationMismatchParams> = {
       unit: 'km',
     },
     sessionMinutes: {
-      why: 'A sign-in and its MFA answer happen within minutes; Splunk Okta joins them on externalSessionId (spec §9). Older session ids are forgotten.',
+      why: 'A sign-in and its MFA answer happen within minutes; Splunk Okta joins them on externalSessionId (docs/log-sources.md §9). Older session ids are forgotten.',
       kind: 'number',
       min: 1,
       max: 1440,
@@ -67,7 +67,7 @@ export const locationMismatch: UserRule<LocationMismatchParams> = {
       unit: 'minutes',
     },
     groupMinutes: groupMinutesDoc(
-      'Mismatches less than an hour apart are one episode (Panther dedup windows are 15–60 minutes, spec §9).',
+      'Mismatches less than an hour apart are one episode (Panther dedup windows are 15–60 minutes, docs/log-sources.md §9).',
     ),
   },
   evaluate(params, user) {

@@ -1,5 +1,5 @@
 /**
- * mfa-weakened (spec §10 P9): a factor was removed, reset, suspended or unpaired, or MFA was
+ * mfa-weakened (docs/log-sources.md §10 P9): a factor was removed, reset, suspended or unpaired, or MFA was
  * switched off, for the user. Only factor_change events are looked at; the vendor event name and
  * reason decide (case-insensitive):
  *
@@ -79,11 +79,11 @@ export const mfaWeakened: UserRule<MfaWeakenedParams> = {
   params: { groupMinutes: 60, reenrolHours: 24 },
   paramDocs: {
     groupMinutes: groupMinutesDoc(
-      'A reset usually removes several factors in one go; changes less than an hour apart are one finding (Panther dedup up to 60 minutes, spec §9).',
+      'A reset usually removes several factors in one go; changes less than an hour apart are one finding (Panther dedup up to 60 minutes, docs/log-sources.md §9).',
     ),
     reenrolHours: {
       why:
-        'Splunk "PingID New MFA Method After Credential Reset" links a reset and a new device within 1 hour (spec §9); a user may wait for ' +
+        'Splunk "PingID New MFA Method After Credential Reset" links a reset and a new device within 1 hour (docs/log-sources.md §9); a user may wait for ' +
         'the next working day to enrol their new phone, hence 24 hours.',
       kind: 'number',
       min: 0,

@@ -2,7 +2,7 @@
  * new-location: MFA activity from a country (or network, by ASN) this user was never seen in
  * earlier in the case. No public rule thresholds this; it ports the intent of the "New IP" /
  * "New Device" behaviours Splunk's Okta mismatch rule relies on and PingID's POLICY "New Device"
- * flag (spec §9, P5). It needs a baseline: nothing fires until the user has enough located history,
+ * flag (docs/log-sources.md §9, P5). It needs a baseline: nothing fires until the user has enough located history,
  * so the first day of a case is not all "new".
  *
  * Where the answering phone was decides between a traveller and an attacker: Duo logs it as the
@@ -67,7 +67,7 @@ export const newLocation: UserRule<NewLocationParams> = {
   params: { minBaselineEvents: 10, minBaselineHours: 48, groupHours: 24, checkAsn: true, minDistanceKm: 500 },
   paramDocs: {
     minBaselineEvents: {
-      why: 'No public threshold (spec §9 has none for novelty); 10 located events is the least history that says where a user usually is.',
+      why: 'No public threshold (docs/log-sources.md §9 has none for novelty); 10 located events is the least history that says where a user usually is.',
       kind: 'number',
       min: 1,
       max: 100_000,

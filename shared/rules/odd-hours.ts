@@ -85,7 +85,7 @@ export const oddHours: UserRule<OddHoursParams> = {
   params: { minBaselineEvents: 30, minBaselineDays: 5, toleranceHours: 1, groupMinutes: 60 },
   paramDocs: {
     minBaselineEvents: {
-      why: 'No public rule in spec §9 sets this; 30 events is the least that shows a daily pattern.',
+      why: 'No public rule in docs/log-sources.md §9 sets this; 30 events is the least that shows a daily pattern.',
       kind: 'number',
       min: 1,
       max: 100_000,

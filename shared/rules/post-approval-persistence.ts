@@ -1,5 +1,5 @@
 /**
- * post-approval-persistence (spec §10 P8): after a suspicious approval, the user's factors
+ * post-approval-persistence (docs/log-sources.md §10 P8): after a suspicious approval, the user's factors
  * changed: a new factor or device enrolled (T1098.005), factors reset, MFA disabled. The usual
  * end of an MFA-fatigue attack: the attacker, now signed in, registers their own authenticator.
  *
@@ -60,7 +60,7 @@ export const postApprovalPersistence: UserRule<PostApprovalPersistenceParams> = 
   paramDocs: {
     withinHours: {
       why:
-        'Splunk "PingID New MFA Method After Credential Reset" allows 1 hour between reset and Device Paired (spec §9). ' +
+        'Splunk "PingID New MFA Method After Credential Reset" allows 1 hour between reset and Device Paired (docs/log-sources.md §9). ' +
         'Widened to 24 h because an attacker who approved a prompt may register their device on a later visit, ' +
         'and this is for investigation, not real-time alerting; narrow it to 1 to match Splunk.',
       kind: 'number',
@@ -70,7 +70,7 @@ export const postApprovalPersistence: UserRule<PostApprovalPersistenceParams> = 
       unit: 'hours',
     },
     burstThreshold: {
-      why: 'Same as fatigue-approval: Elastic "Potentially Successful Okta MFA Bombing", 5 prompts (spec §9).',
+      why: 'Same as fatigue-approval: Elastic "Potentially Successful Okta MFA Bombing", 5 prompts (docs/log-sources.md §9).',
       kind: 'number',
       min: 2,
       max: 1000,
@@ -78,7 +78,7 @@ export const postApprovalPersistence: UserRule<PostApprovalPersistenceParams> = 
       unit: 'prompts',
     },
     burstWindowMinutes: {
-      why: 'Same as fatigue-approval: Elastic maxspan 10m (spec §9).',
+      why: 'Same as fatigue-approval: Elastic maxspan 10m (docs/log-sources.md §9).',
       kind: 'number',
       min: 1,
       max: 1440,
@@ -86,7 +86,7 @@ export const postApprovalPersistence: UserRule<PostApprovalPersistenceParams> = 
       unit: 'minutes',
     },
     approvalWithinMinutes: {
-      why: 'Same as fatigue-approval: the approval comes within 10 minutes of the burst (spec §9, P4).',
+      why: 'Same as fatigue-approval: the approval comes within 10 minutes of the burst (docs/log-sources.md §9, P4).',
       kind: 'number',
       min: 0,
       max: 1440,
@@ -118,7 +118,7 @@ export const postApprovalPersistence: UserRule<PostApprovalPersistenceParams> = 
       unit: 'hours',
     },
     minDistanceKm: {
-      why: 'Same as location-mismatch: 500 km ignores geo-IP noise (spec §4).',
+      why: 'Same as location-mismatch: 500 km ignores geo-IP noise (docs/log-sources.md §4).',
       kind: 'number',
       min: 0,
       max: 20_000,

@@ -1,5 +1,5 @@
 /**
- * push-burst (spec §10 P1–P3): a campaign of MFA prompts the person did not approve: a burst
+ * push-burst (docs/log-sources.md §10 P1–P3): a campaign of MFA prompts the person did not approve: a burst
  * within minutes, or slower pressure over hours or a night (lib/pressure.ts). Whoever sends them
  * already holds the password, so a campaign is high even when every prompt was refused. A campaign
  * that ended in an approval is reported by fatigue-approval instead (`suppressedBy`), so one story

@@ -1,7 +1,7 @@
 /**
- * source-many-users (spec §10 P10): one source (IP, subnet or ASN) makes MFA fail for many
+ * source-many-users (docs/log-sources.md §10 P10): one source (IP, subnet or ASN) makes MFA fail for many
  * distinct users within a window: someone holding a list of passwords is pushing prompts at a
- * whole organisation. Port of Splunk's GCP rule, which groups MFA failures by source IP (spec §9).
+ * whole organisation. Port of Splunk's GCP rule, which groups MFA failures by source IP (docs/log-sources.md §9).
  *
  * Cross-user: fed every user's prompt attempts ordered by time, each with the source the prompt
  * was requested from (for Okta the push send's client, since Okta logs the denial from the phone).
@@ -85,7 +85,7 @@ export const sourceManyUsers: CrossUserRule<SourceManyUsersParams> = {
   params: { minUsers: 5, windowMinutes: 60, groupBy: 'ip', maxApprovedShare: 0.25 },
   paramDocs: {
     minUsers: {
-      why: 'Splunk GCP Multiple Failed MFA Requests groups failures by source IP (spec §9); 5 distinct users keeps the P1 threshold family.',
+      why: 'Splunk GCP Multiple Failed MFA Requests groups failures by source IP (docs/log-sources.md §9); 5 distinct users keeps the P1 threshold family.',
       kind: 'number',
       min: 2,
       max: 100_000,
@@ -93,7 +93,7 @@ export const sourceManyUsers: CrossUserRule<SourceManyUsersParams> = {
       unit: 'users',
     },
     windowMinutes: {
-      why: 'An hour: a password-list run reaches users one after another, slower than one user’s 10-minute burst (Elastic hunting uses >5 per hour, spec §9).',
+      why: 'An hour: a password-list run reaches users one after another, slower than one user’s 10-minute burst (Elastic hunting uses >5 per hour, docs/log-sources.md §9).',
       kind: 'number',
       min: 1,
       max: 10_080,

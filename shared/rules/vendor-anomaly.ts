@@ -1,16 +1,16 @@
 /**
- * vendor-anomaly (spec §10 P7): the identity provider itself judged the MFA traffic hostile.
+ * vendor-anomaly (docs/log-sources.md §10 P7): the identity provider itself judged the MFA traffic hostile.
  * The parsers keep the vendor's reason/code in `reason` and the event name in `vendorEvent`;
  * matching is case-insensitive and tolerant of how the value is embedded. What is matched:
  *
  *   - Duo: reason `anomalous_push` (also written "anomalous push"): Duo's push-fatigue protection
- *     refused to send (spec §4; Panther DUO.User.Denied.AnomalousPush).
+ *     refused to send (docs/log-sources.md §4; Panther DUO.User.Denied.AnomalousPush).
  *   - Okta: event `security.threat.detected` (ThreatInsight), `user.risk.detect` (risk engine),
- *     `user.mfa.attempt_bypass` (Elastic "Attempted Bypass of Okta MFA") (spec §1, §9).
+ *     `user.mfa.attempt_bypass` (Elastic "Attempted Bypass of Okta MFA") (docs/log-sources.md §1, §9).
  *   - Entra: error 50088, "telecom MFA call limit reached", as a whole number anywhere in reason or
- *     event name (the SMS/voice flood indicator, spec §2).
+ *     event name (the SMS/voice flood indicator, docs/log-sources.md §2).
  *   - Google Workspace: account_warning events `suspicious_login`, `suspicious_login_less_secure_app`,
- *     `suspicious_programmatic_login`, `gov_attack_warning` (spec §5).
+ *     `suspicious_programmatic_login`, `gov_attack_warning` (docs/log-sources.md §5).
  */
 import type { FindingDraft } from '../model/finding.js';
 import { GapGrouper, userFinding, groupMinutesDoc } from './lib/draft.js';
@@ -105,7 +105,7 @@ export const vendorAnomaly: UserRule<VendorAnomalyParams> = {
   params: { groupMinutes: 60 },
   paramDocs: {
     groupMinutes: groupMinutesDoc(
-      'Panther DUO.User.Denied.AnomalousPush deduplicates over 15 minutes (spec §9); an hour keeps one attack in one finding.',
+      'Panther DUO.User.Denied.AnomalousPush deduplicates over 15 minutes (docs/log-sources.md §9); an hour keeps one attack in one finding.',
     ),
   },
   evaluate(params, user) {

@@ -10,7 +10,7 @@
  * https://learn.microsoft.com/en-us/entra/identity/monitoring-health/howto-configure-diagnostic-settings
  * and their Log Analytics tables, https://learn.microsoft.com/en-us/azure/azure-monitor/reference/tables-category#security;
  * duo_client_python's `eventtype` values (duo_client/admin.py) and Duo Log Sync
- * (duologsync/consumer), see ../shared/spec/export-shapes.md §4.
+ * (duologsync/consumer), see docs/export-shapes.md §4.
  */
 import type { FormatId } from '../parser.js';
 import { isObject, type JsonObject } from '../vendors/fields.js';

@@ -6,7 +6,7 @@
  * Field names are compared loosely, as SIEM re-exports rename them: case, separators and
  * flattened paths are ignored (`actor.alternateId`, `actor_alternateId_s`, `Actor Alternate
  * ID` are one name), as are Log Analytics' type suffixes (`_s`, `_d`, `_b`, `_t`, `_g`).
- * Field lists: the vendors' record schemas as cited in ../shared/spec/export-shapes.md.
+ * Field lists: the vendors' record schemas as cited in docs/export-shapes.md.
  */
 import type { FormatId, SourceRecord, VendorParser } from '../parser.js';
 import { isObject } from '../vendors/fields.js';

@@ -1,5 +1,5 @@
 /**
- * Elasticsearch / OpenSearch hits (spec export-shapes §9): search and scroll responses
+ * Elasticsearch / OpenSearch hits (docs/export-shapes.md §9): search and scroll responses
  * (`{"hits":{"hits":[{"_index","_id","_source":{...}}]}}`, unwrapped to the hits by the JSON
  * reader) and tools that write one hit per line (elasticdump) [ES-SEARCH]. The vendor's record
  * is ECS `event.original` when the pipeline kept it [ECS], else `message` when that holds a

@@ -1,7 +1,7 @@
 /**
  * Log Analytics / Microsoft Sentinel query results exported from the portal (CSV, headers
  * such as `TimeGenerated [UTC]`, times in the exporting user's locale) or through the API / CLI
- * (JSON, `dynamic` columns as JSON text) (spec export-shapes §1.5, §3, §5, §6). A row of a
+ * (JSON, `dynamic` columns as JSON text) (docs/export-shapes.md §1.5, §3, §5, §6). A row of a
  * table whose connector kept the vendor's record (`RawData`) hands that over; a table whose
  * columns are the vendor's fields renamed is mapped back (tables/); any other table (Entra
  * `SigninLogs`, `AADNonInteractiveUserSignInLogs`, `AuditLogs`, whose PascalCase names the

@@ -1,5 +1,5 @@
 /**
- * Splunk search exports (spec export-shapes §9): the REST `search/jobs/export` endpoint with
+ * Splunk search exports (docs/export-shapes.md §9): the REST `search/jobs/export` endpoint with
  * `output_mode=json` (and Splunk Web's JSON export) write one `{"preview":<bool>,"result":{...}}`
  * object per line, with lines carrying only `lastrow` or `messages` between them [SPL-REST],
  * [SPL-EXPORT-3P]. A result's `_raw` is the event as the vendor sent it; a result without one

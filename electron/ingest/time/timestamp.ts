@@ -1,5 +1,5 @@
 /**
- * The one place where timestamp text becomes UTC milliseconds (spec export-shapes §0 "Time
+ * The one place where timestamp text becomes UTC milliseconds (docs/export-shapes.md §0 "Time
  * normalisation"). Forms read:
  *
  * - ISO-8601 / RFC 3339 with 0–9 fraction digits, `T` or a space, `Z` or `±hh[:]mm`, with or

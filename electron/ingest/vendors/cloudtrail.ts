@@ -1,5 +1,5 @@
 /**
- * AWS CloudTrail, spec §6. Reads raw CloudTrail records (the members of an S3 object's
+ * AWS CloudTrail, docs/log-sources.md §6. Reads raw CloudTrail records (the members of an S3 object's
  * `Records` array, NDJSON, or a whole `{"Records": [...]}` object handed over as one record),
  * the Logstash/Elastic copy in the OTRF dataset (`@timestamp` instead of `eventTime`), and the
  * Microsoft Sentinel / Log Analytics `AWSCloudTrail` table (PascalCase columns with the nested
@@ -177,7 +177,7 @@ interface Meaning {
 
 /**
  * ConsoleLogin: with MFAUsed=Yes, Success is an approved MFA sign-in and Failure is what
- * Splunk and Panther call a failed MFA challenge (spec §6) — a bad code rather than a
+ * Splunk and Panther call a failed MFA challenge (docs/log-sources.md §6) — a bad code rather than a
  * refusal, hence failed_other. Without MFA they are plain password outcomes. MFAUsed is
  * compared case-insensitively (Sigma writes `NO`).
  */
@@ -206,7 +206,7 @@ function checkMfa(t: TrailRecord): Meaning {
 /**
  * IAM MFA-device calls are factor changes of the user named in the request (an admin may
  * act on someone else's device); a call that failed (errorCode set) is still recorded as the
- * attempted change, with the error in `reason`, because attempts matter for spec §9 rules.
+ * attempted change, with the error in `reason`, because attempts matter for docs/log-sources.md §9 rules.
  */
 function deviceChange(t: TrailRecord): Meaning {
   const name = t.eventName ?? '';

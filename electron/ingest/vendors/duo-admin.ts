@@ -1,5 +1,5 @@
 /**
- * Cisco Duo administrator log (spec §4): Admin API `administrator` log objects `{action,
+ * Cisco Duo administrator log (docs/log-sources.md §4): Admin API `administrator` log objects `{action,
  * description, isotimestamp, object, timestamp, username}`. MFA meaning: an admin's own push
  * marked fraudulent (`admin_2fa_error` with "fraudulent" [PAN-DUO-ADMIN]), admin logins and
  * lockouts, and changes to a user's factors (bypass codes, phones, tokens, bypass status).

@@ -1,5 +1,5 @@
 /**
- * Cisco Duo authentication log (spec §4): Admin API v2 `authlogs` objects (also as NDJSON
+ * Cisco Duo authentication log (docs/log-sources.md §4): Admin API v2 `authlogs` objects (also as NDJSON
  * from SIEM exports) and the older v1 shape (`username`, `factor: "Duo Push"`, `result:
  * "FRAUD"`, top-level `ip` / `location`). One record = one attempt; Duo has no separate
  * "push sent" record.
@@ -20,7 +20,7 @@ function looksLikeDuoAuth(value: unknown): boolean {
   return str(r, 'factor') !== undefined && (hasKey(r, 'txid') || hasKey(r, 'integration') || hasKey(r, 'username'));
 }
 
-/** Reasons with a fixed meaning (spec §4 mapping); compared lower-case, spaces as underscores. */
+/** Reasons with a fixed meaning (docs/log-sources.md §4 mapping); compared lower-case, spaces as underscores. */
 const REASON_OUTCOMES: ReadonlyMap<string, Outcome> = new Map<string, Outcome>([
   ['user_approved', 'approved'],
   ['valid_passcode', 'approved'],

@@ -1,6 +1,6 @@
 /**
  * Helpers shared by the Cisco Duo normalisers (authentication, administrator and telephony
- * logs, spec §4): the record inside test wrappers, Duo's time fields, addresses with ports,
+ * logs, docs/log-sources.md §4): the record inside test wrappers, Duo's time fields, addresses with ports,
  * locations and factor names.
  */
 import type { Factor, Geo } from '../../../shared/model/event.js';

@@ -1,5 +1,5 @@
 /**
- * Cisco Duo telephony log (spec §4; fields UNVERIFIED beyond the corpus): one record per SMS
+ * Cisco Duo telephony log (docs/log-sources.md §4; fields UNVERIFIED beyond the corpus): one record per SMS
  * or phone call Duo placed, `{context, credits, phone, type, isotimestamp|ts, timestamp}`.
  * A send in an authentication or login context is a prompt (challenge_sent); enrolment and
  * verification sends are kept as 'other'. The log names no user, only the phone.

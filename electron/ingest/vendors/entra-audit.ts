@@ -1,5 +1,5 @@
 /**
- * Microsoft Entra ID directory audit logs (spec §2, fraud_reported and factor_change): Graph
+ * Microsoft Entra ID directory audit logs (docs/log-sources.md §2, fraud_reported and factor_change): Graph
  * `directoryAudits` objects, diagnostic-settings `AuditLogs` records (the audit under
  * `properties`) and Log Analytics `AuditLogs` rows (InitiatedBy / TargetResources as JSON text).
  */

@@ -1,5 +1,5 @@
 /**
- * Microsoft Entra ID sign-in logs (spec §2): Graph `/auditLogs/signIns` objects, Azure
+ * Microsoft Entra ID sign-in logs (docs/log-sources.md §2): Graph `/auditLogs/signIns` objects, Azure
  * diagnostic-settings records (the sign-in under `properties`), Log Analytics `SigninLogs`
  * rows (PascalCase, nested objects as JSON text) and portal CSV download rows.
  */
@@ -68,7 +68,7 @@ const SIGN_IN_ACTIVITY = 'Sign-in activity';
 // ---------------------------------------------------------------------------------------
 // Recognition
 
-/** Headers of the portal download (English; localized headers are UNVERIFIED, spec §2 (d)). */
+/** Headers of the portal download (English; localized headers are UNVERIFIED, docs/log-sources.md §2 (d)). */
 function isPortalCsvRow(value: JsonObject): boolean {
   if (ciKey(value, 'Date (UTC)') !== undefined || ciKey(value, 'Sign-in error code') !== undefined) return true;
   return ciKey(value, 'Request ID') !== undefined && ciKey(value, 'IP address') !== undefined;
@@ -229,7 +229,7 @@ function fromCsv(row: JsonObject, settings: TimeSettings): SignIn {
 }
 
 // ---------------------------------------------------------------------------------------
-// Mapping (spec §0, §2)
+// Mapping (docs/log-sources.md §0, §2)
 
 /** "Previously satisfied" / "satisfied by claim in the token": MFA not performed in this sign-in. */
 function stepFactor(method: string | undefined, resultDetail: string | undefined): Factor {

@@ -1,5 +1,5 @@
 /**
- * Google Workspace Admin SDK Reports API activities (`kind: admin#reports#activity`), spec §5.
+ * Google Workspace Admin SDK Reports API activities (`kind: admin#reports#activity`), docs/log-sources.md §5.
  *
  * Three record shapes are read:
  * - the API shape: `events: [{type, name, parameters: [{name, value|boolValue|intValue|multiValue}]}]`,
@@ -83,7 +83,7 @@ function paramFlag(e: GoogleEvent, name: string): boolean | undefined {
 
 /**
  * login_challenge_method -> factor. Names from the Splunk GWS macro and Elastic/Panther
- * samples (spec §5). Knowledge challenges (type your recovery phone/e-mail, employee id) and
+ * samples (docs/log-sources.md §5). Knowledge challenges (type your recovery phone/e-mail, employee id) and
  * location checks are not one of our factors: 'unknown'.
  */
 const CHALLENGE_FACTORS: Readonly<Record<string, Factor>> = {
@@ -134,7 +134,7 @@ function challengeStatus(e: GoogleEvent): ChallengeStatus {
 /**
  * A failed Google prompt is the user (or nobody) refusing a push: 'denied'. A failed code or
  * key is a bad answer, not a refusal: 'failed_other'. The deny-vs-timeout split for Google
- * prompts is not documented (spec §5, UNVERIFIED), so a failed prompt is counted as denied.
+ * prompts is not documented (docs/log-sources.md §5, UNVERIFIED), so a failed prompt is counted as denied.
  */
 function failedSecondFactor(method: string | undefined): Outcome {
   return method === 'google_prompt' ? 'denied' : 'failed_other';

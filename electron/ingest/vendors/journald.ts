@@ -1,5 +1,5 @@
 /**
- * systemd journal as `journalctl -o json` (one object per line) or `-o json-pretty`, spec §8
+ * systemd journal as `journalctl -o json` (one object per line) or `-o json-pretty`, docs/log-sources.md §8
  * [JOURNAL-FMT] (systemd docs/JOURNAL_EXPORT_FORMATS.md, "Journal JSON Format"): every field
  * is a string, except that a value which is not valid UTF-8 is an array of byte numbers and a
  * field present more than once is an array of values. `__REALTIME_TIMESTAMP` is microseconds

@@ -1,5 +1,5 @@
 /**
- * Microsoft 365 Unified Audit Log (spec §3): Management Activity API JSON records, Purview /
+ * Microsoft 365 Unified Audit Log (docs/log-sources.md §3): Management Activity API JSON records, Purview /
  * Search-UnifiedAuditLog exports whose `AuditData` column carries the JSON record, and the
  * Microsoft Sentinel `OfficeActivity` row shape. Logons (UserLoggedIn / UserLoginFailed)
  * and the AzureActiveDirectory MFA changes have meaning here; every other operation is kept

@@ -2,7 +2,7 @@
  * Helpers shared by the Microsoft normalisers (Entra sign-in, Entra audit, M365 Unified
  * Audit Log): tolerant field access across the Graph / diagnostic-settings / Log Analytics /
  * SIEM-export spellings of the same record, AADSTS code meanings and the outcome tables of
- * spec §2 and §3.
+ * docs/log-sources.md §2 and §3.
  */
 import type { Factor, Outcome } from '../../../shared/model/event.js';
 import { NO_TIME_SETTINGS, readTimestamp, type TimeSettings } from '../time/timestamp.js';
@@ -73,14 +73,14 @@ export function pairValue(list: readonly unknown[], name: string): string | unde
 /**
  * Microsoft timestamps: ISO-8601 or the locale text of portal / Purview CSV exports
  * (`9/20/2023 4:05:03 AM`), in the file's day/month order. Every Microsoft time field is UTC
- * (spec §3, zone-less CreationTime included). Throws RecordError for an ambiguous date.
+ * (docs/log-sources.md §3, zone-less CreationTime included). Throws RecordError for an ambiguous date.
  */
 export function msTime(text: string | undefined, settings: TimeSettings = NO_TIME_SETTINGS): number | undefined {
   return readTimestamp(text, settings, 'utc');
 }
 
 // ---------------------------------------------------------------------------------------
-// AADSTS codes (spec §2, [MSERR]); the texts are short reminders for reasons, not Microsoft's wording.
+// AADSTS codes (docs/log-sources.md §2, [MSERR]); the texts are short reminders for reasons, not Microsoft's wording.
 
 export const AADSTS_MEANINGS: ReadonlyMap<number, string> = new Map([
   [50053, 'account locked or sign-in from malicious IP'],

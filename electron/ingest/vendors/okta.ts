@@ -1,5 +1,5 @@
 /**
- * Okta System Log (spec §1): LogEvent objects from `GET /api/v1/logs` (JSON array), SIEM
+ * Okta System Log (docs/log-sources.md §1): LogEvent objects from `GET /api/v1/logs` (JSON array), SIEM
  * NDJSON exports (some lower-case top-level keys: eventtype, debugcontext ...) and, defensively,
  * CSV rows whose headers are the dot-flattened paths (CSV headers are UNVERIFIED).
  */
@@ -81,7 +81,7 @@ function looksLikeOkta(value: unknown): boolean {
 }
 
 // ---------------------------------------------------------------------------------------
-// Event types and factors (spec §1, [OKCAT])
+// Event types and factors (docs/log-sources.md §1, [OKCAT])
 
 const CHALLENGE_FACTORS: ReadonlyMap<string, Factor> = new Map<string, Factor>([
   ['system.push.send_factor_verify_push', 'push'],
@@ -236,7 +236,7 @@ function factorOf(o: Okta): Factor | undefined {
 /**
  * Okta has no field for the phone that answered a push. Splunk's rule written with Okta reads
  * the `client` of the Okta Verify answer as the answering device and that of the send as the
- * sign-in's source (spec §1 [SPL-OKTA-MISMATCH]; that it is the phone's address is unverified),
+ * sign-in's source (docs/log-sources.md §1 [SPL-OKTA-MISMATCH]; that it is the phone's address is unverified),
  * so the answer's client is its responder as well as its source.
  */
 function isPushAnswer(eventType: string, factor: Factor | undefined): boolean {
@@ -244,7 +244,7 @@ function isPushAnswer(eventType: string, factor: Factor | undefined): boolean {
 }
 
 // ---------------------------------------------------------------------------------------
-// Outcomes (spec §0, §1)
+// Outcomes (docs/log-sources.md §0, §1)
 
 function mfaVerifyOutcome(o: Okta, factor: Factor | undefined): Outcome {
   // PASSWORD_AS_FACTOR is primary authentication in OIE, not MFA [SPL-OKTA-MULTI].

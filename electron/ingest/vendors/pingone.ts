@@ -1,5 +1,5 @@
 /**
- * PingID and PingOne, spec §7.
+ * PingID and PingOne, docs/log-sources.md §7.
  *
  * PingID webhook / push-subscription JSON (the Splunk attack_data `pingid.log`):
  *   {source:"PINGID", id, recorded, actors:[{type:"user", name}],
@@ -14,7 +14,7 @@
  * PingOne platform audit activities (Elastic ping_one test input):
  *   {id, recordedAt, correlationId, actors:{user:{id,name}, client}, action:{type, description},
  *    resources:[…], result:{status, description}}
- * Which `action.type` values are MFA events is UNVERIFIED (spec §7); the table below is
+ * Which `action.type` values are MFA events is UNVERIFIED (docs/log-sources.md §7); the table below is
  * deliberately narrow and everything else is kept as 'other'.
  */
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';

@@ -1,5 +1,5 @@
 /**
- * Linux syslog (auth.log / secure / journal text), spec §8: sshd authentication lines,
+ * Linux syslog (auth.log / secure / journal text), docs/log-sources.md §8: sshd authentication lines,
  * Duo Unix (pam_duo, login_duo), the Google Authenticator PAM module, and pam_unix / sudo /
  * sshd pre-authentication lines (syslog-pam.ts). Every other line of
  * the file (cron, kernel, sudo, …) is kept as outcome 'other' named after its tag, so a case

@@ -1,5 +1,5 @@
 /**
- * Cisco Duo Admin API v2 authentication logs (spec §4): one authlog per attempt, field for
+ * Cisco Duo Admin API v2 authentication logs (docs/log-sources.md §4): one authlog per attempt, field for
  * field as in the corpus (duo/elastic-integrations/test-auth.log). The access device is where
  * the login came from, the auth device the phone that was asked: that pair is the only
  * vendor-logged source/responder split, so the writer keeps both exactly as the scenario says.

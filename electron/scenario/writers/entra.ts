@@ -1,5 +1,5 @@
 /**
- * Microsoft Entra ID (spec §2): Graph `auditLogs/signIns` objects (the key set of the corpus's
+ * Microsoft Entra ID (docs/log-sources.md §2): Graph `auditLogs/signIns` objects (the key set of the corpus's
  * entra/elastic-integrations sign-in `properties`) and `auditLogs/directoryAudits` objects (the
  * key set of the corpus's Graph-shaped audit `properties`). One sign-in attempt is one record:
  * an MFA interrupt (50074/50076), then one record per prompt, each carrying the answer in

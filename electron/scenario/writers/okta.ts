@@ -1,5 +1,5 @@
 /**
- * Okta System Log LogEvents (spec §1), field for field as `GET /api/v1/logs` returns them and
+ * Okta System Log LogEvents (docs/log-sources.md §1), field for field as `GET /api/v1/logs` returns them and
  * as the corpus samples show (okta/elastic-integrations/test-okta-system-events.log for complete
  * records). Identity Engine orgs log the password as `auth_via_mfa` PASSWORD_AS_FACTOR and a
  * rejected push as `auth_via_mfa` FAILURE/INVALID_CREDENTIALS; Classic orgs log the rejection

@@ -2,7 +2,7 @@
  * Prompt pressure: how many prompts a person did not approve, over sliding windows from minutes
  * to a night, and the campaigns it reveals.
  *
- * Public burst rules count prompts in one fixed window (5 in 10 minutes, spec §9), so an attacker
+ * Public burst rules count prompts in one fixed window (5 in 10 minutes, docs/log-sources.md §9), so an attacker
  * who pushes every 15 minutes through the night never fires them. Here unapproved prompts form a
  * chain while each follows the previous within `gapMinutes`; the chain becomes a campaign as soon
  * as any of three windows holds its threshold: a burst (5 in 10 minutes), sustained pressure
@@ -52,13 +52,13 @@ const span = (unit: 'minutes' | 'hours', max: number, why: string): ParamDoc => 
 export const PRESSURE_DOCS: { readonly [K in keyof PressureParams]: ParamDoc } = {
   threshold: count(
     2,
-    'Elastic "Potential Okta MFA Bombing via Push Notifications" fires on 5 denials per user in 10 minutes (spec §9); Panther Auth0 ' +
+    'Elastic "Potential Okta MFA Bombing via Push Notifications" fires on 5 denials per user in 10 minutes (docs/log-sources.md §9); Panther Auth0 ' +
       'push fatigue also uses 5. Splunk uses 10 in 5 minutes (Okta, AWS, GCP) or more than 9 in 10 minutes: raise it to 10 to match those.',
   ),
-  windowMinutes: span('minutes', 1440, 'Elastic maxspan 10m and the Splunk Entra/O365/PingID 10-minute buckets (spec §9); Splunk Okta/AWS/GCP use 5.'),
+  windowMinutes: span('minutes', 1440, 'Elastic maxspan 10m and the Splunk Entra/O365/PingID 10-minute buckets (docs/log-sources.md §9); Splunk Okta/AWS/GCP use 5.'),
   sustainedThreshold: count(
     2,
-    'No public rule counts slow pressure (spec §9 rules all use minutes). 8 unapproved prompts in 4 hours is twice a prompt every half hour: ' +
+    'No public rule counts slow pressure (docs/log-sources.md §9 rules all use minutes). 8 unapproved prompts in 4 hours is twice a prompt every half hour: ' +
       'no phone or person fails that often by accident, and a campaign pacing one prompt every 10–20 minutes reaches it within 3 hours.',
   ),
   sustainedHours: span('hours', 72, 'Long enough for a campaign paced to stay under 5-in-10-minutes rules, short enough that a day of flaky pushes (each retried and approved) does not add up.'),
@@ -70,7 +70,7 @@ export const PRESSURE_DOCS: { readonly [K in keyof PressureParams]: ParamDoc } =
     'Prompts at most this far apart belong to one campaign; an approval this long after the last prompt of a slow campaign still ends it ' +
       '(the approval at dawn after prompts every 10–20 minutes).',
   ),
-  approvalWithinMinutes: span('minutes', 1440, 'An approval within 10 minutes of the last prompt of a burst ends it (Elastic "Potentially Successful Okta MFA Bombing", maxspan 10m, spec §9).'),
+  approvalWithinMinutes: span('minutes', 1440, 'An approval within 10 minutes of the last prompt of a burst ends it (Elastic "Potentially Successful Okta MFA Bombing", maxspan 10m, docs/log-sources.md §9).'),
 };
 
 export type PressureScale = 'burst' | 'sustained' | 'night';

@@ -3,7 +3,7 @@
  *
  * Vendors log a prompt differently: Okta writes a send record (challenge_sent) and later an
  * answer (auth_via_mfa / deny_push) for the same push; Duo writes one authlog per attempt and no
- * send record (spec §4); PingID writes the time-out itself. Counting raw events would count an
+ * send record (docs/log-sources.md §4); PingID writes the time-out itself. Counting raw events would count an
  * Okta push twice, so every rule that counts prompts goes through `AttemptStream`, which pairs an
  * answer with the open send it belongs to and releases one `Attempt` per prompt.
  */
@@ -12,16 +12,16 @@ import type { RuleEvent } from '../rule.js';
 
 /**
  * How long a sent prompt waits for its answer before we call it unanswered. Vendors expire
- * pushes within minutes (Okta's ignored pushes have no record at all, spec §1 "timeout"), so
+ * pushes within minutes (Okta's ignored pushes have no record at all, docs/log-sources.md §1 "timeout"), so
  * an answer later than this belongs to another prompt.
  */
 const PAIR_WINDOW_MS = 5 * 60_000;
 
-/** Channels an attacker can fire at a user's phone without knowing a second secret (spec §0, T1621). */
+/** Channels an attacker can fire at a user's phone without knowing a second secret (docs/log-sources.md §0, T1621). */
 const PROMPT_FACTORS: ReadonlySet<Factor> = new Set<Factor>(['push', 'sms', 'voice']);
 /**
  * Factors that are not prompts: a code the user types, a key they touch, a remembered device.
- * TOTP/passcode failures are code guessing (spec §10 P12, T1110), not push fatigue.
+ * TOTP/passcode failures are code guessing (docs/log-sources.md §10 P12, T1110), not push fatigue.
  */
 const NON_PROMPT_FACTORS: ReadonlySet<Factor> = new Set<Factor>([
   'totp',
@@ -66,9 +66,9 @@ const FRAUD_PAIRED: PromptRole = { role: 'answer', outcome: 'fraud', standalone:
  * itself an attempt (a Duo authlog is; an Okta "report suspicious activity" record is not, it
  * follows the denial it reports).
  *
- * Counted (brief / spec §9 P1–P3): challenge_sent, denied, timeout, approved unless the factor
+ * Counted (brief / docs/log-sources.md §9 P1–P3): challenge_sent, denied, timeout, approved unless the factor
  * says it is not a prompt; failed_other only with an explicit push/SMS/voice factor (Duo
- * anomalous_push lands here; a failed_other without factor may be a policy block, spec §2
+ * anomalous_push lands here; a failed_other without factor may be a policy block, docs/log-sources.md §2
  * 53003); fraud_reported pairs with its prompt, or stands alone with an explicit prompt factor.
  */
 function promptRole(e: RuleEvent): PromptRole {

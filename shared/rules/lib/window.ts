@@ -1,7 +1,7 @@
 /**
  * "At least N distinct things within W" over a time-ordered stream, merged into episodes.
  *
- * Public burst rules (spec §9, P1) fire per window; an analyst wants one finding per attack, so
+ * Public burst rules (docs/log-sources.md §9, P1) fire per window; an analyst wants one finding per attack, so
  * overlapping qualifying windows are merged: an episode starts with the first window that holds
  * `threshold` distinct keys and grows while later qualifying windows overlap it. An item that
  * never sits in a qualifying window (a lone prompt long after the burst) is not part of it.

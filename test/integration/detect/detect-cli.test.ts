@@ -73,15 +73,18 @@ test('tuning a rule is stored in the case, recorded in custody, and changes the 
   const dir = tempDir(t);
   assert.equal(run('demo', '--out', dir).code, 0);
   const casePath = join(dir, 'demo-incident.pushtrail');
-  const strict = json<{ findings: FindingOut[] }>(run('detect', casePath, '--json', '--set', 'push-burst.threshold=20'));
-  assert.equal(strict.findings.filter((f) => f.rule === 'push-burst').length, 0);
+  const bursts = (r: { findings: FindingOut[] }): number => r.findings.filter((f) => f.rule === 'push-burst').length;
+  const defaults = bursts(json<{ findings: FindingOut[] }>(run('detect', casePath, '--json')));
+  // Only the short burst window takes the threshold; campaigns over hours keep their own counts.
+  const strict = bursts(json<{ findings: FindingOut[] }>(run('detect', casePath, '--json', '--set', 'push-burst.threshold=20')));
+  assert.ok(strict < defaults, `${strict} bursts at threshold 20, ${defaults} at the default`);
   const info = json<{ custody: { action: string; detail: { config?: unknown } }[] }>(run('info', casePath, '--json'));
   const settings = info.custody.filter((e) => e.action === 'detect/settings');
   assert.deepEqual(settings.at(-1)?.detail.config, { 'push-burst': { params: { threshold: 20 } } });
   const rerun = json<{ findings: FindingOut[] }>(run('detect', casePath, '--json'));
-  assert.equal(rerun.findings.filter((f) => f.rule === 'push-burst').length, 0, 'the stored setting stays in force');
+  assert.equal(bursts(rerun), strict, 'the stored setting stays in force');
   const reset = json<{ findings: FindingOut[] }>(run('detect', casePath, '--json', '--defaults'));
-  assert.ok(reset.findings.filter((f) => f.rule === 'push-burst').length >= 5);
+  assert.equal(bursts(reset), defaults);
 
   const bad = run('detect', casePath, '--set', 'push-burst.threshold=lots');
   assert.notEqual(bad.code, 0);

@@ -43,7 +43,7 @@ async function agreement(casePath: string, parquetDir: string, attackUsers: Read
   const rows: Agreement[] = [];
   const benignSerious: string[] = [];
   for (const rule of rules) {
-    const own = findings.filter((f) => f.rule === rule.id);
+    const own = findings.filter((f) => f.rule === rule.id && expressible(rule, f));
     const found = hits.get(rule.id) ?? [];
     const sqlUsers = new Set(found.map((h) => h.user));
     const sqlSources = new Set(found.map((h) => h.src_ip));
@@ -54,6 +54,17 @@ async function agreement(casePath: string, parquetDir: string, attackUsers: Read
     if (isSerious(rule)) for (const u of sqlUsers) if (!attackUsers.has(u)) benignSerious.push(`${rule.id}: ${u}`);
   }
   return { rows, benignSerious };
+}
+
+/**
+ * A fixed-window query tells the short-burst story only: campaigns PushTrail follows over hours
+ * (prompt pressure across the night) are beyond it, as the hunts' headers say.
+ */
+function expressible(rule: HuntRule, f: Finding): boolean {
+  if (rule.id !== 'push-burst' && rule.id !== 'fatigue-approval') return true;
+  // The campaign's busiest stretch of the short window, as the finding records it.
+  const peak = f.detail['peakInWindow'];
+  return typeof peak !== 'number' || peak >= Number(rule.params['threshold']);
 }
 
 function isSerious(rule: HuntRule): boolean {

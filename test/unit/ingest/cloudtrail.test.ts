@@ -27,7 +27,7 @@ function pick(list: SourceRecord[], n: number): SourceRecord {
   return r;
 }
 
-/** A hand-made ConsoleLogin in the documented shape (spec §6). */
+/** A hand-made ConsoleLogin in the documented shape (docs/log-sources.md §6). */
 function consoleLogin(result: 'Success' | 'Failure', mfaUsed: 'Yes' | 'No' | 'NO', extra: Record<string, unknown> = {}): SourceRecord {
   return recordOf({
     eventVersion: '1.08',

@@ -203,7 +203,7 @@ describe('duo-admin and duo-telephony: known corpus records', () => {
   });
 });
 
-/** Hand-made v2 authlog (fields of spec §4) for reasons and factors the corpus lacks. */
+/** Hand-made v2 authlog (fields of docs/log-sources.md §4) for reasons and factors the corpus lacks. */
 function authlog(extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     txid: 'hand-made-txid',

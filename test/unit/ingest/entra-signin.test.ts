@@ -98,7 +98,7 @@ describe('entra-signin: known corpus records', () => {
   });
 });
 
-/** Hand-made Graph signIn object following spec §2 field paths (the corpus has no MFA prompts). */
+/** Hand-made Graph signIn object following docs/log-sources.md §2 field paths (the corpus has no MFA prompts). */
 function graphSignIn(extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: 'hand-made-signin',

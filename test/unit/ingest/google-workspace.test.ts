@@ -24,7 +24,7 @@ function elasticRecord(n: number): SourceRecord {
   return r;
 }
 
-/** An API-shaped login activity (hand-made, values from spec §5). */
+/** An API-shaped login activity (hand-made, values from docs/log-sources.md §5). */
 function loginActivity(events: unknown[], extra: Record<string, unknown> = {}): SourceRecord {
   return recordOf({
     kind: 'admin#reports#activity',

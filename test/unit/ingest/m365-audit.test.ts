@@ -84,7 +84,7 @@ describe('m365-audit: known corpus records', () => {
 });
 
 /**
- * Hand-made Management Activity API logon record following spec §3 (the public push-timeout
+ * Hand-made Management Activity API logon record following docs/log-sources.md §3 (the public push-timeout
  * alert shape: ErrorNumber 500121, LogonError AuthenticationFailedSasError, RequestType SAS:EndAuth).
  */
 function logon(operation: string, extra: Record<string, unknown> = {}, extended: { Name: string; Value: string }[] = []): Record<string, unknown> {

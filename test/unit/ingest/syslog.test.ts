@@ -1,6 +1,6 @@
 /**
  * There are no public Linux auth-log samples in the corpus: every line below is HAND-MADE
- * from the formats in spec §8 (OpenSSH auth.c, duo_unix lib/util.c + pam_duo.c,
+ * from the formats in docs/log-sources.md §8 (OpenSSH auth.c, duo_unix lib/util.c + pam_duo.c,
  * google-authenticator-libpam), with documentation addresses (RFC 5737 / RFC 3849).
  */
 import assert from 'node:assert/strict';

@@ -11,7 +11,7 @@ import { generateBundle } from '../../../electron/scenario/bundle.js';
 import { CORPUS_DIR } from '../../support/corpus.js';
 import { at, corpusRecords, isObj, keySet, readBundle, sorted, type Obj, type ReadBundle } from './generated.js';
 
-/** Documented LogEvent properties (spec §1 [OKSL]); complete API records carry all of them. */
+/** Documented LogEvent properties (docs/log-sources.md §1 [OKSL]); complete API records carry all of them. */
 const LOGEVENT_KEYS = new Set([
   'actor', 'authenticationcontext', 'client', 'debugcontext', 'device', 'displaymessage', 'eventtype', 'legacyeventtype',
   'outcome', 'published', 'request', 'securitycontext', 'severity', 'target', 'transaction', 'uuid', 'version',

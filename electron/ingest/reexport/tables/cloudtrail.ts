@@ -1,5 +1,5 @@
 /**
- * AWS CloudTrail in Microsoft Sentinel: table `AWSCloudTrail` (spec export-shapes §6). Column
+ * AWS CloudTrail in Microsoft Sentinel: table `AWSCloudTrail` (docs/export-shapes.md §6). Column
  * names from the Azure Monitor table reference, MicrosoftDocs/azure-reference-other
  * `azure-monitor-ref/tables/includes/awscloudtrail-include.md` [LA-AWSCT]: the record's fields in
  * PascalCase with `userIdentity.*` and `userIdentity.sessionContext.*` flattened

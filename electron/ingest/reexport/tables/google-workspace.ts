@@ -1,6 +1,6 @@
 /**
  * Google Workspace Reports in Microsoft Sentinel: table `GoogleWorkspaceReports` written by
- * the CCF connector (spec export-shapes §5). The column map is the inverse of the connector's
+ * the CCF connector (docs/export-shapes.md §5). The column map is the inverse of the connector's
  * DCR, Azure/Azure-Sentinel `Solutions/GoogleWorkspaceReports/Data Connectors/
  * GoogleWorkspaceTemplate_ccp/dcr.json` (transformKql: `TimeGenerated = todatetime(start_time)`,
  * `ActorEmail=actor_email`, `EventMessage=event_name`, `EventOriginalMessage=events`,
@@ -28,7 +28,7 @@ const ACTIVITY_COLUMNS: ColumnMap = [
   ['etag', 'etag', 'text'],
 ];
 
-/** Login event parameters with a column of their own (the login application's, spec §5). */
+/** Login event parameters with a column of their own (the login application's, docs/log-sources.md §5). */
 const PARAMETER_COLUMNS: readonly (readonly [column: string, parameter: string])[] = [
   ['logintype', 'login_type'],
   ['loginchallengemethod', 'login_challenge_method'],

@@ -1,5 +1,5 @@
 /**
- * Okta System Log in Microsoft Sentinel (spec export-shapes §3).
+ * Okta System Log in Microsoft Sentinel (docs/export-shapes.md §3).
  *
  * `OktaV2_CL` (the CCF poller): the column map is the inverse of the connector's DCR
  * projection, Azure/Azure-Sentinel `Solutions/Okta Single Sign-On/Data Connectors/
