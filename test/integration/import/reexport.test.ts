@@ -173,8 +173,14 @@ function oktaRecords(): string[] {
 }
 
 /** How many distinct events (uuids) the records hold: the test file repeats some. */
+/** Events the records make: one per uuid, except that a uuid reused for another time or event is another event. */
 function distinctEvents(records: readonly string[]): number {
-  return new Set(records.map((r) => (JSON.parse(r) as { uuid: string }).uuid)).size;
+  return new Set(
+    records.map((r) => {
+      const o = JSON.parse(r) as { uuid: string; published: string; eventType: string };
+      return `${o.uuid} ${o.published} ${o.eventType}`;
+    }),
+  ).size;
 }
 
 test('Splunk search export (REST / Web JSON): _raw of final rows is the Okta record; preview and message rows give nothing', async (t) => {
