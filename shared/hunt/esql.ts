@@ -5,7 +5,8 @@
  * MFA Bombing" rule uses an EQL sequence for the order, which the query header points to.
  */
 import { quoted, renderCondition, type Condition, type ConditionSyntax } from './condition.js';
-import { paramsText, type HuntRule } from './hunt-rules.js';
+import type { HuntRule } from './hunt-rules.js';
+import { queryHeader } from './query-header.js';
 import { platformField, type HuntSource, type PlatformMapping } from './sources.js';
 
 const lower = (v: string | number): string => (typeof v === 'string' ? quoted(v.toLowerCase()) : String(v));
@@ -26,15 +27,6 @@ function where(c: Condition, m: PlatformMapping): string {
   return renderCondition(c, SYNTAX, (name) => platformField(m, name));
 }
 
-function header(rule: HuntRule, source: HuntSource, m: PlatformMapping): string {
-  return [
-    `// PushTrail hunt: ${rule.id} (${rule.title}), level ${rule.level}, on ${m.from} (${source.title})`,
-    `// Parameters from the case: ${paramsText(rule)}`,
-    `// Finds: ${rule.sees}`,
-    `// Cannot see: ${rule.misses} ${source.limits}`,
-    `// Fields: ${m.cite}`,
-  ].join('\n');
-}
 
 /** One ES|QL query, or null when the source lacks what the rule needs. */
 export function esqlHunt(rule: HuntRule, source: HuntSource): string | null {
@@ -99,5 +91,5 @@ export function esqlHunt(rule: HuntRule, source: HuntSource): string | null {
       ].join('\n');
       break;
   }
-  return body === null ? null : `${header(rule, source, m)}\n${body}\n${output}\n`;
+  return body === null ? null : `${queryHeader(rule, source, m, (line) => `// ${line}`)}\n${body}\n${output}\n`;
 }

@@ -4,7 +4,8 @@
  * each query counts over buckets of the window and of twice the window.
  */
 import { quoted, renderCondition, type Condition, type ConditionSyntax } from './condition.js';
-import { paramsText, type HuntRule } from './hunt-rules.js';
+import type { HuntRule } from './hunt-rules.js';
+import { queryHeader } from './query-header.js';
 import { platformField, type HuntSource, type PlatformMapping } from './sources.js';
 
 const literal = (v: string | number): string => (typeof v === 'number' ? String(v) : quoted(v));
@@ -22,22 +23,13 @@ function where(c: Condition, m: PlatformMapping): string {
   return renderCondition(c, SYNTAX, (name) => platformField(m, name));
 }
 
-function header(rule: HuntRule, source: HuntSource, m: PlatformMapping): string {
-  return [
-    `// PushTrail hunt: ${rule.id} (${rule.title}), level ${rule.level}, on ${m.from} (${source.title})`,
-    `// Parameters from the case: ${paramsText(rule)}`,
-    `// Finds: ${rule.sees}`,
-    `// Cannot see: ${rule.misses} ${source.limits}`,
-    `// Fields: ${m.cite}`,
-  ].join('\n');
-}
 
 /** One KQL query per Sentinel table of the source. */
 export function kqlHunts(rule: HuntRule, source: HuntSource): { table: string; query: string }[] {
   const out: { table: string; query: string }[] = [];
   for (const m of source.sentinel ?? []) {
     const body = kqlBody(rule, source, m);
-    if (body !== null) out.push({ table: m.from, query: `${header(rule, source, m)}\n${body}\n` });
+    if (body !== null) out.push({ table: m.from, query: `${queryHeader(rule, source, m, (line) => `// ${line}`)}\n${body}\n` });
   }
   return out;
 }

@@ -5,7 +5,8 @@
  * `FAILURE`).
  */
 import { quoted, renderCondition, type Condition, type ConditionSyntax } from './condition.js';
-import { paramsText, type HuntRule } from './hunt-rules.js';
+import type { HuntRule } from './hunt-rules.js';
+import { queryHeader } from './query-header.js';
 import { platformField, type HuntSource, type PlatformMapping } from './sources.js';
 
 const lower = (v: string | number): string => (typeof v === 'string' ? quoted(v.toLowerCase()) : String(v));
@@ -26,15 +27,6 @@ function where(c: Condition, m: PlatformMapping): string {
   return renderCondition(c, SYNTAX, (name) => platformField(m, name));
 }
 
-function header(rule: HuntRule, source: HuntSource, m: PlatformMapping): string {
-  return [
-    `\`\`\` PushTrail hunt: ${rule.id} (${rule.title}), level ${rule.level}, on ${source.title} \`\`\``,
-    `\`\`\` Parameters from the case: ${paramsText(rule)} \`\`\``,
-    `\`\`\` Finds: ${rule.sees} \`\`\``,
-    `\`\`\` Cannot see: ${rule.misses} ${source.limits} \`\`\``,
-    `\`\`\` Fields: ${m.cite} \`\`\``,
-  ].join('\n');
-}
 
 const OUTPUT = '| table rule user src_ip start_time end_time';
 
@@ -105,5 +97,5 @@ export function splHunt(rule: HuntRule, source: HuntSource): string | null {
       ].join('\n');
       break;
   }
-  return body === null ? null : `${header(rule, source, m)}\n${body}\n${OUTPUT}\n`;
+  return body === null ? null : `${queryHeader(rule, source, m, (line) => `\`\`\` ${line} \`\`\``)}\n${body}\n${OUTPUT}\n`;
 }
