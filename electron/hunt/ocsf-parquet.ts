@@ -6,7 +6,8 @@
  * DuckDB reads it with its schema inferred from every row and writes the partitions.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { join, relative } from 'node:path';
 import { once } from 'node:events';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -42,16 +43,21 @@ function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-function parquetFiles(dir: string): ParquetFile[] {
+/** A file's SHA-256, read in chunks: a day's partition of a large case need not fit in memory. */
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
+async function parquetFiles(dir: string): Promise<ParquetFile[]> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.parquet'))
     .map((e) => join(e.parentPath, e.name))
     .sort();
-  return files.map((file) => ({
-    path: relative(dir, file),
-    bytes: statSync(file).size,
-    sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
-  }));
+  const out: ParquetFile[] = [];
+  for (const file of files) out.push({ path: relative(dir, file), bytes: statSync(file).size, sha256: await sha256Of(file) });
+  return out;
 }
 
 /** The export, recorded in the case's custody log with every file's SHA-256 once all are written. */
@@ -89,5 +95,5 @@ export async function exportOcsfParquet(store: CaseStore, selection: EventSelect
   } finally {
     rmSync(staging, { force: true });
   }
-  return { out, events, files: parquetFiles(out) };
+  return { out, events, files: await parquetFiles(out) };
 }
