@@ -1,8 +1,9 @@
 // `npm start`: the desktop app where Electron can run; otherwise (no display, or the Electron
 // binary cannot be downloaded, as on air-gapped analysis machines) the same UI in local web mode.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { electronSqliteBinding } from './electron-native.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -19,22 +20,30 @@ function electronBinary() {
   }
 }
 
-/** @param {string} command @param {string[]} args */
-function run(command, args) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+/** @param {string} command @param {string[]} args @param {NodeJS.ProcessEnv} [env] */
+function run(command, args, env = process.env) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 1));
 }
 
-/** better-sqlite3 is native: build it for Electron's ABI (`npm rebuild better-sqlite3` switches it back for Node). */
-function rebuildForElectron() {
-  const r = spawnSync('npx', ['electron-builder', 'install-app-deps'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.stderr.write('Could not rebuild native modules for Electron.\n');
-  return r.status === 0;
+/**
+ * better-sqlite3 is native: Electron needs it built for its own ABI. That build goes to .native/
+ * (build/electron-native.mjs), never over node_modules, so the CLI and the tests keep working.
+ * @returns {Promise<string | null>}
+ */
+async function sqliteForElectron() {
+  try {
+    return await electronSqliteBinding();
+  } catch (err) {
+    process.stderr.write(`Could not build better-sqlite3 for Electron (${String(err).split('\n')[0]}).\n`);
+    return null;
+  }
 }
 
 const electron = electronBinary();
-if (electron !== null && rebuildForElectron()) {
-  run(electron, [root, ...caseArgs]);
+const binding = electron === null ? null : await sqliteForElectron();
+if (electron !== null && binding !== null) {
+  run(electron, [root, ...caseArgs], { ...process.env, PUSHTRAIL_SQLITE_BINDING: binding });
 } else {
   process.stderr.write('Starting PushTrail in local web mode: open the URL below in a browser.\n');
   run(process.execPath, [fileURLToPath(new URL('../dist/electron/cli/main.js', import.meta.url)), 'serve', ...caseArgs]);

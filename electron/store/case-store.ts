@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { PushTrailError } from '../../shared/api/errors.js';
 import type { EventDetail, EvidenceError } from '../../shared/api/contract.js';
@@ -17,6 +16,7 @@ import { changedSinceSeal } from './content-digest.js';
 import { appendCustody, readCustody } from './custody.js';
 import { readEventDetail, readEvents, readEvidenceErrors } from './events.js';
 import { APPLICATION_ID, LATEST_SCHEMA, applyMigrations, pendingMigrations, readApplied } from './migrate.js';
+import { openDatabase } from './sqlite-open.js';
 
 export const CASE_EXTENSION = '.pushtrail';
 
@@ -109,7 +109,7 @@ function caseBusy(path: string): PushTrailError {
 function rollBackInterruptedImport(path: string): void {
   const journal = `${path}-journal`;
   if (!existsSync(journal) || statSync(journal).size === 0) return;
-  const db = new Database(path, { fileMustExist: true, timeout: 0 });
+  const db = openDatabase(path, { fileMustExist: true, timeout: 0 });
   try {
     // Reading is what makes SQLite roll a hot journal back.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
@@ -143,7 +143,7 @@ function inspectCase(path: string): ReturnType<typeof pendingMigrations> {
   if (header.readUInt32BE(68) === APPLICATION_ID) rollBackInterruptedImport(path);
   let db: Db;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openDatabase(path, { readonly: true, fileMustExist: true });
   } catch (err) {
     throw new PushTrailError('corrupt_case', `${path} cannot be opened: ${(err as Error).message}`, { path });
   }
@@ -202,7 +202,7 @@ export class CaseStore {
    */
   static create(path: string, init: NewCase, actor: string): CaseStore {
     createExclusively(path, (staging) => {
-      const db = new Database(staging);
+      const db = openDatabase(staging);
       db.pragma(`page_size = ${PAGE_SIZE}`);
       configure(db, false);
       applyMigrations(db, [...pendingMigrations(path, [])]);
@@ -256,7 +256,7 @@ export class CaseStore {
     if (readOnly && pending.length > 0) {
       throw new PushTrailError('case_version', `${path} needs an upgrade; open it in PushTrail first`, { path });
     }
-    const db = new Database(path, { readonly: readOnly, fileMustExist: true });
+    const db = openDatabase(path, { readonly: readOnly, fileMustExist: true });
     configure(db, readOnly);
     const store = new CaseStore(path, db, readOnly);
     if (pending.length > 0) {

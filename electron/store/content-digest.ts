@@ -11,8 +11,8 @@
  * `pushtrail verify` can name the rows that differ from what was sealed.
  */
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
+import { openDatabase } from './sqlite-open.js';
 
 /** Tables that are not the case's content, and why. */
 const NOT_CONTENT: ReadonlyMap<string, string> = new Map([
@@ -256,7 +256,7 @@ export function changedSinceSeal(db: Db): string[] {
  */
 export function copyCaseForCheck(db: Db, path: string): void {
   db.prepare('VACUUM INTO ?').run(path);
-  const copy = new Database(path, { fileMustExist: true });
+  const copy = openDatabase(path, { fileMustExist: true });
   try {
     copy.exec('DELETE FROM content_chunks; DELETE FROM content_dirty;');
   } finally {
