@@ -48,6 +48,16 @@ export class RecordError extends Error {
   override readonly name = 'RecordError';
 }
 
+/**
+ * Thrown by a parser for a record of its own format whose kind carries no authentication
+ * meaning (a Duo activity record of a policy change, say), where the record's content, not a
+ * family field, decides that: the importer counts it as skipped under the parser's kind, never
+ * as an error.
+ */
+export class NotAuthentication extends Error {
+  override readonly name = 'NotAuthentication';
+}
+
 export interface VendorParser {
   id: FormatId;
   /** Human title, e.g. "Okta System Log". */
@@ -67,7 +77,8 @@ export interface VendorParser {
    * name. Throws `RecordError` for a malformed record, and must throw for a record of another
    * format (one without this format's time field, say): the importer then classifies that
    * record again (see pipeline/record-parser.ts). Kinds of record that carry no authentication
-   * meaning at all are named in recognition/families.ts and never reach a parser.
+   * meaning at all are named in recognition/families.ts and never reach a parser; a parser
+   * whose format mixes both throws `NotAuthentication` for the others.
    */
   parse(record: SourceRecord, ctx: ParseContext): AuthEvent[];
 }

@@ -123,6 +123,7 @@ export const IMPORT_FORMATS = [
   'duo-auth',
   'duo-admin',
   'duo-telephony',
+  'duo-activity',
   'google-workspace',
   'cloudtrail',
   'pingone',

@@ -17,7 +17,7 @@ import { withJsonValue } from '../containers/json-value.js';
 import type { ContainerKind, ReadIssue } from '../containers/types.js';
 import { expandRecord } from '../containers/expand.js';
 import type { GeoEnricher } from '../geo/geo.js';
-import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
+import { NotAuthentication, RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
 import type { Reexport } from '../reexport/index.js';
 import { NO_TIME_SETTINGS } from '../time/timestamp.js';
 import { KindFinder, KindTally, type ParserKind } from '../recognition/classify.js';
@@ -74,7 +74,8 @@ export class RecordParser {
   /**
    * Read `record` as `kind`, adding its events to `out` as those of `stored` (the file's own
    * record: a re-export row keeps its events) numbered from `first`; throws a RecordError
-   * (uncounted) when the parser rejects it.
+   * (uncounted) when the parser rejects it. A record the parser says carries no authentication
+   * meaning is counted as skipped.
    */
   private readAs(kind: ParserKind, record: SourceRecord, stored: SourceRecord, first: number, out: Parsed[]): number {
     const parser = kind.parser;
@@ -86,6 +87,10 @@ export class RecordParser {
         if (problem !== undefined) throw new RecordError(`the ${parser.id} parser produced an event that cannot be stored: ${problem}`);
       }
     } catch (err) {
+      if (err instanceof NotAuthentication) {
+        this.tally.skipped(kind);
+        return 0;
+      }
       throw err instanceof RecordError ? err : new RecordError(`the ${parser.id} parser failed on this record: ${(err as Error).message ?? String(err)}`);
     }
     this.tally.read(kind, events.length);

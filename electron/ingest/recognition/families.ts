@@ -78,6 +78,8 @@ const FAMILIES: readonly Family[] = [
       { match: /^auth/i, format: 'duo-auth' },
       { match: /^admin/i, format: 'duo-admin' },
       { match: /^telephony/i, format: 'duo-telephony' },
+      // Its parser reads sign-ins, second factors and credential changes, and skips the rest.
+      { match: /^activity/i, format: 'duo-activity' },
       // Offline access enrolments and Trust Monitor alerts: no sign-in, no push.
       { match: /^(offline|trust)/i, format: null },
     ],

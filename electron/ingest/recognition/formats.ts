@@ -5,6 +5,7 @@
 import type { ImportFormat } from '../../../shared/api/jobs.js';
 import { FORMAT_IDS, type FormatId, type VendorParser } from '../parser.js';
 import { cloudTrailParser } from '../vendors/cloudtrail.js';
+import { duoActivityParser } from '../vendors/duo-activity.js';
 import { duoAdminParser } from '../vendors/duo-admin.js';
 import { duoAuthParser } from '../vendors/duo-auth.js';
 import { duoTelephonyParser } from '../vendors/duo-telephony.js';
@@ -30,6 +31,7 @@ export const PARSERS: { readonly [F in FormatId]: VendorParser } = {
   'duo-auth': duoAuthParser,
   'duo-admin': duoAdminParser,
   'duo-telephony': duoTelephonyParser,
+  'duo-activity': duoActivityParser,
   'google-workspace': googleWorkspaceParser,
   cloudtrail: cloudTrailParser,
   pingone: pingOneParser,

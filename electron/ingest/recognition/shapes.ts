@@ -120,6 +120,21 @@ const SHAPES: readonly Shape[] = [
     fields: [k('the time', 'ts', 'timestamp'), k('the credits', 'credits'), k('the type', 'type'), f('the phone', 'phone'), f('the context', 'context'), f('the id', 'telephony_id')],
   },
   {
+    format: 'duo-activity',
+    title: 'Duo activity log',
+    fields: [
+      k('the time', 'ts'),
+      k('the action', 'action.name', 'action'),
+      k('the actor', 'actor.name', 'actor'),
+      f('the activity id', 'activity_id'),
+      f('the target', 'target.type', 'target'),
+      f('the outcome', 'outcome.result', 'outcome'),
+      f('the access device', 'access_device'),
+      f('the application', 'application.name', 'application'),
+      f('the account key', 'akey'),
+    ],
+  },
+  {
     format: 'google-workspace',
     title: 'Google Workspace Reports API activity',
     fields: [
