@@ -127,6 +127,7 @@ export const IMPORT_FORMATS = [
   'google-workspace',
   'cloudtrail',
   'pingone',
+  'pingfederate',
   'journald',
   'syslog',
 ] as const;

@@ -15,6 +15,7 @@ import { googleWorkspaceParser } from '../vendors/google-workspace.js';
 import { journaldParser } from '../vendors/journald.js';
 import { m365AuditParser } from '../vendors/m365-audit.js';
 import { oktaParser } from '../vendors/okta.js';
+import { pingFederateParser } from '../vendors/pingfederate.js';
 import { pingOneParser } from '../vendors/pingone.js';
 import { syslogParser } from '../vendors/syslog.js';
 
@@ -35,6 +36,7 @@ export const PARSERS: { readonly [F in FormatId]: VendorParser } = {
   'google-workspace': googleWorkspaceParser,
   cloudtrail: cloudTrailParser,
   pingone: pingOneParser,
+  pingfederate: pingFederateParser,
   journald: journaldParser,
   syslog: syslogParser,
 };

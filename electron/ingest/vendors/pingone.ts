@@ -17,10 +17,11 @@
  * Which `action.type` values are MFA events is UNVERIFIED (docs/log-sources.md §7); the table below is
  * deliberately narrow and everything else is kept as 'other'.
  */
-import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
+import type { AuthEvent, Outcome } from '../../../shared/model/event.js';
 import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
 import { countryCode } from './country.js';
 import { arr, ipAddress, isObject, isoTime, str, type JsonObject } from './fields.js';
+import { DENY_TEXT, FRAUD_TEXT, TIMEOUT_TEXT, pingIdFactor } from './pingid-words.js';
 import { mostRecordsMatch } from './sniff.js';
 import { userFields } from './vendor-kit.js';
 
@@ -76,47 +77,12 @@ function policyFields(message: string | undefined): Map<string, string> {
   return fields;
 }
 
-/**
- * Method words in PingID result messages -> factor. Only "Swipe" and "Banner" (tap on the
- * notification banner) appear in the sample; the rest are the other PingID methods' names,
- * matched defensively. Quoted device names are removed first so a phone called "SMS" does
- * not decide the factor.
- */
-const MESSAGE_FACTORS: ReadonlyArray<readonly [RegExp, Factor]> = [
-  [/\b(swipe|banner|push|biometric|fingerprint|face ?id)\b/i, 'push'],
-  [/\bsms\b/i, 'sms'],
-  [/\b(voice|call)\b/i, 'voice'],
-  [/\bemail\b/i, 'email'],
-  [/\byubikey\b/i, 'hardware_token'],
-  [/\b(security key|fido|webauthn)\b/i, 'webauthn'],
-  [/\b(otp|passcode|authenticator)\b/i, 'totp'],
-  [/\bbypass\b/i, 'bypass'],
-];
-
-function unquoted(message: string): string {
-  return message.replace(/"[^"]*"/g, ' ');
-}
-
-/**
- * Factor of a PingID result. With no method word, a record naming the phone model
- * (`devicemodel`) concerns the PingID mobile app, whose prompts are pushes — that is how the
- * sample's "Auth. Timed Out, Unresponsive User" records are known to be push time-outs.
- */
-function pingIdFactor(message: string | undefined, deviceModel: string | undefined): Factor | undefined {
-  const text = unquoted(message ?? '');
-  for (const [pattern, factor] of MESSAGE_FACTORS) if (pattern.test(text)) return factor;
-  return deviceModel === undefined ? undefined : 'push';
-}
-
 /** "VPN Swipe …", "SSO Auth. Timed Out …": the leading word names the PingID integration. */
 function pingIdApp(message: string | undefined): string | undefined {
   const m = /^([A-Za-z][\w-]*)\s+(?:Swipe|Banner|Auth\.|Authentication|Push|OTP|SMS|Voice|Email|YubiKey)(?=[\s,]|$)/.exec(message ?? '');
   return m?.[1];
 }
 
-const TIMEOUT_TEXT = /timed out|time-?out|unresponsive/i;
-const DENY_TEXT = /\b(denied|deny|rejected|declined)\b/i;
-const FRAUD_TEXT = /fraud/i;
 const DEVICE_CHANGE_TEXT = /\b(paired|unpaired|device (?:added|removed|deleted|changed|replaced))\b/i;
 
 /**
