@@ -2,6 +2,7 @@
  * The one typed contract between the renderer and the backend. Every transport
  * (Electron IPC, the local HTTP server, tests) carries exactly these calls and events.
  */
+import type { Campaign } from '../model/campaign.js';
 import type { AnalystEvent, AnalystEventInput } from '../model/analyst-event.js';
 import type { Annotation, AnnotationKind, AnnotationPatch, AnnotationTarget } from '../model/annotation.js';
 import type { UserRow } from './detection.js';
@@ -100,6 +101,8 @@ export interface ApiMethods {
   /** Prompt volume over time of the named users (the rows on screen). */
   'users/sparklines': { arg: { users: string[]; bins?: number }; result: UserSparklines };
   'findings/list': { arg: { user?: string }; result: Finding[] };
+  /** Findings against several users from one source, grouped (derived from the findings, see shared/detect/campaigns.ts). */
+  'campaigns/list': { arg: null; result: Campaign[] };
   /** One user's events in time order, as columns (`decodeEvents` gives the events back). */
   'user/events': { arg: { user: string; limit?: number }; result: EventColumns };
   'annotations/list': { arg: { kind?: AnnotationKind }; result: Annotation[] };

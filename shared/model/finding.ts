@@ -134,6 +134,10 @@ function hex8(n: number): string {
  * id, so re-running detection on an unchanged case keeps analyst notes attached to findings.
  */
 export function findingId(draft: Pick<FindingDraft, 'rule' | 'user' | 'source' | 'start' | 'eventIds'>): string {
-  const key = `${draft.rule}|${draft.user ?? ''}|${draft.source ?? ''}|${draft.start}|${draft.eventIds.join(',')}`;
-  return `${draft.rule}:${hex8(fnv1a(key, 0x811c9dc5))}${hex8(fnv1a(key, 0x050c5d1f))}`;
+  return stableId(draft.rule, `${draft.rule}|${draft.user ?? ''}|${draft.source ?? ''}|${draft.start}|${draft.eventIds.join(',')}`);
+}
+
+/** `prefix:` and 16 hex digits that depend only on `key`: ids that survive re-running detection. */
+export function stableId(prefix: string, key: string): string {
+  return `${prefix}:${hex8(fnv1a(key, 0x811c9dc5))}${hex8(fnv1a(key, 0x050c5d1f))}`;
 }

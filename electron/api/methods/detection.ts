@@ -1,5 +1,6 @@
 /** Detection: running the rules over the case, and the findings they left. */
 import { defined, nothing, optionalRecord, optionalText } from '../../../shared/api/validation.js';
+import { campaignsOf } from '../../../shared/detect/campaigns.js';
 import { readFindings } from '../../store/detection-store.js';
 import { domain } from '../method.js';
 import { announce, startSessionJob } from '../session-jobs.js';
@@ -18,5 +19,10 @@ export const detectionMethods = domain({
   'findings/list': {
     validate: (raw) => defined({ user: optionalText('findings/list', optionalRecord('findings/list', raw), 'user') }),
     handle: async ({ user }, session) => readFindings(session.requireCase().db, user),
+  },
+
+  'campaigns/list': {
+    validate: (raw) => nothing('campaigns/list', raw),
+    handle: async (_arg, session) => campaignsOf(readFindings(session.requireCase().db)),
   },
 });
