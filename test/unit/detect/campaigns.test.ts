@@ -65,7 +65,7 @@ test('a shared network joins findings only when they are close in time; a shared
   assert.equal(campaignsOf(sameAs(120)).length, 0);
   const sameIp = [burst('a@x', 0, '203.0.113.9', 'denied', { asns: [1] }), burst('b@x', 20 * 60, '203.0.113.9', 'denied', { asns: [2] })];
   assert.equal(campaignsOf(sameIp).length, 1);
-  assert.equal(campaignsOf([sameIp[0] as Finding, burst('b@x', 26 * 60, '203.0.113.9', 'denied', { asns: [2] })]).length, 0);
+  assert.equal(campaignsOf([sameIp[0], burst('b@x', 26 * 60, '203.0.113.9', 'denied', { asns: [2] })]).length, 0);
 });
 
 test('a finding that names a source and its users joins their own findings', () => {
