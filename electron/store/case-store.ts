@@ -14,6 +14,7 @@ import { TOOL_VERSION } from '../../shared/version.js';
 import { assertWritable, createExclusively, isExistsError } from './case-access.js';
 import { changedSinceSeal } from './content-digest.js';
 import { appendCustody, readCustody } from './custody.js';
+import { openForReading } from './read-only-open.js';
 import { readEventDetail, readEvents, readEvidenceErrors } from './events.js';
 import { APPLICATION_ID, LATEST_SCHEMA, applyMigrations, pendingMigrations, readApplied } from './migrate.js';
 import { openDatabase } from './sqlite-open.js';
@@ -132,7 +133,7 @@ function configure(db: Db, readOnly: boolean): void {
 }
 
 /** Read-only look at an existing file: is it a case this version may open, and what is pending? */
-function inspectCase(path: string): ReturnType<typeof pendingMigrations> {
+function inspectCase(path: string): { pending: ReturnType<typeof pendingMigrations>; header: Buffer } {
   if (!existsSync(path)) throw new PushTrailError('not_found', `No case file at ${path}`, { path });
   if (!statSync(path).isFile()) throw new PushTrailError('bad_input', `${path} is not a file`, { path });
   const header = readHeader(path);
@@ -143,8 +144,9 @@ function inspectCase(path: string): ReturnType<typeof pendingMigrations> {
   if (header.readUInt32BE(68) === APPLICATION_ID) rollBackInterruptedImport(path);
   let db: Db;
   try {
-    db = openDatabase(path, { readonly: true, fileMustExist: true });
+    db = openForReading(path, header);
   } catch (err) {
+    if (err instanceof PushTrailError) throw err;
     throw new PushTrailError('corrupt_case', `${path} cannot be opened: ${(err as Error).message}`, { path });
   }
   try {
@@ -155,7 +157,7 @@ function inspectCase(path: string): ReturnType<typeof pendingMigrations> {
     }
     const pending = pendingMigrations(path, applied);
     refuseForeignUserVersion(path, db.pragma('user_version', { simple: true }) as number, applied.at(-1)?.id ?? 0);
-    return pending;
+    return { pending, header };
   } catch (err) {
     if (err instanceof PushTrailError) throw err;
     if (isBusy(err)) throw caseBusy(path);
@@ -251,12 +253,12 @@ export class CaseStore {
    */
   static open(path: string, actor: string, options: { readOnly?: boolean } = {}): CaseStore {
     const readOnly = options.readOnly ?? false;
-    const pending = inspectCase(path);
+    const { pending, header } = inspectCase(path);
     if (!readOnly) assertWritable(path);
     if (readOnly && pending.length > 0) {
       throw new PushTrailError('case_version', `${path} needs an upgrade; open it in PushTrail first`, { path });
     }
-    const db = openDatabase(path, { readonly: readOnly, fileMustExist: true });
+    const db = readOnly ? openForReading(path, header) : openDatabase(path, { fileMustExist: true });
     configure(db, readOnly);
     const store = new CaseStore(path, db, readOnly);
     if (pending.length > 0) {

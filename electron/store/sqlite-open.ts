@@ -69,8 +69,8 @@ function processBinding(): string | undefined {
   return chosen.binding;
 }
 
-/** Opens a connection with the binding of the runtime this code runs in. */
-export function openDatabase(path: string, options: Omit<Options, 'nativeBinding'> = {}): Db {
+/** Opens a connection with the binding of the runtime this code runs in (to a file, or to a database's bytes in memory). */
+export function openDatabase(path: string | Buffer, options: Omit<Options, 'nativeBinding'> = {}): Db {
   const binding = processBinding();
   return new Database(path, binding === undefined ? options : { ...options, nativeBinding: binding });
 }

@@ -81,4 +81,6 @@ export interface ReportFile {
   /** PDF only. */
   pages?: number;
   paper?: Paper;
+  /** Why the export is not in the case's custody log (the case could not be written), when it is not. */
+  notRecorded?: string;
 }

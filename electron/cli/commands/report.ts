@@ -74,5 +74,5 @@ export async function runReport(argv: string[]): Promise<void> {
     actor,
   );
   if (values['json'] === true) printJson(result);
-  else printLines([describeResult(result)]);
+  else printLines([describeResult(result), ...(result.notRecorded === undefined ? [] : [`Warning: ${result.notRecorded}`])]);
 }

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { oktaEvent } from '../../unit/ingest-pipeline/samples.js';
@@ -50,6 +50,54 @@ test('write commands on a read-only case or in a read-only folder say which file
     assert.match(imported.stderr, /the folder .* is read-only: writing case\.pushtrail needs its journal \(case\.pushtrail-wal\) beside it/);
   } finally {
     chmodSync(dir, 0o755);
+  }
+});
+
+test('a case in a read-only folder without its -wal and -shm is read in place: info, users, verify and a report to elsewhere work, and nothing is created beside it', (t) => {
+  const dir = tempDir(t);
+  chmodSync(dir, 0o755);
+  const folder = join(dir, 'write-blocked');
+  mkdirSync(folder);
+  const casePath = join(folder, 'case.pushtrail');
+  for (const args of [['import', casePath, evidence(dir)], ['detect', casePath]]) {
+    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  }
+  const owner = JSON.parse(spawnSync(process.execPath, [CLI, 'verify', casePath, '--no-detection', '--json'], { encoding: 'utf8' }).stdout) as { keys: { fingerprint: string }[] };
+  // The case alone is copied onto write-blocked media: the last writer left nothing in its -wal.
+  assert.ok(!existsSync(`${casePath}-wal`) || statSync(`${casePath}-wal`).size === 0, 'the last writer leaves the case whole');
+  for (const suffix of ['-wal', '-shm']) rmSync(`${casePath}${suffix}`, { force: true });
+  // The reading user has an installation (and key) of its own; the case's key is trusted by fingerprint.
+  const config = join(dir, 'reader-config');
+  mkdirSync(config);
+  if (asOther.uid !== undefined) chownSync(config, asOther.uid, asOther.gid);
+  const reports = join(dir, 'reports');
+  mkdirSync(reports, { mode: 0o777 });
+  chmodSync(reports, 0o777);
+  chmodSync(casePath, 0o444);
+  chmodSync(folder, 0o555);
+  const reader = (...args: string[]): ReturnType<typeof cli> => {
+    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', ...asOther, env: { ...process.env, PUSHTRAIL_CONFIG_DIR: config } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  try {
+    const info = reader('info', casePath, '--json');
+    assert.equal(info.code, 0, info.stderr);
+    assert.equal((JSON.parse(info.stdout) as { counts: { events: number } }).counts.events, 40);
+    const users = reader('users', casePath);
+    assert.equal(users.code, 0, users.stderr);
+    assert.match(users.stdout, /user0@example\.com/);
+    const trust = owner.keys.flatMap((k) => ['--trust', k.fingerprint]);
+    const verify = reader('verify', casePath, '--no-detection', '--json', ...trust);
+    assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+    assert.equal((JSON.parse(verify.stdout) as { content: { matches: boolean } }).content.matches, true);
+    const report = reader('report', casePath, '--out', join(reports, 'case.json'));
+    assert.equal(report.code, 0, report.stderr);
+    assert.match(report.stdout, /Wrote JSON report/);
+    assert.match(report.stdout, /not recorded in the case's custody log, which cannot be written \(read-only file: /);
+    assert.deepEqual(readdirSync(folder), ['case.pushtrail'], 'no -wal, -shm or journal was created');
+  } finally {
+    chmodSync(folder, 0o755);
   }
 });
 
