@@ -1,5 +1,6 @@
 /**
- * Detection over a case file, in a worker: one ordered pass per user, streamed from SQLite
+ * Detection over a case file, in a worker: the links between identities found in newly imported
+ * events are applied first (store/person-links), then one ordered pass per person, streamed from SQLite
  * through a read-only connection; findings, assessments and the prompt attempts for cross-user
  * rules are staged in temporary tables of the writing connection as they come, then replace the
  * previous run's in one transaction, recorded in the custody log with the engine version and settings.
@@ -12,6 +13,8 @@ import type { JobFn } from '../jobs/job.js';
 import { CaseStore } from '../store/case-store.js';
 import { DetectionStaging, readDetectionConfig, stagedSummary } from '../store/detection-store.js';
 import { eventsForDetection } from '../store/events.js';
+import { linkedIdentities } from '../store/identities.js';
+import { refreshPersons } from '../store/person-links.js';
 
 export const ENGINE_VERSION = TOOL_VERSION;
 
@@ -22,13 +25,16 @@ export const detectCase: JobFn<'detect'> = async ({ casePath, actor }, ctx) => {
   try {
     const db = store.db;
     const config = readDetectionConfig(db);
+    refreshPersons(store, actor);
+    const persons = linkedIdentities(db);
     reader = CaseStore.open(casePath, actor, { readOnly: true });
     const total = (reader.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
     const startedAt = Date.now();
     ctx.progress({ phase: 'users', done: 0, total, unit: 'records' });
     staging = new DetectionStaging(db);
     const report = await runDetection({
-      byUser: eventsForDetection(reader.db),
+      byUser: eventsForDetection(reader.db, persons),
+      persons,
       sink: staging,
       spool: staging,
       config,

@@ -40,6 +40,7 @@ export const EVENT_COLUMNS = [
   'app',
   'session_id',
   'vendor_uid',
+  'user_email',
   'line',
   'record',
   'raw',
@@ -123,6 +124,7 @@ export function toEventRow(e: AuthEvent, line: number | undefined, record: numbe
     text(e.app),
     text(e.sessionId),
     text(e.vendorUid),
+    text(e.userEmail),
     line ?? null,
     record,
     raw,
@@ -165,6 +167,7 @@ export interface EventRecordRow {
   app: string | null;
   session_id: string | null;
   vendor_uid: string | null;
+  user_email: string | null;
   evidence_id: number;
   line: number | null;
   record: number;
@@ -214,5 +217,6 @@ export function fromEventRow(r: Omit<EventRecordRow, 'raw'>): StoredEvent {
   if (r.app !== null) e.app = r.app;
   if (r.session_id !== null) e.sessionId = r.session_id;
   if (r.vendor_uid !== null) e.vendorUid = r.vendor_uid;
+  if (r.user_email !== null) e.userEmail = r.user_email;
   return e;
 }

@@ -172,11 +172,68 @@ function toRuleEvent(r: readonly Cell[]): RuleEvent {
  * this order, so this is one sequential scan of it, no table page touched.
  */
 export const DETECTION_QUERY = `SELECT ${DETECTION_COLUMNS.join(', ')} FROM events ORDER BY user, time, id`;
+const SELECT_DETECTION = `SELECT ${DETECTION_COLUMNS.join(', ')} FROM events`;
 
-/** The one pass of detection. */
-export function* eventsForDetection(db: Database): Generator<RuleEvent> {
-  const statement = db.prepare(DETECTION_QUERY).raw(true);
-  for (const row of statement.iterate() as IterableIterator<Cell[]>) yield toRuleEvent(row);
+/** SQLite's order of text (BINARY: the bytes of UTF-8), which range bounds must follow. */
+const sqliteOrder = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+/** The events of identities that are their own person: the index scanned in ranges that skip the linked identities. */
+function* unlinkedEvents(db: Database, linked: readonly string[]): Generator<RuleEvent> {
+  const order = 'ORDER BY user, time, id';
+  const ranges: [Statement, unknown[]][] = [];
+  if (linked.length === 0) ranges.push([db.prepare(`${SELECT_DETECTION} ${order}`), []]);
+  else {
+    const between = db.prepare(`${SELECT_DETECTION} WHERE user > ? AND user < ? ${order}`);
+    ranges.push([db.prepare(`${SELECT_DETECTION} WHERE user < ? ${order}`), [linked[0]]]);
+    for (let i = 1; i < linked.length; i++) ranges.push([between, [linked[i - 1], linked[i]]]);
+    ranges.push([db.prepare(`${SELECT_DETECTION} WHERE user > ? ${order}`), [linked[linked.length - 1]]]);
+  }
+  for (const [statement, bounds] of ranges) {
+    for (const row of statement.raw(true).iterate(...bounds) as IterableIterator<Cell[]>) yield toRuleEvent(row);
+  }
+}
+
+/** Whether row a comes before row b in (time, id) order. */
+const before = (a: readonly Cell[], b: readonly Cell[]): boolean =>
+  (a[TIME] as number) < (b[TIME] as number) || (a[TIME] === b[TIME] && (a[ID] as number) < (b[ID] as number));
+
+/** One person's events, merged by (time, id) from one index range per identity. */
+function* personEvents(db: Database, identities: readonly string[]): Generator<RuleEvent> {
+  const query = `${SELECT_DETECTION} WHERE user = ? ORDER BY time, id`;
+  const cursors = identities.map((identity) => db.prepare(query).raw(true).iterate(identity) as IterableIterator<Cell[]>);
+  const next = (c: IterableIterator<Cell[]> | undefined): Cell[] | undefined => {
+    const r = c?.next();
+    return r === undefined || r.done === true ? undefined : r.value;
+  };
+  const heads = cursors.map(next);
+  for (;;) {
+    let best = -1;
+    heads.forEach((h, i) => {
+      const b = heads[best];
+      if (h !== undefined && (b === undefined || before(h, b))) best = i;
+    });
+    const row = heads[best];
+    if (row === undefined) return;
+    yield toRuleEvent(row);
+    heads[best] = next(cursors[best]);
+  }
+}
+
+/**
+ * The one pass of detection, grouped by person: the identities that are their own person as one
+ * ordered scan of migration 8's index (in ranges around the linked ones), then each person with
+ * several identities, their ranges merged by time. No per-event join: a person costs one index
+ * seek per identity. `persons` maps each linked identity to its person (see `linkedIdentities`).
+ */
+export function* eventsForDetection(db: Database, persons: ReadonlyMap<string, string> = new Map()): Generator<RuleEvent> {
+  yield* unlinkedEvents(db, [...persons.keys()].sort(sqliteOrder));
+  const members = new Map<string, string[]>();
+  for (const [identity, person] of persons) {
+    const list = members.get(person);
+    if (list === undefined) members.set(person, [identity]);
+    else list.push(identity);
+  }
+  for (const person of [...members.keys()].sort()) yield* personEvents(db, members.get(person) ?? []);
 }
 
 /** The events `tail` selects (the query after `FROM events`: conditions, order, limit). */

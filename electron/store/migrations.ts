@@ -376,4 +376,64 @@ DROP TABLE content_dirty;
 CREATE TABLE content_dirty (tbl TEXT NOT NULL) STRICT;
 `,
   },
+  {
+    id: 12,
+    name: 'persons: identities, their links and the analyst decisions',
+    // Events keep the identity they name (`user`); persons are derived. `identity_sightings`
+    // sums the events by identity, vendor and the alias a record carries beside its user (an id or
+    // an e-mail), read incrementally up to `identity_scan.scanned_through`; `person_identities`
+    // is the applied grouping, rewritten whenever links change, read by detection and the screens.
+    // All of them are case content (the links and the analyst's decisions change who is one person,
+    // so what detection finds): the content digest covers them, with their content_dirty triggers.
+    sql: `
+ALTER TABLE events ADD COLUMN user_email TEXT;
+CREATE TABLE identity_sightings (
+  identity TEXT NOT NULL,
+  vendor TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('user', 'vendor-id', 'email')),
+  alias TEXT NOT NULL,
+  events INTEGER NOT NULL,
+  first_event INTEGER NOT NULL,
+  PRIMARY KEY (identity, vendor, kind, alias)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE identity_scan (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  scanned_through INTEGER NOT NULL
+) STRICT;
+INSERT INTO identity_scan (id, scanned_through) VALUES (1, 0);
+CREATE TABLE identity_settings (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  domains TEXT NOT NULL
+) STRICT;
+CREATE TABLE identity_decisions (
+  a TEXT NOT NULL,
+  b TEXT NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('link', 'reject')),
+  analyst TEXT NOT NULL,
+  decided_at INTEGER NOT NULL,
+  PRIMARY KEY (a, b),
+  CHECK (a < b)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE person_identities (
+  identity TEXT PRIMARY KEY,
+  person TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX person_identities_by_person ON person_identities(person, identity);
+CREATE TRIGGER content_dirty_identity_sightings_ins AFTER INSERT ON identity_sightings BEGIN INSERT INTO content_dirty (tbl) VALUES ('identity_sightings'); END;
+CREATE TRIGGER content_dirty_identity_sightings_upd AFTER UPDATE ON identity_sightings BEGIN INSERT INTO content_dirty (tbl) VALUES ('identity_sightings'); END;
+CREATE TRIGGER content_dirty_identity_sightings_del AFTER DELETE ON identity_sightings BEGIN INSERT INTO content_dirty (tbl) VALUES ('identity_sightings'); END;
+CREATE TRIGGER content_dirty_identity_scan_ins AFTER INSERT ON identity_scan BEGIN INSERT INTO content_dirty (tbl) VALUES ('identity_scan'); END;
+CREATE TRIGGER content_dirty_identity_scan_upd AFTER UPDATE ON identity_scan BEGIN INSERT INTO content_dirty (tbl) VALUES ('identity_scan'); END;
+CREATE TRIGGER content_dirty_identity_scan_del AFTER DELETE ON identity_scan BEGIN INSERT INTO content_dirty (tbl) VALUES ('identity_scan'); END;
+CREATE TRIGGER content_dirty_identity_settings_ins AFTER INSERT ON identity_settings BEGIN INSERT INTO content_dirty (tbl) VALUES ('identity_settings'); END;
+CREATE TRIGGER content_dirty_identity_settings_upd AFTER UPDATE ON identity_settings BEGIN INSERT INTO content_dirty (tbl) VALUES ('identity_settings'); END;
+CREATE TRIGGER content_dirty_identity_settings_del AFTER DELETE ON identity_settings BEGIN INSERT INTO content_dirty (tbl) VALUES ('identity_settings'); END;
+CREATE TRIGGER content_dirty_identity_decisions_ins AFTER INSERT ON identity_decisions BEGIN INSERT INTO content_dirty (tbl) VALUES ('identity_decisions'); END;
+CREATE TRIGGER content_dirty_identity_decisions_upd AFTER UPDATE ON identity_decisions BEGIN INSERT INTO content_dirty (tbl) VALUES ('identity_decisions'); END;
+CREATE TRIGGER content_dirty_identity_decisions_del AFTER DELETE ON identity_decisions BEGIN INSERT INTO content_dirty (tbl) VALUES ('identity_decisions'); END;
+CREATE TRIGGER content_dirty_person_identities_ins AFTER INSERT ON person_identities BEGIN INSERT INTO content_dirty (tbl) VALUES ('person_identities'); END;
+CREATE TRIGGER content_dirty_person_identities_upd AFTER UPDATE ON person_identities BEGIN INSERT INTO content_dirty (tbl) VALUES ('person_identities'); END;
+CREATE TRIGGER content_dirty_person_identities_del AFTER DELETE ON person_identities BEGIN INSERT INTO content_dirty (tbl) VALUES ('person_identities'); END;
+`,
+  },
 ];

@@ -1,11 +1,16 @@
 /**
  * The storage-free detection driver. The caller (a worker reading SQLite, a test, the CLI) hands
- * in the events ordered by (user, time, id); the engine makes that ONE pass:
+ * in the events grouped by person, each person's in (time, id) order; the engine makes that ONE pass:
  *
- *   1. Each user's events are fed to a fresh run of every enabled user-scope rule, through one
- *      `AttemptStream` per user shared by the rules that count prompts and by the per-user counts.
- *      When the user changes, their findings and assessment go to the `sink` at once, so memory
- *      holds one user's rule state, never the case's findings.
+ *   1. Each person's events are fed to a fresh run of every enabled user-scope rule, through one
+ *      `AttemptStream` per person shared by the rules that count prompts and by the per-person counts.
+ *      When the person changes, their findings and assessment go to the `sink` at once, so memory
+ *      holds one person's rule state, never the case's findings.
+ *
+ * A person is a set of identities (the `user` an event names) the analyst or the evidence linked
+ * (shared/identity). `persons` maps each identity of a person with several to the person's name;
+ * any other identity is a person of its own, named by itself. Findings and assessments name the
+ * person; a finding of a person with several identities lists the identities its events name.
  *   2. The same pass hands each prompt attempt to the `spool`, which gives them back ordered by
  *      time for the cross-user rules (a temporary table in the job; an array in tests). Users named
  *      by a cross-user finding are then assessed again from what the sink holds for them.
@@ -53,8 +58,10 @@ export interface AttemptSpool {
 }
 
 export interface DetectionInput {
-  /** Every event, ordered by (user, time, id). */
+  /** Every event, grouped by person (see `persons`), each person's ordered by (time, id). */
   byUser: EventSource;
+  /** Identity → person name, for the identities of persons with more than one; others are their own person. */
+  persons?: ReadonlyMap<string, string>;
   sink: DetectionSink;
   /** Needed when a cross-user rule is enabled; an in-memory spool when absent. */
   spool?: AttemptSpool;
@@ -99,6 +106,14 @@ async function drain(source: EventSource, each: (e: RuleEvent) => void): Promise
   } else {
     for (const e of source) each(e);
   }
+}
+
+/** Name the identities a person's finding rests on, when the person has several. */
+function withIdentities(d: FindingDraft, identityOf: ReadonlyMap<number, string>): FindingDraft {
+  const identities = [...new Set(d.eventIds.map((id) => identityOf.get(id)).filter((i): i is string => i !== undefined))].sort();
+  if (identities.length === 0) return d;
+  const named = identities.length === 1 && identities[0] === d.user ? '' : ` Identities: ${identities.join(', ')}.`;
+  return { ...d, summary: `${d.summary}${named}`, detail: { ...d.detail, identities } };
 }
 
 function orderError(message: string, detail: { eventId: number; user: string; time: number }): never {
@@ -155,12 +170,14 @@ function applySuppression(drafts: FindingDraft[], rules: readonly Rule[]): Findi
   });
 }
 
-/** The per-user state of the pass: the rule runs, the shared attempt stream, the counts. */
+/** The per-person state of the pass: the rule runs, the shared attempt stream, the counts. */
 class UserPass {
   readonly counts: UserCounts = emptyCounts();
   readonly runs: RuleRun[];
   private readonly pushers: RuleRun[];
   private readonly stream: AttemptStream;
+  /** Event id → identity, kept only for a person with several identities (to name them in findings). */
+  private readonly identityOf: Map<number, string> | null;
   lastTime: number;
   lastId: number;
 
@@ -170,7 +187,9 @@ class UserPass {
     config: DetectionConfig,
     first: RuleEvent,
     spool: AttemptSpool | null,
+    linked: boolean,
   ) {
+    this.identityOf = linked ? new Map() : null;
     this.runs = rules.map((r) => r.evaluate(config[r.id].params, user));
     this.pushers = this.runs.filter((r) => r.push !== undefined);
     const takers = this.runs.filter((r) => r.take !== undefined);
@@ -188,6 +207,7 @@ class UserPass {
 
   push(e: RuleEvent): void {
     this.counts.events++;
+    this.identityOf?.set(e.id, e.user);
     for (const r of this.pushers) r.push?.(e);
     this.stream.push(e);
   }
@@ -196,7 +216,8 @@ class UserPass {
     this.stream.flush();
     const drafts: FindingDraft[] = [];
     for (const run of this.runs) drafts.push(...run.finish());
-    return drafts;
+    const identityOf = this.identityOf;
+    return identityOf === null ? drafts : drafts.map((d) => withIdentities(d, identityOf));
   }
 }
 
@@ -273,6 +294,7 @@ export async function runDetection(input: DetectionInput): Promise<DetectionRepo
     current = null;
   };
 
+  const persons = input.persons ?? new Map<string, string>();
   await drain(input.byUser, (e) => {
     events++;
     if (events % every === 0) tick('users', events, done.size);
@@ -280,12 +302,13 @@ export async function runDetection(input: DetectionInput): Promise<DetectionRepo
       unattributed++;
       return;
     }
-    if (current === null || current.user !== e.user) {
+    const person = persons.get(e.user) ?? e.user;
+    if (current === null || current.user !== person) {
       closeUser();
-      if (done.has(e.user)) orderError(`user "${e.user}" appears again after other users; order by (user, time, id)`, { eventId: e.id, user: e.user, time: e.time });
-      current = new UserPass(e.user, userRules, config, e, spool);
+      if (done.has(person)) orderError(`person "${person}" appears again after other persons; group the events by person`, { eventId: e.id, user: e.user, time: e.time });
+      current = new UserPass(person, userRules, config, e, spool, persons.has(e.user));
     } else if (!inOrder(current.lastTime, current.lastId, e.time, e.id)) {
-      orderError(`events of user "${e.user}" must be ordered by time, then id`, { eventId: e.id, user: e.user, time: e.time });
+      orderError(`events of person "${person}" must be ordered by time, then id`, { eventId: e.id, user: e.user, time: e.time });
     }
     current.lastTime = e.time;
     current.lastId = e.id;
@@ -331,14 +354,15 @@ export async function runDetection(input: DetectionInput): Promise<DetectionRepo
   return { config, stats: { events, users: done.size, unattributed, crossUserAttempts, findings: findingCount, findingsByRule } };
 }
 
-/** For small in-memory inputs (tests, CLI on a handful of events): the order the engine wants. */
-export function orderByUser<E extends RuleEvent>(events: readonly E[]): E[] {
-  return [...events].sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0) || a.time - b.time || a.id - b.id);
+/** For small in-memory inputs (tests, CLI on a handful of events): the order the engine wants, by person. */
+export function orderByUser<E extends RuleEvent>(events: readonly E[], persons: ReadonlyMap<string, string> = new Map()): E[] {
+  const key = (e: E): string => persons.get(e.user) ?? e.user;
+  return [...events].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) || a.time - b.time || a.id - b.id);
 }
 
 /** Run detection over an in-memory array (sorted here), keeping every result. */
-export async function detectInMemory(events: readonly RuleEvent[], config?: DetectionConfig): Promise<DetectionResult> {
+export async function detectInMemory(events: readonly RuleEvent[], config?: DetectionConfig, persons?: ReadonlyMap<string, string>): Promise<DetectionResult> {
   const sink = new MemorySink();
-  const run = await runDetection({ byUser: orderByUser(events), sink, ...(config === undefined ? {} : { config }) });
+  const run = await runDetection({ byUser: orderByUser(events, persons), sink, ...(config === undefined ? {} : { config }), ...(persons === undefined ? {} : { persons }) });
   return { ...run, ...sink.result() };
 }

@@ -80,6 +80,8 @@ export interface AuthEvent {
   user: string;
   userDisplay?: string;
   userVendorId?: string;
+  /** An e-mail the record carries beside a user name that is not it (Duo's `email` beside `user.name`); links identities. */
+  userEmail?: string;
   outcome: Outcome;
   factor?: Factor;
   /** Where the login attempt came from (OCSF src_endpoint). */

@@ -85,11 +85,15 @@ function accessDevice(r: JsonObject): string | undefined {
 
 function toEvent(r: JsonObject, time: number): AuthEvent {
   const factor = duoFactor(str(r, 'factor'));
+  const user = canonicalUser(str(r, 'user.name') ?? str(r, 'username') ?? str(r, 'email'));
+  // The e-mail beside a user name that is not it links the two (a bare `ivan` to `ivan@contoso.example`).
+  const email = canonicalUser(str(r, 'email'));
   const event: AuthEvent = {
     time,
     vendor: 'duo',
-    user: canonicalUser(str(r, 'user.name') ?? str(r, 'username') ?? str(r, 'email')),
+    user,
     userVendorId: str(r, 'user.key'),
+    userEmail: email !== '' && email !== user ? email : undefined,
     outcome: outcomeOf(r, factor),
     factor,
     source: sourceOf(r),

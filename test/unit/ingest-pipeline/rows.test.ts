@@ -22,6 +22,7 @@ const full: AuthEvent = {
   vendorEvent: 'authentication',
   reason: 'user_cancelled',
   vendorUid: 'tx-1',
+  userEmail: 'alice.smith@example.com',
 };
 
 /** The event without its storage id and reference. */

@@ -134,7 +134,7 @@ describe('engine-core', () => {
     const a2 = f.ev({ user: ALICE, min: 1, outcome: 'denied' });
     await assert.rejects(runDetection({ byUser: [a1, b1, a2], sink: new MemorySink() }), (err: unknown) => {
       assert.ok(err instanceof PushTrailError);
-      assert.match(err.message, /user "alice@example.com" appears again after other users; order by \(user, time, id\)/);
+      assert.match(err.message, /person "alice@example.com" appears again after other persons; group the events by person/);
       return true;
     });
     await assert.rejects(runDetection({ byUser: [a2, a1], sink: new MemorySink() }), /must be ordered by time, then id/);
