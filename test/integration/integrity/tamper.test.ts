@@ -143,6 +143,30 @@ test('a finding\'s severity lowered is named, and detection run again disagrees'
   problem(report, /detection: finding .*severity is "low" in the case, "critical" when detection runs again/);
 });
 
+test('an identity moved to another person outside PushTrail is named by its row', () => {
+  let moved = '';
+  const path = tampered((db) => {
+    moved = (db.prepare('SELECT identity FROM person_identities WHERE person = ? AND identity <> person ORDER BY identity LIMIT 1').pluck().get(VICTIM) as string | undefined) ?? '';
+    db.prepare("UPDATE person_identities SET person = 'priya.raman@kestrelfreight.example' WHERE identity = ?").run(moved);
+  });
+  assert.notEqual(moved, '', 'the demo links the victim\'s vendor ids to her');
+  const { code, report } = verify(path, '--no-detection');
+  assert.equal(code, 1);
+  assert.deepEqual(difference(report, 'person_identities').changed, [moved]);
+});
+
+test('a link decision forged outside PushTrail is named, and detection run again disagrees', () => {
+  const path = tampered((db) => {
+    const [a, b] = [VICTIM, 'priya.raman@kestrelfreight.example'].sort();
+    db.prepare("INSERT INTO identity_decisions (a, b, decision, analyst, decided_at) VALUES (?, ?, 'link', 'mallory', 0)").run(a, b);
+  });
+  const { code, report } = verify(path);
+  assert.equal(code, 1);
+  assert.equal(difference(report, 'identity_decisions').counts.added, 1);
+  // Run again, the forged link joins the two into one person, named by one of them: the other has no assessment of her own.
+  problem(report, /detection: user (dana\.whitfield|priya\.raman)@kestrelfreight\.example is assessed \w+ in the case but has no assessment when detection runs again/);
+});
+
 test('the last custody entry deleted: the content no longer matches the entry before it', () => {
   let last = 0;
   const path = tampered((db) => {
