@@ -9,9 +9,10 @@
  * as UTC; ISO/RFC 5424 lines carry year and zone.
  */
 import type { AuthEvent, Factor, Outcome } from '../../../shared/model/event.js';
-import type { ParseContext, SourceRecord, VendorParser } from '../parser.js';
+import { RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
 import { ipAddress, joinParts } from './fields.js';
 import { looksLikeSyslogLine, splitSyslogLine, type SyslogLine } from './syslog-line.js';
+import { looksLikePfLine } from './pingfederate-lines.js';
 import { mostRecordsMatch } from './sniff.js';
 import { PAM_MAPPERS, type Mapper, type Meaning } from './syslog-pam.js';
 import { userFields } from './vendor-kit.js';
@@ -241,6 +242,9 @@ export const syslogParser: VendorParser = {
   input: 'text',
   sniff: (sample) => mostRecordsMatch(sample, (r) => isSyslogText(r.text)),
   parse(record: SourceRecord, ctx: ParseContext): AuthEvent[] {
+    // A syslog relay carries PingFederate's audit lines (CEF) beside the hosts' own: those are
+    // their own format, and rejecting them here has the importer hand them to its parser.
+    if (looksLikePfLine(record.text)) throw new RecordError('a PingFederate audit line, not a Linux authentication line');
     return [syslogEvent(splitSyslogLine(record.text, ctx))];
   },
 };

@@ -71,6 +71,21 @@ test('PingFederate audit lines of all three layouts in one file, and real CEF an
   assert.deepEqual(['challenge_sent', 'timeout', 'denied', 'approved'].map(outcomes), [1, 1, 2, 1]);
 });
 
+test('a syslog relay file: Linux lines and PingFederate CEF lines behind syslog headers, each read by its own parser', async (t) => {
+  const linux = readFileSync(fixturePath('linux', 'elastic-system-auth.log'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const cef = readFileSync(fixturePath('pingfederate', 'pingid-adapter-documented.log'), 'utf8').split('\n').filter((l) => l.includes('CEF:'));
+  const lines = [...linux.slice(0, 3), ...cef, ...linux.slice(3), ...cef.map((l) => l.replace('09:17:12', '09:19:40'))];
+  const dir = tempDir(t);
+  const path = join(dir, 'relay.log');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  const f = entry(await importPaths(newCase(t, dir), [path], { year: 2025 }), 'relay.log');
+  assert.equal(f.status, 'imported', f.reason);
+  const byFormat = new Map(f.kinds.map((k) => [k.format, k]));
+  assert.deepEqual([byFormat.get('pingfederate')?.records, byFormat.get('pingfederate')?.events], [2 * cef.length, 2 * cef.length]);
+  assert.deepEqual([byFormat.get('syslog')?.records, byFormat.get('syslog')?.rejected], [linux.length, 0]);
+  assert.deepEqual([f.rejected, f.errors], [0, []]);
+});
+
 test('pushtrail import --format pingfederate and --format duo-activity read their files; --json lists the kinds', (t) => {
   const dir = tempDir(t);
   const run = runCli('import', join(dir, 'cli.pushtrail'), fixturePath('pingfederate', 'elastic-test-audit.log'), '--format', 'pingfederate', '--json');
