@@ -221,7 +221,7 @@ export interface ImportFileReport {
   sha256: string | null;
   size: number | null;
   format: ImportFormat | null;
-  /** How the records were read: 'json', 'ndjson', 'csv', 'text', or 'zip' for an archive. */
+  /** How the records were read: 'json', 'ndjson', 'csv', 'text', 'parquet', or 'zip' for an archive. */
   container: string | null;
   compression: 'gzip' | null;
   status: ImportFileStatus;

@@ -10,7 +10,7 @@ import { kqlHunts } from './kql.js';
 import { sigmaFile } from './sigma.js';
 import { HUNT_SOURCES, platformField, type HuntSource } from './sources.js';
 import { splHunt } from './spl.js';
-import { sqlHunt, type SqlDialect, OCSF_RELATION } from './sql.js';
+import { sqlHunt, sqlHuntEvents, type SqlDialect, OCSF_RELATION } from './sql.js';
 
 export const HUNT_TARGETS = ['sigma', 'spl', 'kql', 'esql', 'sql'] as const;
 export type HuntTarget = (typeof HUNT_TARGETS)[number];
@@ -57,7 +57,11 @@ function filesFor(target: HuntTarget, rules: readonly HuntRule[], options: HuntP
         }
       break;
     case 'sql':
-      for (const dialect of options.dialects) for (const rule of rules) out.push({ path: `sql/${dialect}/${rule.id}.sql`, content: sqlHunt(rule, dialect) });
+      for (const dialect of options.dialects)
+        for (const rule of rules) {
+          out.push({ path: `sql/${dialect}/${rule.id}.sql`, content: sqlHunt(rule, dialect) });
+          out.push({ path: `sql/${dialect}/${rule.id}.events.sql`, content: sqlHuntEvents(rule, dialect) });
+        }
       break;
   }
   return out;
@@ -109,12 +113,13 @@ function readme(rules: readonly HuntRule[], options: HuntPackOptions, sources: r
     '- `splunk/<rule>.<source>.spl`: paste into Splunk Search; adjust the index and sourcetype in the first line to your add-on.',
     '- `sentinel/<rule>.<table>.kql`: run in Microsoft Sentinel / Defender advanced hunting; check custom-log column names with `<table> | getschema`.',
     '- `elastic/<rule>.<source>.esql`: run in Kibana Discover (ES|QL) against the Elastic integration\'s data stream.',
-    `- \`sql/<dialect>/<rule>.sql\`: read one relation, \`${OCSF_RELATION}\` (OCSF Authentication 3002 rows). Point it at your table, e.g. in DuckDB over PushTrail's Parquet export: \`CREATE VIEW ${OCSF_RELATION} AS SELECT * FROM read_parquet('DIR/**/*.parquet', hive_partitioning = true, union_by_name = true);\`, in Athena over Security Lake: \`CREATE VIEW ${OCSF_RELATION} AS SELECT * FROM <your security lake table>\`. Every query returns rule, user, src_ip, start_time, end_time (epoch ms).`,
+    `- \`sql/<dialect>/<rule>.sql\`: read one relation, \`${OCSF_RELATION}\` (OCSF Authentication 3002 rows). Point it at your table, e.g. in DuckDB over PushTrail's Parquet export: \`CREATE VIEW ${OCSF_RELATION} AS SELECT * FROM read_parquet('DIR/**/*.parquet', hive_partitioning = true, union_by_name = true);\`, in Athena over Security Lake: \`CREATE VIEW ${OCSF_RELATION} AS SELECT * FROM <your security lake table>\`. Every \`<rule>.sql\` returns rule, user, src_ip, start_time, end_time (epoch ms); its \`<rule>.events.sql\` returns the rows behind those hits, every column with \`raw_data\`, to bring back.`,
     `  Dialects here: ${options.dialects.join(', ')}.`,
     '',
     '## Bringing the answer back',
     '',
     'Export the events a hunt returns in the platform\'s usual format (Splunk JSON or CSV with `_raw`, Sentinel CSV, Elastic `_source` hits, Parquet from the lake) and import the file into the case: PushTrail reads the original records inside and records the file in the custody log like any evidence.',
+    `In SQL, \`<rule>.events.sql\` selects those events; in DuckDB write them with \`COPY (<the query without its final semicolon>) TO 'answer.parquet' (FORMAT parquet)\`, in Athena with \`UNLOAD (<the query>) TO 's3://…' WITH (format = 'PARQUET')\`. Each row keeps the vendor's original record in \`raw_data\`, which the import reads.`,
     '',
     fieldMappingMarkdown().replace(/^# /, '## ').replace(/\n## /g, '\n### '),
     `Log sources covered: ${sources.map((s) => s.title).join(', ')}.`,

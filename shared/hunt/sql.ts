@@ -136,8 +136,7 @@ function body(rule: HuntRule, d: Dialect): string {
     case 'push-burst':
       return `WITH ${prompts(d)},
 ${bursts(Number(p['threshold']), minutes('windowMinutes'))}
-SELECT 'push-burst' AS rule, usr AS "user", src_ip, start_time, end_time FROM burst
-ORDER BY start_time, "user"`;
+SELECT 'push-burst' AS rule, usr AS "user", src_ip, start_time, end_time FROM burst`;
     case 'fatigue-approval': {
       const within = minutes('approvalWithinMinutes');
       const windowMs = minutes('windowMinutes');
@@ -156,13 +155,11 @@ worn_down AS (
   GROUP BY l.usr, l.approved_t
   HAVING COUNT(*) >= ${Number(p['threshold'])}
 )
-SELECT 'fatigue-approval' AS rule, usr AS "user", src_ip, start_time, approved_t AS end_time FROM worn_down
-ORDER BY start_time, "user"`;
+SELECT 'fatigue-approval' AS rule, usr AS "user", src_ip, start_time, approved_t AS end_time FROM worn_down`;
     }
     case 'fraud-report':
       return `WITH ${prompts(d)}
-SELECT 'fraud-report' AS rule, usr AS "user", src_ip, t AS start_time, t AS end_time FROM classified WHERE kind = 'fraud'
-ORDER BY start_time, "user"`;
+SELECT 'fraud-report' AS rule, usr AS "user", src_ip, t AS start_time, t AS end_time FROM classified WHERE kind = 'fraud'`;
     case 'mfa-weakened':
       return `WITH ev AS (
   SELECT CAST("time" AS BIGINT) AS t, lower("user".name) AS usr, src_endpoint.ip AS src_ip,
@@ -171,8 +168,7 @@ ORDER BY start_time, "user"`;
   -- A factor change: OCSF activity Other with status Other (Security Lake files these under Account Change, 3001).
   WHERE "user".name IS NOT NULL AND activity_id = 99 AND status_id = 99
 )
-SELECT 'mfa-weakened' AS rule, usr AS "user", src_ip, t AS start_time, t AS end_time FROM ev WHERE ${d.regex('txt', WEAKENED_PATTERN)}
-ORDER BY start_time, "user"`;
+SELECT 'mfa-weakened' AS rule, usr AS "user", src_ip, t AS start_time, t AS end_time FROM ev WHERE ${d.regex('txt', WEAKENED_PATTERN)}`;
     case 'source-many-users': {
       const windowMs = minutes('windowMinutes');
       return `WITH ${prompts(d)},
@@ -194,13 +190,44 @@ SELECT DISTINCT 'source-many-users' AS rule, p.usr AS "user", r.src_ip, r.start_
 FROM reach r
 JOIN share s ON s.src_ip = r.src_ip
 JOIN per_source p ON p.src_ip = r.src_ip AND p.outcome = 'failed' AND p.t >= r.start_t AND p.t <= r.end_t
-WHERE r.users >= ${Number(p['minUsers'])} AND s.approved_share <= ${Number(p['maxApprovedShare'])}
-ORDER BY start_time, "user"`;
+WHERE r.users >= ${Number(p['minUsers'])} AND s.approved_share <= ${Number(p['maxApprovedShare'])}`;
     }
   }
 }
 
 /** One SQL hunt. */
 export function sqlHunt(rule: HuntRule, dialect: SqlDialect): string {
-  return `${header(rule, dialect)}\n${body(rule, DIALECTS[dialect])};\n`;
+  return `${header(rule, dialect)}\n${body(rule, DIALECTS[dialect])}\nORDER BY start_time, "user";\n`;
+}
+
+/**
+ * Context brought back around each hit: the sign-in steps before the first prompt (a prompt's
+ * send precedes its answer; the password step precedes both) and what followed the last.
+ */
+const CONTEXT_MS = 60 * MINUTE_MS;
+
+/**
+ * The events behind one hunt's hits: every ${OCSF_RELATION} row (all columns, `raw_data`
+ * included) of a hit's user from an hour before its start to an hour after its end. Written out as the lake's usual files
+ * (e.g. DuckDB `COPY (...) TO 'answer.parquet'`, Athena `UNLOAD`), they import into the case as
+ * evidence with the original records recovered.
+ */
+export function sqlHuntEvents(rule: HuntRule, dialect: SqlDialect): string {
+  const head = header(rule, dialect)
+    .split('\n')
+    .filter((line) => !line.startsWith('-- Returns'))
+    .join('\n');
+  return `${head}
+-- Returns the ${OCSF_RELATION} rows of each hit's user from ${CONTEXT_MS / MINUTE_MS} minutes before its start to ${CONTEXT_MS / MINUTE_MS} minutes after its end
+-- (every column, raw_data included), to bring back into the case.
+WITH hits AS (
+${body(rule, DIALECTS[dialect])}
+)
+SELECT a.* FROM ${OCSF_RELATION} a
+WHERE EXISTS (
+  SELECT 1 FROM hits h
+  WHERE lower(a."user".name) = h."user" AND CAST(a."time" AS BIGINT) BETWEEN h.start_time - ${CONTEXT_MS} AND h.end_time + ${CONTEXT_MS}
+)
+ORDER BY a."time";
+`;
 }

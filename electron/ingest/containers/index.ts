@@ -2,6 +2,7 @@
 import { csvReader } from './csv.js';
 import { jsonReader } from './json.js';
 import { ndjsonReader } from './ndjson.js';
+import { parquetReader } from './parquet.js';
 import { textReader } from './text.js';
 import type { ContainerKind, ContainerReader, ReaderOptions, RecordSink } from './types.js';
 
@@ -15,6 +16,8 @@ export function createReader(kind: ContainerKind, sink: RecordSink, options: Rea
       return csvReader(sink, options);
     case 'text':
       return textReader(sink, options);
+    case 'parquet':
+      return parquetReader(sink, options);
   }
 }
 
@@ -24,6 +27,7 @@ export const CONTAINER_TITLES: { readonly [K in ContainerKind]: string } = {
   ndjson: 'NDJSON (one JSON record per line)',
   csv: 'CSV',
   text: 'plain text lines',
+  parquet: 'Parquet (one record per row)',
 };
 
 export * from './types.js';

@@ -6,8 +6,13 @@
 import type { SourceRecord } from '../parser.js';
 
 /** How a file's records are laid out. */
-export const CONTAINER_KINDS = ['json', 'ndjson', 'csv', 'text'] as const;
+export const CONTAINER_KINDS = ['json', 'ndjson', 'csv', 'text', 'parquet'] as const;
 export type ContainerKind = (typeof CONTAINER_KINDS)[number];
+
+/** Containers whose records are JSON values (Parquet rows arrive as JSON objects). */
+export function holdsJson(container: ContainerKind): boolean {
+  return container === 'json' || container === 'ndjson' || container === 'parquet';
+}
 
 /** A record that could not be read, or a problem with part of the file. */
 export interface ReadIssue {

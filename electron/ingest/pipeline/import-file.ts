@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { openArchive, type ZipMember } from '../source/archive.js';
-import { createReader } from '../containers/index.js';
-import { openContent, hashBytes, type Hashed, type OpenBytes } from '../source/content.js';
+import { createReader, type ContainerKind } from '../containers/index.js';
+import { openContent, hashBytes, type Content, type Hashed, type OpenBytes } from '../source/content.js';
+import { openParquetContent } from '../source/parquet.js';
 import { decodeText, type DecodeReport } from '../source/decode.js';
 import { recognise, type Recognition } from '../recognition/recognise.js';
 import { parserFor } from '../recognition/formats.js';
@@ -43,6 +44,8 @@ export interface ImportSettings {
 
 interface Source {
   path: string;
+  /** The file on disk holding the bytes, when they are one (not a member of an archive). */
+  local?: string;
   archive?: { path: string; evidenceId: number };
   mtime: number;
   open: OpenBytes;
@@ -105,7 +108,7 @@ export async function importEntry(entry: WalkEntry, settings: ImportSettings): P
   }
   const bytes = fileStream(entry.path);
   const unchanged = sameFile(entry.path, entry.size, entry.mtime);
-  const source = { path: entry.path, mtime: entry.mtime, open: bytes, unchanged };
+  const source = { path: entry.path, local: entry.path, mtime: entry.mtime, open: bytes, unchanged };
   let head: Buffer;
   try {
     head = await readHead(entry.path);
@@ -228,9 +231,15 @@ async function importNestedArchive(
   }
 }
 
+/** A source's content: its bytes (inflated where they are gzip), or a Parquet file's rows. */
+function contentOf(source: Source, known: Known, hashing = false): Promise<Content> {
+  if (magicOf(known.head).kind === 'parquet') return openParquetContent(source.open, known.size, source.local);
+  return openContent(source.open, known.head, hashing);
+}
+
 /** The decoded content read again from its start (for the whole file's date evidence). */
-async function* textAgain(open: OpenBytes, head: Buffer): AsyncGenerator<string> {
-  const content = await openContent(open, head);
+async function* textAgain(source: Source, known: Known): AsyncGenerator<string> {
+  const content = await contentOf(source, known);
   try {
     yield* decodeText(content.chunks);
   } finally {
@@ -238,7 +247,7 @@ async function* textAgain(open: OpenBytes, head: Buffer): AsyncGenerator<string>
   }
 }
 
-async function recogniseContent(prefetch: Prefetch, settings: ImportSettings, time: TimeSettings): Promise<Recognition> {
+async function recogniseContent(prefetch: Prefetch, settings: ImportSettings, time: TimeSettings, container?: ContainerKind): Promise<Recognition> {
   const forced = settings.format === undefined ? undefined : parserFor(settings.format);
   let want = DETECT_CHARS;
   for (;;) {
@@ -249,6 +258,7 @@ async function recogniseContent(prefetch: Prefetch, settings: ImportSettings, ti
       maxRecordChars: settings.limits.maxRecordChars,
       time,
       ...(forced === undefined ? {} : { forced }),
+      ...(container === undefined ? {} : { container }),
     });
     // A first record larger than the head, or junk longer than it: read on, up to a limit, before giving up.
     const more = recognition.ok ? recognition.sample.length === 0 : recognition.more;
@@ -283,7 +293,7 @@ async function importSource(source: Source, known: Known, settings: ImportSettin
   const hashing = known.sha256 === undefined;
   let content;
   try {
-    content = await openContent(source.open, known.head, hashing);
+    content = await contentOf(source, known, hashing);
   } catch (err) {
     skip(settings, { ...base, status: 'unreadable', reason: message(err), ...hashOf(known), size: known.size });
     return;
@@ -300,8 +310,8 @@ async function importSource(source: Source, known: Known, settings: ImportSettin
   let times: FileTimes;
   try {
     await prefetch.fill(DETECT_CHARS);
-    times = await fileTimes(settings.time, prefetch.text, prefetch.complete, () => textAgain(source.open, known.head));
-    recognition = await recogniseContent(prefetch, settings, times.settings);
+    times = await fileTimes(settings.time, prefetch.text, prefetch.complete, () => textAgain(source, known));
+    recognition = await recogniseContent(prefetch, settings, times.settings, magic.kind === 'parquet' ? 'parquet' : undefined);
   } catch (err) {
     await notRead(content.compression === 'gzip' ? `damaged gzip data: ${message(err)}` : message(err), 'unreadable');
     return;

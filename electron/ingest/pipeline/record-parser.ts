@@ -14,7 +14,7 @@ import type { ImportRecordKind } from '../../../shared/api/jobs.js';
 import type { AuthEvent } from '../../../shared/model/event.js';
 import { eventProblem } from '../../store/event-row.js';
 import { withJsonValue } from '../containers/json-value.js';
-import type { ContainerKind, ReadIssue } from '../containers/types.js';
+import { holdsJson, type ContainerKind, type ReadIssue } from '../containers/types.js';
 import { expandRecord } from '../containers/expand.js';
 import type { GeoEnricher } from '../geo/geo.js';
 import { NotAuthentication, RecordError, type ParseContext, type SourceRecord, type VendorParser } from '../parser.js';
@@ -49,7 +49,7 @@ export function recordParserOptions(container: ContainerKind, forced: VendorPars
     parsers: forced === null ? PARSER_LIST : [forced],
     ...(forced === null ? {} : { forced }),
     ctx,
-    json: container === 'json' || container === 'ndjson',
+    json: holdsJson(container),
     geo,
     ...(reexport === undefined ? {} : { reexport }),
   };

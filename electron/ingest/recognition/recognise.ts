@@ -6,7 +6,7 @@
  * records themselves are then read one by one, each by the parser of its kind. File names are
  * never consulted. `--format` skips the classifying but not the container choice.
  */
-import { CONTAINER_TITLES, createReader, type ContainerKind, type RecordSink } from '../containers/index.js';
+import { CONTAINER_TITLES, createReader, holdsJson, type ContainerKind, type RecordSink } from '../containers/index.js';
 import { WRAPPER_PATHS } from '../containers/json.js';
 import { guessDelimiter } from '../containers/csv.js';
 import { expandRecord } from '../containers/expand.js';
@@ -46,6 +46,8 @@ export interface RecognitionInput {
   maxRecordChars: number;
   /** How the file's times are read (zone, day/month order); none given: UTC, order undecided. */
   time?: TimeSettings;
+  /** The container, when the source's bytes settle it (Parquet rows); otherwise chosen from the text. */
+  container?: ContainerKind;
 }
 
 /** The first lines of `text`, without their terminators; the last is dropped when `text` does not end there. */
@@ -104,7 +106,7 @@ export function sampleRecords(container: ContainerKind, input: RecognitionInput)
   const sink: RecordSink = {
     record(record) {
       if (records.length >= SAMPLE_RECORDS) return;
-      const inner = container === 'json' || container === 'ndjson' ? expandRecord(record) : [record];
+      const inner = holdsJson(container) ? expandRecord(record) : [record];
       records.push(...inner.slice(0, SAMPLE_RECORDS - records.length));
     },
     issue: () => undefined,
@@ -201,7 +203,7 @@ export function recognise(input: RecognitionInput): Recognition {
   if (mostlyBinary(input.head)) {
     return { ok: false, reason: 'the file is binary (most of its lines hold NUL bytes), not a text log export', more: false };
   }
-  const candidates = containerCandidates(input.head, input.complete);
+  const candidates = input.container === undefined ? containerCandidates(input.head, input.complete) : [input.container];
   if (input.forced !== undefined) return forcedRecognition(input.forced, candidates, input);
   const tried: string[] = [];
   let anyRecord = false;

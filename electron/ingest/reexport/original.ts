@@ -1,6 +1,6 @@
 /**
  * The vendor's original record carried as text inside a re-export (Splunk `_raw`, Elastic
- * `event.original`, a Log Analytics `RawData` column): JSON object text becomes the record's
+ * `event.original`, a Log Analytics `RawData` column, OCSF `raw_data`): JSON object text becomes the record's
  * value; any other text is a line for the text parsers (syslog).
  */
 import { RecordError, type SourceRecord } from '../parser.js';
@@ -9,10 +9,13 @@ import { asText, ciKey, isObject, type JsonObject } from '../vendors/fields.js';
 /**
  * Fields that hold the original record, in the order they are trusted: Splunk's `_raw`, ECS
  * `event.original` (nested or flattened by a CSV export), Log Analytics custom logs' `RawData`,
- * and CloudTrail LookupEvents' `CloudTrailEvent` (the full record as JSON text, [AWS-EVENT-API]
- * https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_Event.html).
+ * CloudTrail LookupEvents' `CloudTrailEvent` (the full record as JSON text, [AWS-EVENT-API]
+ * https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_Event.html), and OCSF's
+ * `raw_data` ("the raw event/finding data as received from the source", [OCSF-BASE]
+ * https://schema.ocsf.io/1.3.0/classes/base_event), which PushTrail's Parquet export and OCSF
+ * data lakes keep beside the normalised columns.
  */
-const ORIGINAL_FIELDS = ['_raw', 'event.original', 'RawData', 'CloudTrailEvent'] as const;
+const ORIGINAL_FIELDS = ['_raw', 'event.original', 'RawData', 'CloudTrailEvent', 'raw_data'] as const;
 
 /** The original text carried by `row`, or undefined. */
 export function originalText(row: JsonObject): string | undefined {

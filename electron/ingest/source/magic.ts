@@ -6,6 +6,7 @@
 export type Magic =
   | { kind: 'gzip' }
   | { kind: 'zip' }
+  | { kind: 'parquet' }
   | { kind: 'empty' }
   | { kind: 'unsupported'; what: string }
   | { kind: 'plain' };
@@ -33,6 +34,8 @@ export function magicOf(head: Uint8Array): Magic {
   if (startsWith(head, [0x1f, 0x8b])) return { kind: 'gzip' };
   // Local file header, or the end record of an empty archive.
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip' };
+  // Apache Parquet starts (and ends) with "PAR1".
+  if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return { kind: 'parquet' };
   for (const u of UNSUPPORTED) if (startsWith(head, u.bytes)) return { kind: 'unsupported', what: u.what };
   return { kind: 'plain' };
 }

@@ -74,6 +74,7 @@ test('app.asar holds the main process, preload, renderer and every worker', () =
     '/dist/electron/jobs/worker.js',
     '/dist/electron/ingest/pipeline/parse-worker.js',
     '/node_modules/better-sqlite3/lib/index.js',
+    '/node_modules/@duckdb/node-api/lib/index.js',
   ]) {
     assert.ok(files.includes(path), `${path} is packaged`);
   }
@@ -89,7 +90,8 @@ test('app.asar holds the main process, preload, renderer and every worker', () =
 test('native modules are unpacked next to the archive, and only they need to be', () => {
   const { files, asar, appDir } = packaged;
   const natives = files.filter((f) => f.endsWith('.node'));
-  assert.deepEqual(natives, ['/node_modules/better-sqlite3/build/Release/better_sqlite3.node']);
+  // DuckDB's binding (Node-API, so one build serves Node and Electron) reads Parquet evidence in the import worker.
+  assert.deepEqual(natives.sort(), [`/node_modules/@duckdb/node-bindings-${process.platform}-${process.arch}/duckdb.node`, '/node_modules/better-sqlite3/build/Release/better_sqlite3.node']);
   for (const native of natives) {
     assert.equal(statFile(asar, native.slice(1)).unpacked, true, `${native} is marked unpacked`);
     assert.ok(existsSync(join(appDir, 'resources', 'app.asar.unpacked', native)), `${native} is on disk`);
