@@ -5,7 +5,7 @@
 import type { DetectionConfig } from '../detect/params.js';
 import { fieldsOf } from './condition.js';
 import { esqlHunt } from './esql.js';
-import { huntRules, paramsText, type HuntRule } from './hunt-rules.js';
+import { huntName, huntRules, paramsText, type HuntRule } from './hunt-rules.js';
 import { kqlHunts } from './kql.js';
 import { sigmaFile } from './sigma.js';
 import { HUNT_SOURCES, platformField, type HuntSource } from './sources.js';
@@ -41,26 +41,26 @@ function filesFor(target: HuntTarget, rules: readonly HuntRule[], options: HuntP
       for (const rule of rules)
         for (const source of HUNT_SOURCES) {
           const content = splHunt(rule, source);
-          if (content !== null) out.push({ path: `splunk/${rule.id}.${source.id}.spl`, content });
+          if (content !== null) out.push({ path: `splunk/${huntName(rule)}.${source.id}.spl`, content });
         }
       break;
     case 'kql':
       for (const rule of rules)
         for (const source of HUNT_SOURCES)
-          for (const { table, query } of kqlHunts(rule, source)) out.push({ path: `sentinel/${rule.id}.${table}.kql`, content: query });
+          for (const { table, query } of kqlHunts(rule, source)) out.push({ path: `sentinel/${huntName(rule)}.${table}.kql`, content: query });
       break;
     case 'esql':
       for (const rule of rules)
         for (const source of HUNT_SOURCES) {
           const content = esqlHunt(rule, source);
-          if (content !== null) out.push({ path: `elastic/${rule.id}.${source.id}.esql`, content });
+          if (content !== null) out.push({ path: `elastic/${huntName(rule)}.${source.id}.esql`, content });
         }
       break;
     case 'sql':
       for (const dialect of options.dialects)
         for (const rule of rules) {
-          out.push({ path: `sql/${dialect}/${rule.id}.sql`, content: sqlHunt(rule, dialect) });
-          out.push({ path: `sql/${dialect}/${rule.id}.events.sql`, content: sqlHuntEvents(rule, dialect) });
+          out.push({ path: `sql/${dialect}/${huntName(rule)}.sql`, content: sqlHunt(rule, dialect) });
+          out.push({ path: `sql/${dialect}/${huntName(rule)}.events.sql`, content: sqlHuntEvents(rule, dialect) });
         }
       break;
   }
@@ -105,7 +105,7 @@ function readme(rules: readonly HuntRule[], options: HuntPackOptions, sources: r
     '',
     '| rule | level | parameters | finds | cannot see |',
     '|---|---|---|---|---|',
-    ...rules.map((r) => `| ${r.id} | ${r.level} | ${paramsText(r)} | ${r.sees} | ${r.misses} |`),
+    ...rules.map((r) => `| ${huntName(r)} | ${r.level} | ${paramsText(r)} | ${r.sees} | ${r.misses} |`),
     '',
     '## Where each file goes',
     '',

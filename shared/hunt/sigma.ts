@@ -113,7 +113,8 @@ export function sigmaDocuments(source: HuntSource, rules: readonly HuntRule[], d
     return name;
   };
   const correlate = (rule: HuntRule, suffix: string, correlation: Record<string, YamlValue>): string => {
-    const name = `pushtrail_${source.id.replace(/-/g, '_')}_${suffix}`;
+    const window = rule.variant === undefined ? '' : `_${rule.variant}`;
+    const name = `pushtrail_${source.id.replace(/-/g, '_')}_${suffix}${window}`;
     docs.push({
       name,
       body: {
@@ -139,7 +140,7 @@ export function sigmaDocuments(source: HuntSource, rules: readonly HuntRule[], d
         const failed = base('failed', 'low', 'Counted by the PushTrail push-burst correlation.');
         const approved = base('approved', 'informational', 'The approval half of the PushTrail fatigue-approval correlation.');
         if (failed === null || approved === null) break;
-        const burst = correlate({ ...rule, title: 'MFA prompt burst (part of fatigue-approval)', level: 'high' }, 'fatigue_burst', {
+        const burst = correlate({ ...rule, title: `${rule.variant === undefined ? 'MFA prompt burst' : rule.title} (part of fatigue-approval)`, level: rule.variant === undefined ? 'high' : rule.level }, 'fatigue_burst', {
           type: 'event_count',
           rules: [failed],
           'group-by': [user],

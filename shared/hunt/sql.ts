@@ -11,7 +11,7 @@
  * for the same user is not an answer within five minutes is an unanswered prompt.
  */
 import type { HuntRule } from './hunt-rules.js';
-import { paramsText } from './hunt-rules.js';
+import { huntName, paramsText } from './hunt-rules.js';
 
 export const SQL_DIALECTS = ['duckdb', 'trino'] as const;
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
@@ -96,7 +96,7 @@ attempts AS (
 
 function header(rule: HuntRule, dialect: SqlDialect): string {
   return [
-    `-- PushTrail hunt: ${rule.id} (${rule.title}), level ${rule.level}`,
+    `-- PushTrail hunt: ${huntName(rule)} (${rule.title}), level ${rule.level}`,
     `-- Parameters from the case: ${paramsText(rule)}`,
     `-- Dialect: ${dialect}. Reads ${OCSF_RELATION}: OCSF Authentication (3002) rows, time in epoch ms.`,
     `-- Finds: ${rule.sees}`,

@@ -1,6 +1,6 @@
 /** Runs generated SQL hunts in embedded DuckDB over a Parquet export, as a client's lake would. */
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { HuntRule } from '../../shared/hunt/hunt-rules.js';
+import { huntName, type HuntRule } from '../../shared/hunt/hunt-rules.js';
 import { OCSF_RELATION, sqlHunt } from '../../shared/hunt/sql.js';
 
 export interface HuntHit {
@@ -11,6 +11,7 @@ export interface HuntHit {
   end_time: number;
 }
 
+/** Each hunt's hits, by its name (`push-burst`, `push-burst.sustained`, ...). */
 export async function runSqlHunts(parquetDir: string, rules: readonly HuntRule[]): Promise<Map<string, HuntHit[]>> {
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
@@ -28,7 +29,7 @@ export async function runSqlHunts(parquetDir: string, rules: readonly HuntRule[]
         start_time: Number(r['start_time']),
         end_time: Number(r['end_time']),
       }));
-      hits.set(rule.id, rows);
+      hits.set(huntName(rule), rows);
     }
     return hits;
   } finally {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { defaultConfig } from '../../../shared/detect/params.js';
-import { huntRules, type HuntRule } from '../../../shared/hunt/hunt-rules.js';
+import { huntName, huntRules, type HuntRule } from '../../../shared/hunt/hunt-rules.js';
 import type { Finding } from '../../../shared/model/finding.js';
 import { exportOcsfParquet } from '../../../electron/hunt/ocsf-parquet.js';
 import { startJob } from '../../../electron/jobs/runner.js';
@@ -42,29 +42,19 @@ async function agreement(casePath: string, parquetDir: string, attackUsers: Read
   const hits = await runSqlHunts(parquetDir, rules);
   const rows: Agreement[] = [];
   const benignSerious: string[] = [];
-  for (const rule of rules) {
-    const own = findings.filter((f) => f.rule === rule.id && expressible(rule, f));
-    const found = hits.get(rule.id) ?? [];
+  for (const rule of rules.filter((r) => r.variant === undefined)) {
+    const own = findings.filter((f) => f.rule === rule.id);
+    // A campaign paced under the short window is the slow-window hunts' to find.
+    const found = rules.filter((r) => r.id === rule.id).flatMap((r) => hits.get(huntName(r)) ?? []);
     const sqlUsers = new Set(found.map((h) => h.user));
     const sqlSources = new Set(found.map((h) => h.src_ip));
     const wanted = [...new Set(own.flatMap((f) => f.users))].map((u) => `user ${u}`);
     if (rule.id === 'source-many-users') for (const f of own) if (f.source !== null) wanted.push(`source ${f.source}`);
     const missed = wanted.filter((w) => (w.startsWith('user ') ? !sqlUsers.has(w.slice(5)) : !sqlSources.has(w.slice(7))));
     rows.push({ rule: rule.id, pushtrail: wanted.length, sql: sqlUsers.size, missed });
-    if (isSerious(rule)) for (const u of sqlUsers) if (!attackUsers.has(u)) benignSerious.push(`${rule.id}: ${u}`);
   }
+  for (const rule of rules.filter(isSerious)) for (const h of hits.get(huntName(rule)) ?? []) if (!attackUsers.has(h.user)) benignSerious.push(`${huntName(rule)}: ${h.user}`);
   return { rows, benignSerious };
-}
-
-/**
- * A fixed-window query tells the short-burst story only: campaigns PushTrail follows over hours
- * (prompt pressure across the night) are beyond it, as the hunts' headers say.
- */
-function expressible(rule: HuntRule, f: Finding): boolean {
-  if (rule.id !== 'push-burst' && rule.id !== 'fatigue-approval') return true;
-  // The campaign's busiest stretch of the short window, as the finding records it.
-  const peak = f.detail['peakInWindow'];
-  return typeof peak !== 'number' || peak >= Number(rule.params['threshold']);
 }
 
 function isSerious(rule: HuntRule): boolean {
