@@ -22,11 +22,27 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
+/**
+ * Longest text printed as it is; longer text (a 500 KB user name from a hostile log) is cut
+ * with a note, so the report stays a readable size and Chromium prints it in time. Verbatim
+ * records have their own, larger limit (`clipped`).
+ */
+export const TEXT_MAX_CHARS = 4096;
+
+/** `text` escaped, cut after `max` characters (never inside a surrogate pair) with a note saying so. */
+export function clipped(text: string, max: number): Html {
+  if (text.length <= max) return new Html(escapeHtml(text));
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  const note = `… [cut here for the report: ${text.length.toLocaleString('en-US')} characters in all; the case holds the whole text]`;
+  // Plain text, no markup: the value may be printed inside an attribute.
+  return new Html(escapeHtml(`${text.slice(0, end)}${note}`));
+}
+
 function render(value: unknown): string {
   if (value instanceof Html) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
   if (value === null || value === undefined || value === false) return '';
-  if (typeof value === 'string') return escapeHtml(value);
+  if (typeof value === 'string') return clipped(value, TEXT_MAX_CHARS).value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   // Objects are never rendered implicitly: a report must say which field it shows.
   throw new TypeError('html``: only text, numbers, Html and arrays of them can be interpolated');

@@ -19,7 +19,8 @@ import { PREVIEW_HEADERS, SECURITY_HEADERS } from '../security/csp.js';
 import { readStatic } from './static-files.js';
 import { UPLOAD_PATH, saveUpload, uploadTarget } from './uploads.js';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// A user of a case imported before names were capped may be named by up to 1 MiB of text, escaped in JSON.
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-pushtrail-token';
 
 export interface WebServer {

@@ -3,6 +3,7 @@
  * Pure code, no SQL execution: the import's parse thread builds rows with it and the writer
  * thread binds them as they come.
  */
+import { createHash } from 'node:crypto';
 import { FACTORS, OUTCOMES, VENDORS, type AuthEvent, type Geo, type Network, type StoredEvent } from '../../shared/model/event.js';
 
 /** Insert order. The parse side fills everything up to `raw`; the writer adds the last two. */
@@ -61,8 +62,27 @@ export type BoundCell = Cell | Uint8Array;
 export type EventRow = Cell[];
 export const ROW_PARSED_LENGTH = EVENT_COLUMNS.indexOf('raw') + 1;
 
-function text(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
+/**
+ * Longest normalised text kept whole. Log content is attacker-controlled and a line may be
+ * 1 MiB: one 500 KB user name made its user impossible to open and the PDF report never
+ * finish. Real values are far shorter (an e-mail address is at most 254 characters, a user
+ * agent a few hundred); the verbatim record beside the row keeps every byte.
+ */
+export const FIELD_MAX_CHARS = { name: 512, long: 2048 } as const;
+
+/**
+ * `v` cut to `max` characters with a visible mark. The mark carries the whole value's length
+ * and a SHA-256 prefix, so two long values that share their start stay two users.
+ */
+export function capField(v: string, max: number): string {
+  if (v.length <= max) return v;
+  const end = /[\uD800-\uDBFF]/.test(v.charAt(max - 1)) ? max - 1 : max;
+  const digest = createHash('sha256').update(v).digest('hex').slice(0, 16);
+  return `${v.slice(0, end)}… [truncated: ${v.length.toLocaleString('en-US')} characters, SHA-256 ${digest}…; the record holds it whole]`;
+}
+
+function text(v: unknown, max: number = FIELD_MAX_CHARS.name): string | null {
+  return typeof v === 'string' ? capField(v, max) : null;
 }
 
 function real(v: unknown): number | null {
@@ -102,12 +122,12 @@ export function toEventRow(e: AuthEvent, line: number | undefined, record: numbe
   const dev = e.responder;
   return [
     Math.round(e.time),
-    e.user,
+    capField(e.user, FIELD_MAX_CHARS.name),
     e.outcome,
     e.factor ?? null,
     e.vendor,
-    e.vendorEvent,
-    text(e.reason),
+    capField(e.vendorEvent, FIELD_MAX_CHARS.name),
+    text(e.reason, FIELD_MAX_CHARS.long),
     text(e.userDisplay),
     text(e.userVendorId),
     text(src?.ip),
@@ -119,9 +139,9 @@ export function toEventRow(e: AuthEvent, line: number | undefined, record: numbe
     ...place(dev),
     whole(dev?.asn),
     text(dev?.asOrg),
-    text(e.userAgent),
-    text(e.device),
-    text(e.app),
+    text(e.userAgent, FIELD_MAX_CHARS.long),
+    text(e.device, FIELD_MAX_CHARS.long),
+    text(e.app, FIELD_MAX_CHARS.long),
     text(e.sessionId),
     text(e.vendorUid),
     text(e.userEmail),

@@ -86,8 +86,20 @@ export function requiredTime(method: string, obj: Record<string, unknown>, key: 
 }
 
 /** Canonical user names are lower case (see AuthEvent.user). */
+/**
+ * Longest user name a request may carry: as long as the longest record an import accepts (a
+ * user's name comes from one record), so every user of a case opens, including those of cases
+ * imported before names were capped (store/event-row.ts).
+ */
+export const USER_NAME_MAX_CHARS = 1024 * 1024 + 1024;
+
 export function userName(method: string, obj: Record<string, unknown>, key: string): string {
-  return text(method, obj, key, 1000).trim().toLowerCase();
+  return text(method, obj, key, USER_NAME_MAX_CHARS).trim().toLowerCase();
+}
+
+/** A user named exactly as the case stores it (not trimmed or lower-cased). */
+export function storedUser(method: string, obj: Record<string, unknown>, key: string): string {
+  return text(method, obj, key, USER_NAME_MAX_CHARS);
 }
 
 /** Only the keys given: handlers and the custody log see the options the caller set, nothing else. */

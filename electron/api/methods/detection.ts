@@ -1,5 +1,5 @@
 /** Detection: running the rules over the case, and the findings they left. */
-import { defined, nothing, optionalRecord, optionalText } from '../../../shared/api/validation.js';
+import { defined, nothing, optionalRecord, storedUser } from '../../../shared/api/validation.js';
 import { campaignsOf } from '../../../shared/detect/campaigns.js';
 import { readFindings } from '../../store/detection-store.js';
 import { domain } from '../method.js';
@@ -17,7 +17,10 @@ export const detectionMethods = domain({
   },
 
   'findings/list': {
-    validate: (raw) => defined({ user: optionalText('findings/list', optionalRecord('findings/list', raw), 'user') }),
+    validate: (raw) => {
+      const o = optionalRecord('findings/list', raw);
+      return defined({ user: o['user'] === undefined ? undefined : storedUser('findings/list', o, 'user') });
+    },
     handle: async ({ user }, session) => readFindings(session.requireCase().db, user),
   },
 

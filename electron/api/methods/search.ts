@@ -1,7 +1,7 @@
 /** Finding events: filtered and full-text search, the index behind it, and everything around a moment. */
 import type { SearchIndexStatus, SearchQuery } from '../../../shared/api/search.js';
 import { FACTORS, OUTCOMES, VENDORS, type Factor, type Outcome, type Vendor } from '../../../shared/model/event.js';
-import { bad, defined, optionalBoolean, optionalChoice, optionalCount, optionalId, optionalRecord, optionalTime, record, requiredTime, text } from '../../../shared/api/validation.js';
+import { bad, defined, optionalBoolean, optionalChoice, optionalCount, optionalId, optionalRecord, optionalTime, record, requiredTime, storedUser, text } from '../../../shared/api/validation.js';
 import { entriesAround, searchEntries, searchIndexStatus } from '../../store/search.js';
 import { domain } from '../method.js';
 import type { Session } from '../session.js';
@@ -14,7 +14,7 @@ function searchQuery(method: string, raw: unknown): SearchQuery {
   const to = optionalTime(method, o, 'to');
   if (from !== undefined && to !== undefined && from > to) bad(method, '"from" is after "to"');
   return defined<SearchQuery>({
-    user: short('user'),
+    user: o['user'] === undefined ? undefined : storedUser(method, o, 'user'),
     ip: short('ip'),
     country: short('country'),
     outcome: optionalChoice<Outcome>(method, o, 'outcome', OUTCOMES),

@@ -1,5 +1,5 @@
 /** The people in the case: the ranked users list, activity over time, and one user's sequence. */
-import { bad, defined, optionalCount, optionalRecord, record, text, textList } from '../../../shared/api/validation.js';
+import { bad, defined, optionalCount, optionalRecord, record, storedUser, textList } from '../../../shared/api/validation.js';
 import { caseActivity, userSparklines } from '../../store/activity.js';
 import { readUserRows } from '../../store/detection-store.js';
 import { userEvents } from '../../store/events.js';
@@ -44,7 +44,7 @@ export const userMethods = domain({
   'user/events': {
     validate: (raw) => {
       const o = record('user/events', raw);
-      return defined({ user: text('user/events', o, 'user', 1000), limit: optionalCount('user/events', o, 'limit') });
+      return defined({ user: storedUser('user/events', o, 'user'), limit: optionalCount('user/events', o, 'limit') });
     },
     handle: async ({ user, limit }, session) => userEvents(session.requireCase().db, user, Math.min(limit ?? 200_000, 1_000_000)),
   },

@@ -4,12 +4,15 @@
  * the first finding that cites it; later findings refer back to it by event number.
  */
 import { ruleById } from '../../../shared/rules/index.js';
-import { html, type Html } from '../html.js';
+import { clipped, html, type Html } from '../html.js';
 import type { AppendixRecord } from '../model-appendix.js';
 import type { ReportModel } from '../model.js';
 import { baseName } from '../../../shared/format/path.js';
 import { count, num } from '../../../shared/format/count.js';
 import { at } from '../text.js';
+
+/** Longest verbatim record printed whole (real records are 1-10 KB; the case keeps every byte of longer ones). */
+const RAW_MAX_CHARS = 64 * 1024;
 
 export function recordAnchor(eventId: number): string {
   return `rec-${eventId}`;
@@ -23,7 +26,7 @@ function record(r: AppendixRecord, zone: string): Html {
     .join(', ');
   return html`<div class="record" id="${recordAnchor(event.id)}">
 <p class="record-head"><strong>Event ${event.id}</strong> · ${at(event.time, zone)} · ${event.user === '' ? 'no user' : event.user} · ${event.vendorEvent} · <span class="small">${where}</span></p>
-<pre class="raw">${raw}</pre>
+<pre class="raw">${clipped(raw, RAW_MAX_CHARS)}</pre>
 </div>`;
 }
 
