@@ -16,7 +16,7 @@ import { DATE_ORDERS, NO_TIME_SETTINGS, type TimeSettings } from '../time/timest
 import { at, isObject } from '../vendors/fields.js';
 import { KindFinder } from './classify.js';
 import { PARSER_LIST, supportedFormatsText } from './formats.js';
-import { resemblance } from './shapes.js';
+import { resemblance, textResemblance } from './shapes.js';
 
 /** Records classified before a container is judged. */
 export const SAMPLE_RECORDS = 200;
@@ -172,7 +172,8 @@ function describeSample(container: ContainerKind, sample: readonly SourceRecord[
     return `read as ${CONTAINER_TITLES[container]}, its first record has the ${field}s ${shown}${keys.length > 8 ? ', ...' : ''}${like === undefined ? '' : `; it ${like}`}`;
   }
   const text = first.text.length > 80 ? `${first.text.slice(0, 80)}...` : first.text;
-  return `read as ${CONTAINER_TITLES[container]}, it starts ${JSON.stringify(text)}`;
+  const like = sample.map((r) => textResemblance(r.text)).find((l) => l !== undefined);
+  return `read as ${CONTAINER_TITLES[container]}, it starts ${JSON.stringify(text)}${like === undefined ? '' : `; it ${like}`}`;
 }
 
 function forcedRecognition(forced: VendorParser, candidates: readonly ContainerKind[], input: RecognitionInput): Recognition {

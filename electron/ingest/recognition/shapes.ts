@@ -234,9 +234,26 @@ export function resemblance(value: unknown, field: 'field' | 'column'): string |
   return `${head}; it has no ${field} for ${nearest.lacking.join(', nor for ')}`;
 }
 
+/** PingFederate's audit event names and Ping's CEF header, as they stand in any line layout. */
+const PF_EVENT = /(?:^|[|\s=])(?:AUTHN_ATTEMPT|AUTHN_REQUEST|AUTHN_SESSION_(?:CREATED|USED|DELETED)|SRI_REVOKED)(?:[|\s]|$)/;
+const PING_CEF = /CEF:\d+\|Ping Identity\|/;
+
+/**
+ * What a text line no parser reads is closest to: PingFederate's audit events in a layout of
+ * their own (log4j2.xml patterns are the administrator's to change), or undefined.
+ */
+export function textResemblance(text: string): string | undefined {
+  if (!PF_EVENT.test(text) && !PING_CEF.test(text)) return undefined;
+  return (
+    'looks like the PingFederate audit log (--format pingfederate) in a layout its importer does not read; ' +
+    'it reads the default pattern (%d| trackingid| event| subject| ip | app| connectionid| protocol| host| role| status| adapterid| description| responsetime), ' +
+    'the Splunk key=value pattern (time, then event=... subject="..." ip=... status=...) and CEF (CEF:0|Ping Identity|PingFederate|...)'
+  );
+}
+
 /** The message for a record no parser recognises. */
 export function unrecognisedRecord(record: SourceRecord, parsers: readonly VendorParser[], field: 'field' | 'column'): string {
   const base = parsers.length === 1 ? `not a ${parsers[0]?.title ?? ''} record` : 'not a record of any known kind';
-  const like = resemblance(record.value, field);
+  const like = record.value === undefined ? textResemblance(record.text) : resemblance(record.value, field);
   return like === undefined ? base : `${base}: it ${like}`;
 }

@@ -107,3 +107,13 @@ test('a file that is nearly a Duo activity log names that shape and what it lack
   assert.equal(f.status, 'unrecognised');
   assert.match(f.reason ?? '', /looks like Duo activity log \(--format duo-activity\); it has no field for the time \(ts\)/);
 });
+
+test('PingFederate audit lines in a layout of their own are unrecognised with the layouts the importer reads named', async (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, 'custom-audit.log');
+  // An administrator's own log4j2 pattern: fewer fields, another order.
+  writeFileSync(path, '2025-03-04 09:15:02,114 | AUTHN_ATTEMPT | ivan@contoso.example | 203.0.113.45 | success\n2025-03-04 09:15:40,002 | AUTHN_ATTEMPT | ivan@contoso.example | 203.0.113.45 | inprogress\n');
+  const f = entry(await importPaths(newCase(t, dir), [path]), 'custom-audit.log');
+  assert.equal(f.status, 'unrecognised');
+  assert.match(f.reason ?? '', /looks like the PingFederate audit log \(--format pingfederate\) in a layout its importer does not read; it reads the default pattern \(%d\| trackingid\| event/);
+});
