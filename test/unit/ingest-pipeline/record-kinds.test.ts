@@ -28,6 +28,7 @@ test('a family field names the kind: Azure Monitor categories, Log Analytics tab
     ['administrator', 'duo-admin'],
     ['admin_log', 'duo-admin'],
     ['telephony_log', 'duo-telephony'],
+    ['activity', 'duo-activity'],
     ['offline_log', null],
   ] as const) {
     assert.equal(familyKind(duoOfflineRecord(0, eventtype))?.format, format, eventtype);
