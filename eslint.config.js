@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const backendPackages = ['electron', 'better-sqlite3', 'maxmind', 'yauzl', 'fflate', 'playwright-core'];
+const backendPackages = ['electron', 'better-sqlite3', 'maxmind', 'yauzl', 'fflate', 'playwright-core', '@duckdb/node-api'];
 
 const restrict = (paths, patterns, why) => [
   'error',

@@ -85,8 +85,18 @@ function common(title: string, name: string, description: string, date: string):
 
 const TAGS = ['attack.credential-access', 'attack.t1621'];
 
-/** The Sigma documents of one log source: base rules first, then the correlations that use them. */
-export function sigmaDocuments(source: HuntSource, rules: readonly HuntRule[], date: string): Document[] {
+/** Adds documents for one log source: a base rule once per signal, correlations as asked. */
+interface DocumentBuilder {
+  docs: Document[];
+  /** The source's field names for the user and the source address. */
+  user: string;
+  ip: string;
+  /** The base rule of a signal (added once), or null when the source cannot see that signal. */
+  base(signal: Signal, level: string, extra: string): string | null;
+  correlate(rule: HuntRule, suffix: string, correlation: Record<string, YamlValue>): string;
+}
+
+function documentBuilder(source: HuntSource, date: string): DocumentBuilder {
   const field = (name: string): string => source.sigma.fields?.[name] ?? name;
   const user = field(source.user);
   const ip = field(source.srcIp);
@@ -126,57 +136,65 @@ export function sigmaDocuments(source: HuntSource, rules: readonly HuntRule[], d
     });
     return name;
   };
-  for (const rule of rules) {
-    const p = rule.params;
-    switch (rule.id) {
-      case 'push-burst': {
-        const failed = base('failed', 'low', 'Counted by the PushTrail push-burst correlation.');
-        if (failed !== null) {
-          correlate(rule, 'push_burst', { type: 'event_count', rules: [failed], 'group-by': [user], timespan: timespan(Number(p['windowMinutes'])), condition: { gte: Number(p['threshold']) } });
-        }
-        break;
-      }
-      case 'fatigue-approval': {
-        const failed = base('failed', 'low', 'Counted by the PushTrail push-burst correlation.');
-        const approved = base('approved', 'informational', 'The approval half of the PushTrail fatigue-approval correlation.');
-        if (failed === null || approved === null) break;
-        const burst = correlate({ ...rule, title: `${rule.variant === undefined ? 'MFA prompt burst' : rule.title} (part of fatigue-approval)`, level: rule.variant === undefined ? 'high' : rule.level }, 'fatigue_burst', {
-          type: 'event_count',
+  return { docs, user, ip, base, correlate };
+}
+
+/** A burst of failed prompts for one user: `threshold` within `windowMinutes`. */
+function burstCorrelation(b: DocumentBuilder, failed: string, rule: HuntRule): Record<string, YamlValue> {
+  const p = rule.params;
+  return { type: 'event_count', rules: [failed], 'group-by': [b.user], timespan: timespan(Number(p['windowMinutes'])), condition: { gte: Number(p['threshold']) } };
+}
+
+function addRule(b: DocumentBuilder, rule: HuntRule): void {
+  const p = rule.params;
+  switch (rule.id) {
+    case 'push-burst': {
+      const failed = b.base('failed', 'low', 'Counted by the PushTrail push-burst correlation.');
+      if (failed !== null) b.correlate(rule, 'push_burst', burstCorrelation(b, failed, rule));
+      break;
+    }
+    case 'fatigue-approval': {
+      const failed = b.base('failed', 'low', 'Counted by the PushTrail push-burst correlation.');
+      const approved = b.base('approved', 'informational', 'The approval half of the PushTrail fatigue-approval correlation.');
+      if (failed === null || approved === null) break;
+      const short = rule.variant === undefined;
+      const burstRule = { ...rule, title: `${short ? 'MFA prompt burst' : rule.title} (part of fatigue-approval)`, level: short ? ('high' as const) : rule.level };
+      const burst = b.correlate(burstRule, 'fatigue_burst', burstCorrelation(b, failed, rule));
+      b.correlate(rule, 'fatigue_approval', {
+        type: 'temporal_ordered',
+        rules: [burst, approved],
+        'group-by': [b.user],
+        timespan: timespan(Number(p['windowMinutes']) + Number(p['approvalWithinMinutes'])),
+      });
+      break;
+    }
+    case 'fraud-report':
+      b.base('fraud', rule.level, `${rule.sees} Cannot see: ${rule.misses}`);
+      break;
+    case 'mfa-weakened':
+      b.base('weakened', rule.level, `${rule.sees} Cannot see: ${rule.misses}`);
+      break;
+    case 'source-many-users': {
+      const failed = b.base('failed', 'low', 'Counted by the PushTrail source-many-users correlation.');
+      if (failed !== null) {
+        b.correlate(rule, 'source_many_users', {
+          type: 'value_count',
           rules: [failed],
-          'group-by': [user],
+          'group-by': [b.ip],
           timespan: timespan(Number(p['windowMinutes'])),
-          condition: { gte: Number(p['threshold']) },
+          condition: { field: b.user, gte: Number(p['minUsers']) },
         });
-        correlate(rule, 'fatigue_approval', {
-          type: 'temporal_ordered',
-          rules: [burst, approved],
-          'group-by': [user],
-          timespan: timespan(Number(p['windowMinutes']) + Number(p['approvalWithinMinutes'])),
-        });
-        break;
       }
-      case 'fraud-report':
-        base('fraud', rule.level, `${rule.sees} Cannot see: ${rule.misses}`);
-        break;
-      case 'mfa-weakened':
-        base('weakened', rule.level, `${rule.sees} Cannot see: ${rule.misses}`);
-        break;
-      case 'source-many-users': {
-        const failed = base('failed', 'low', 'Counted by the PushTrail source-many-users correlation.');
-        if (failed !== null) {
-          correlate(rule, 'source_many_users', {
-            type: 'value_count',
-            rules: [failed],
-            'group-by': [ip],
-            timespan: timespan(Number(p['windowMinutes'])),
-            condition: { field: user, gte: Number(p['minUsers']) },
-          });
-        }
-        break;
-      }
+      break;
     }
   }
-  return docs;
+}
+
+/** The Sigma documents of one log source: base rules first, then the correlations that use them. */
+export function sigmaDocuments(source: HuntSource, rules: readonly HuntRule[], date: string): Document[] {
+  const builder = documentBuilder(source, date);
+  for (const rule of rules) addRule(builder, rule);
+  return builder.docs;
 }
 
 /** One multi-document YAML file per log source, or null when no rule applies to it. */

@@ -25,17 +25,12 @@ function toggled<T>(list: readonly T[], item: T, on: boolean, order: readonly T[
   return order.filter((x) => (x === item ? on : list.includes(x)));
 }
 
-export function HuntScreen() {
+/** The pack a request would write, refreshed whenever the choice changes; [] when nothing is chosen. */
+function useHuntPreview(request: HuntRequest | null): { files: HuntFile[]; error: string | null } {
   const api = useApi();
-  const [targets, setTargets] = useState<HuntTarget[]>([...HUNT_TARGETS]);
-  const [dialects, setDialects] = useState<SqlDialect[]>([...SQL_DIALECTS]);
   const [files, setFiles] = useState<HuntFile[]>([]);
-  const [chosen, setChosen] = useState<string>('README.md');
-  const [saved, setSaved] = useState<SavedHuntPack | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const request: HuntRequest | null = targets.length === 0 || (targets.includes('sql') && dialects.length === 0) ? null : { targets, dialects: dialects.length === 0 ? [...SQL_DIALECTS] : dialects };
   const requestKey = JSON.stringify(request);
-
   useEffect(() => {
     const current = JSON.parse(requestKey) as HuntRequest | null;
     if (current === null) {
@@ -55,8 +50,62 @@ export function HuntScreen() {
       live = false;
     };
   }, [api, requestKey]);
+  return { files, error };
+}
 
+function Choices<T extends string>(props: { legend: string; all: readonly T[]; chosen: readonly T[]; label: Readonly<Record<T, string>>; onChange: (next: T[]) => void; disabled?: boolean }) {
+  const { legend, all, chosen, label, onChange } = props;
+  return (
+    <fieldset disabled={props.disabled === true}>
+      <legend>{legend}</legend>
+      {all.map((item) => (
+        <label key={item} className="inline">
+          <input type="checkbox" checked={chosen.includes(item)} onChange={(e) => onChange(toggled(chosen, item, e.target.checked, all))} /> {label[item]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Every generated file, one shown at a time as plain text. */
+function HuntPreview({ files }: { files: readonly HuntFile[] }) {
+  const [chosen, setChosen] = useState<string>('README.md');
   const shown = files.find((f) => f.path === chosen) ?? files[0];
+  return (
+    <section aria-labelledby="hunt-preview-heading" className="panel hunt-preview">
+      <h2 id="hunt-preview-heading">Preview</h2>
+      {files.length === 0 ? (
+        <p>Choose at least one target.</p>
+      ) : (
+        <div className="hunt-files">
+          <label>
+            File ({files.length}){' '}
+            <select value={shown?.path ?? ''} onChange={(e) => setChosen(e.target.value)}>
+              {files.map((f) => (
+                <option key={f.path} value={f.path}>
+                  {f.path}
+                </option>
+              ))}
+            </select>
+          </label>
+          <pre aria-label="File content" className="hunt-content">
+            {shown?.content ?? ''}
+          </pre>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function HuntScreen() {
+  const api = useApi();
+  const [targets, setTargets] = useState<HuntTarget[]>([...HUNT_TARGETS]);
+  const [dialects, setDialects] = useState<SqlDialect[]>([...SQL_DIALECTS]);
+  const [saved, setSaved] = useState<SavedHuntPack | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const request: HuntRequest | null = targets.length === 0 || (targets.includes('sql') && dialects.length === 0) ? null : { targets, dialects: dialects.length === 0 ? [...SQL_DIALECTS] : dialects };
+  const preview = useHuntPreview(request);
+  const error = saveError ?? preview.error;
 
   const save = (): void => {
     if (request === null) return;
@@ -64,9 +113,9 @@ export function HuntScreen() {
     api.call('hunt/save', request).then(
       (s) => {
         setSaved(s);
-        setError(null);
+        setSaveError(null);
       },
-      (err: unknown) => setError(messageOf(err)),
+      (err: unknown) => setSaveError(messageOf(err)),
     );
   };
 
@@ -78,22 +127,8 @@ export function HuntScreen() {
           The detections of this case, with the parameters it was analysed with, as queries for the engine the client already runs. Each file says which rule and
           parameters it comes from and what it cannot see compared to PushTrail.
         </p>
-        <fieldset>
-          <legend>Targets</legend>
-          {HUNT_TARGETS.map((t) => (
-            <label key={t} className="inline">
-              <input type="checkbox" checked={targets.includes(t)} onChange={(e) => setTargets(toggled(targets, t, e.target.checked, HUNT_TARGETS))} /> {TARGET_LABEL[t]}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset disabled={!targets.includes('sql')}>
-          <legend>SQL dialects</legend>
-          {SQL_DIALECTS.map((d) => (
-            <label key={d} className="inline">
-              <input type="checkbox" checked={dialects.includes(d)} onChange={(e) => setDialects(toggled(dialects, d, e.target.checked, SQL_DIALECTS))} /> {DIALECT_LABEL[d]}
-            </label>
-          ))}
-        </fieldset>
+        <Choices legend="Targets" all={HUNT_TARGETS} chosen={targets} label={TARGET_LABEL} onChange={setTargets} />
+        <Choices legend="SQL dialects" all={SQL_DIALECTS} chosen={dialects} label={DIALECT_LABEL} onChange={setDialects} disabled={!targets.includes('sql')} />
         <button type="button" onClick={save} disabled={request === null}>
           Save hunt pack
         </button>
@@ -104,28 +139,7 @@ export function HuntScreen() {
         )}
         {error !== null && <ErrorAlert message={error} />}
       </section>
-      <section aria-labelledby="hunt-preview-heading" className="panel hunt-preview">
-        <h2 id="hunt-preview-heading">Preview</h2>
-        {files.length === 0 ? (
-          <p>Choose at least one target.</p>
-        ) : (
-          <div className="hunt-files">
-            <label>
-              File ({files.length}){' '}
-              <select value={shown?.path ?? ''} onChange={(e) => setChosen(e.target.value)}>
-                {files.map((f) => (
-                  <option key={f.path} value={f.path}>
-                    {f.path}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <pre aria-label="File content" className="hunt-content">
-              {shown?.content ?? ''}
-            </pre>
-          </div>
-        )}
-      </section>
+      <HuntPreview files={preview.files} />
     </main>
   );
 }
