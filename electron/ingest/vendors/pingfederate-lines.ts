@@ -7,7 +7,8 @@
  * - Pipe layout, the default log4j2 pattern (as quoted in DataDog/integrations-core
  *   `ping_federate/README.md`): `%d| %X{trackingid}| %X{event}| %X{subject}| %X{ip} | %X{app}|
  *   %X{connectionid}| %X{protocol}| %X{host}| %X{role}| %X{status}| %X{adapterid}|
- *   %X{description}| %X{responsetime}`, extended layouts adding fields after those. Newer
+ *   %X{description}| %X{responsetime}`, extended layouts adding fields after those (also after
+ *   a syslog relay's header). Newer
  *   versions list `transactionid` after `trackingid`, so the event's column is found, not assumed.
  * - key=value layout (the Splunk pattern): the time, then `event=AUTHN_ATTEMPT subject="..."
  *   ip=... pfhost=... status=...`; values are quoted or run to the blank before the next key.
@@ -188,12 +189,26 @@ function cefRecord(line: string, settings: TimeSettings): PfRecord {
   return { time: cefTime(rt, settings), event: parts[5] || parts[4] || '', fields };
 }
 
+/**
+ * A syslog relay's header before a pipe or key=value line (`Mar  4 09:15:02 pf01 pingfederate:
+ * 2025-03-04 09:15:02,114| tid:...`): the audit line starts after the tag's colon.
+ */
+const RELAYED = /^[^|]{0,200}?:\s+(?=\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2})/;
+
+/** The audit line itself: the line, or what follows a syslog relay's header. */
+function auditText(line: string): string {
+  if (LOG4J_TIME.test(line)) return line;
+  const header = RELAYED.exec(line)?.[0];
+  return header === undefined ? line : line.slice(header.length);
+}
+
 /** Does the line start like one of the layouts? Cheap, never throws; for recognition. */
 export function looksLikePfLine(line: string): boolean {
   if (CEF_HEAD.test(line)) return true;
-  const stamp = LOG4J_TIME.exec(line)?.[0];
+  const text = auditText(line);
+  const stamp = LOG4J_TIME.exec(text)?.[0];
   if (stamp === undefined) return false;
-  const after = line.slice(stamp.length);
+  const after = text.slice(stamp.length);
   if (/^\s*\|\s*[^|]*\|(?:\s*[^|]*\|)?\s*[A-Za-z]+(?:_[A-Za-z]+)*\s*\|/.test(after)) return after.split('|').length >= 12;
   return isKvRest(after);
 }
@@ -202,5 +217,6 @@ export function looksLikePfLine(line: string): boolean {
 export function pfRecord(line: string, settings: TimeSettings): PfRecord | undefined {
   const text = line.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if (CEF_HEAD.test(text)) return cefRecord(text, settings);
-  return pipeRecord(text, settings) ?? kvRecord(text, settings);
+  const audit = auditText(text);
+  return pipeRecord(audit, settings) ?? kvRecord(audit, settings);
 }

@@ -68,6 +68,15 @@ test('the PingID adapter: prompt, time-out, refusal, approval, session; key=valu
   assert.equal(events[6]?.time, Date.UTC(2025, 2, 4, 9, 17, 12, 10));
 });
 
+test('pipe and key=value lines behind a syslog relay\'s header read as without it', () => {
+  const all = lines('pingid-adapter-documented.log');
+  const plain = [all[2], all[4]].map((r) => r?.text ?? '');
+  const relayed = textRecords([`Mar  4 09:16:03 pf01 pingfederate: ${plain[0] ?? ''}`, `<134>Mar  4 09:17:12 pf01 pingfederate[2117]: ${plain[1] ?? ''}`]);
+  for (const record of relayed) assert.equal(PARSER_LIST.find((p) => p.input === 'text' && p.sniff([record]))?.id, 'pingfederate', record.text);
+  assert.deepEqual(parseAll(parser, relayed).events, parseAll(parser, textRecords(plain)).events);
+  assert.equal(parseAll(syslogParser, relayed).rejected.length, 2, 'the syslog parser hands them over');
+});
+
 test('zone-less times are read in the --tz zone', () => {
   const all = lines('pingid-adapter-documented.log');
   const timeOf = (index: number): number | undefined => {
