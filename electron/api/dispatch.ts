@@ -8,12 +8,16 @@ import { PushTrailError, toApiError, type ApiResult } from '../../shared/api/err
 import { createLogger } from '../log/logger.js';
 import type { MethodDef } from './method.js';
 import { API_METHODS } from './methods/index.js';
+import { SerializedAnswer } from './serialized.js';
 import type { Session } from './session.js';
 
+/** The answer as data: what callers in the same process get (tests, the CLI). */
 export type Dispatch = (method: string, rawArg: unknown) => Promise<ApiResult<unknown>>;
+/** The answer for a transport: a large one comes as the JSON bytes a reader thread wrote. */
+export type WireDispatch = (method: string, rawArg: unknown) => Promise<ApiResult<unknown> | SerializedAnswer<unknown>>;
 
 const log = createLogger('api');
-/** A request that holds its thread longer than this is worth a debug line. */
+/** A request that takes longer than this (waiting on a reader thread included) is worth a debug line. */
 const SLOW_MS = 50;
 
 export function isMethod(name: unknown): name is Method {
@@ -21,6 +25,14 @@ export function isMethod(name: unknown): name is Method {
 }
 
 export function createDispatch(session: Session): Dispatch {
+  const wire = createWireDispatch(session);
+  return async (method, rawArg) => {
+    const answer = await wire(method, rawArg);
+    return answer instanceof SerializedAnswer ? answer.decode() : answer;
+  };
+}
+
+export function createWireDispatch(session: Session): WireDispatch {
   return async (method, rawArg) => {
     try {
       if (!isMethod(method)) {
@@ -32,7 +44,7 @@ export function createDispatch(session: Session): Dispatch {
       const value = await call(session, method, rawArg);
       const ms = Math.round(performance.now() - started);
       if (ms > SLOW_MS) log.debug('slow request', { method, ms });
-      return { ok: true, value };
+      return value instanceof SerializedAnswer ? value : { ok: true, value };
     } catch (err) {
       const error = toApiError(err);
       // Expected conditions (bad input, no case, …) are the caller's to show; anything else is
@@ -43,7 +55,7 @@ export function createDispatch(session: Session): Dispatch {
   };
 }
 
-function call<M extends Method>(session: Session, method: M, rawArg: unknown): Promise<ResultOf<M>> {
+function call<M extends Method>(session: Session, method: M, rawArg: unknown): Promise<ResultOf<M> | SerializedAnswer<ResultOf<M>>> {
   const def = API_METHODS[method] as MethodDef<M>;
   return def.handle(def.validate(rawArg), session);
 }

@@ -3,12 +3,14 @@
  * written side by side in the method's domain module (methods/<domain>.ts).
  */
 import type { ArgOf, Method, ResultOf } from '../../shared/api/contract.js';
+import type { SerializedAnswer } from './serialized.js';
 import type { Session } from './session.js';
 
 export interface MethodDef<M extends Method> {
   /** Checks the raw argument from IPC or HTTP; the handler sees only what this returns. */
   validate(raw: unknown): ArgOf<M>;
-  handle(arg: ArgOf<M>, session: Session): Promise<ResultOf<M>>;
+  /** A large result may come back already written as JSON by a reader thread (readers.ts). */
+  handle(arg: ArgOf<M>, session: Session): Promise<ResultOf<M> | SerializedAnswer<ResultOf<M>>>;
 }
 
 /** Keys that are not contract methods come out as `never`, so a misspelt method fails to compile. */

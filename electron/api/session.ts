@@ -13,6 +13,8 @@ import type { PdfPrinter } from '../report/print-report.js';
 import { ReportDownloads } from '../report/downloads.js';
 import { ReportPreviews } from '../report/preview.js';
 import { createLogger } from '../log/logger.js';
+import { readerPool } from './reader-pool.js';
+import type { ReaderArg, ReaderName, ReaderReply } from './readers.js';
 
 const log = createLogger('session');
 
@@ -51,6 +53,11 @@ export class Session {
       throw new PushTrailError('case_busy', `${this.lent.path} is busy with its first import; it opens again as soon as the import ends`, { path: this.lent.path });
     }
     throw new PushTrailError('no_case', 'No case is open');
+  }
+
+  /** Runs a long read of the open case in the reader pool, off the thread answering requests. */
+  read<N extends ReaderName>(name: N, arg: ReaderArg<N>): Promise<ReaderReply<N>> {
+    return readerPool().read(this.requireCase().path, name, arg);
   }
 
   /** The open case's path, also while it is lent to a job. */

@@ -6,13 +6,14 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/api/contract.js';
 import type { ApiResult } from '../../shared/api/errors.js';
-import type { Dispatch } from '../api/dispatch.js';
+import type { WireDispatch } from '../api/dispatch.js';
+import { SerializedAnswer, type IpcSerialized } from '../api/serialized.js';
 import type { Session } from '../api/session.js';
 import { isTrustedSender } from './policy.js';
 
 interface Connected {
   win: BrowserWindow;
-  dispatch: Dispatch;
+  dispatch: WireDispatch;
 }
 
 /** Connected windows by their web contents' id. */
@@ -31,15 +32,17 @@ function fromWindow(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
   );
 }
 
-async function route(event: IpcMainInvokeEvent, method: unknown, arg: unknown): Promise<ApiResult<unknown>> {
+async function route(event: IpcMainInvokeEvent, method: unknown, arg: unknown): Promise<ApiResult<unknown> | IpcSerialized> {
   const target = connected.get(event.sender.id);
   if (target === undefined || !fromWindow(event, target.win)) {
     return { ok: false, error: { kind: 'bad_input', message: 'IPC from an unknown sender was refused' } };
   }
-  return target.dispatch(typeof method === 'string' ? method : String(method), arg);
+  const answer = await target.dispatch(typeof method === 'string' ? method : String(method), arg);
+  // The bytes a reader thread wrote go to the page as they are; the preload parses them there.
+  return answer instanceof SerializedAnswer ? { json: answer.json } : answer;
 }
 
-export function connectIpc(win: BrowserWindow, session: Session, dispatch: Dispatch): () => void {
+export function connectIpc(win: BrowserWindow, session: Session, dispatch: WireDispatch): () => void {
   if (connected.size === 0) ipcMain.handle(IPC_INVOKE_CHANNEL, route);
   const id = win.webContents.id;
   connected.set(id, { win, dispatch });

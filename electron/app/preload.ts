@@ -14,9 +14,15 @@ import {
   type PushTrailBridge,
 } from '../../shared/api/contract.js';
 
+/** A large answer comes as the JSON bytes of `{ok, value}` (electron/api/serialized.ts), parsed here, in the page's process. */
+function answerOf(reply: unknown): unknown {
+  if (typeof reply === 'object' && reply !== null && 'json' in reply && reply.json instanceof Uint8Array) return JSON.parse(new TextDecoder().decode(reply.json));
+  return reply;
+}
+
 const bridge = {
   // The main process checks the method name and its argument (electron/api/dispatch.ts).
-  invoke: (method, arg) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, arg),
+  invoke: async (method, arg) => answerOf(await ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, arg)) as never,
   on: <E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void) => {
     const wrapped = (_e: IpcRendererEvent, name: string, payload: unknown): void => {
       if (name === event) listener(payload as PushEvents[E]);

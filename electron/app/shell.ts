@@ -6,7 +6,7 @@
  */
 import { app, dialog, Menu, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { createDispatch } from '../api/dispatch.js';
+import { createWireDispatch } from '../api/dispatch.js';
 import { Session } from '../api/session.js';
 import type { CaseStore } from '../store/case-store.js';
 import { connectIpc } from './ipc.js';
@@ -29,7 +29,7 @@ function windowOnSession(session: Session): { win: BrowserWindow; handle: CaseWi
     const chosen = await dialog.showSaveDialog(win, { title: 'Save the report', defaultPath: suggested, filters: [{ name: format.toUpperCase(), extensions: [suggested.split('.').pop() ?? format] }] });
     return chosen.canceled || chosen.filePath === '' ? null : chosen.filePath;
   };
-  const disconnect = connectIpc(win, session, createDispatch(session));
+  const disconnect = connectIpc(win, session, createWireDispatch(session));
   win.on('closed', () => {
     disconnect();
     session.close();

@@ -11,7 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import type { PushEventName, PushEvents } from '../../shared/api/contract.js';
 import { PushTrailError, toApiError } from '../../shared/api/errors.js';
-import type { Dispatch } from '../api/dispatch.js';
+import type { WireDispatch } from '../api/dispatch.js';
+import { SerializedAnswer } from '../api/serialized.js';
 import type { Session } from '../api/session.js';
 import { DOWNLOAD_PATH, type OfferedFile } from '../report/downloads.js';
 import { PREVIEW_PATH } from '../report/preview.js';
@@ -34,10 +35,10 @@ export interface WebServerOptions {
   port: number;
   rendererDir: string;
   session: Session;
-  dispatch: Dispatch;
+  dispatch: WireDispatch;
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+function send(res: ServerResponse, status: number, body: string | Uint8Array, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
 }
@@ -145,7 +146,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return send(res, 400, 'malformed %-escape in the method name');
       }
       const outcome = await options.dispatch(name, arg);
-      return send(res, 200, JSON.stringify(outcome), 'application/json');
+      // A large answer arrives as the JSON a reader thread wrote: sent as it is, never parsed here.
+      return send(res, 200, outcome instanceof SerializedAnswer ? outcome.json : JSON.stringify(outcome), 'application/json');
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');

@@ -3,9 +3,12 @@ import { resolve } from 'node:path';
 import { bad, defined, id, optionalChoice, optionalCount, optionalRecord, optionalText, record, textList, timeZone } from '../../../shared/api/validation.js';
 import { DATE_ORDERS, IMPORT_FORMATS, isImportFormat, type ImportOptions } from '../../../shared/api/jobs.js';
 import type { RunningJob } from '../../jobs/runner.js';
+import { createLogger } from '../../log/logger.js';
 import { domain } from '../method.js';
 import { announce, sessionJob } from '../session-jobs.js';
-import { indexStatus } from './search.js';
+import { catchUpIndex } from './search.js';
+
+const log = createLogger('import');
 
 /** Most paths one import may name; a folder counts as one however many files it holds. */
 const MAX_IMPORT_PATHS = 10_000;
@@ -60,7 +63,7 @@ export const evidenceMethods = domain({
         announce(session);
         // New records are searchable once indexed; indexing waits for the import to end so
         // it never competes with the import's writes.
-        indexStatus(session, true);
+        catchUpIndex(session).catch((err: unknown) => log.warn('indexing the imported records did not start', { path: store.path }, err));
       });
     },
   },

@@ -2,7 +2,6 @@
 import type { SearchIndexStatus, SearchQuery } from '../../../shared/api/search.js';
 import { FACTORS, OUTCOMES, VENDORS, type Factor, type Outcome, type Vendor } from '../../../shared/model/event.js';
 import { bad, defined, optionalBoolean, optionalChoice, optionalCount, optionalId, optionalRecord, optionalTime, record, requiredTime, storedUser, text } from '../../../shared/api/validation.js';
-import { entriesAround, searchEntries, searchIndexStatus } from '../../store/search.js';
 import { domain } from '../method.js';
 import type { Session } from '../session.js';
 import { startSessionJob } from '../session-jobs.js';
@@ -30,34 +29,39 @@ function searchQuery(method: string, raw: unknown): SearchQuery {
 }
 
 /**
- * The index's coverage; with `start`, the indexing job is started when records are pending and
- * nothing that writes them (an import) or indexes them is running.
+ * The index's coverage (`status`, counted by a reader thread); with `start`, the indexing job is
+ * started when records are pending and nothing that writes them (an import) or indexes them is running.
  */
-export function indexStatus(session: Session, start: boolean): SearchIndexStatus {
+export function indexStatus(session: Session, status: Omit<SearchIndexStatus, 'jobId'>, start: boolean): SearchIndexStatus {
   const store = session.requireCase();
   const running = [...session.jobs.values()];
   const indexing = running.find((j) => j.kind === 'search/index');
-  const status = searchIndexStatus(store.db);
   if (indexing !== undefined) return { ...status, jobId: indexing.id };
   if (!start || status.pending === 0 || running.some((j) => j.kind === 'import')) return { ...status, jobId: null };
   return { ...status, jobId: startSessionJob(session, 'search/index', { casePath: store.path, actor: session.actor }).jobId };
+}
+
+/** Starts indexing the records an import added, once a reader thread has counted them. */
+export async function catchUpIndex(session: Session): Promise<void> {
+  const casePath = session.casePath;
+  const status = await session.read('search/status', null);
+  if (session.casePath === casePath && session.store !== null) indexStatus(session, status, true);
 }
 
 export const searchMethods = domain({
   'search/events': {
     validate: (raw) => searchQuery('search/events', raw),
     handle: async ({ offset, limit, ...filters }, session) => {
-      const db = session.requireCase().db;
       const from = offset ?? 0;
-      const page = searchEntries(db, filters, from, Math.min(limit ?? 50, 500));
+      const { page, status } = await session.read('search/events', { filters, offset: from, limit: Math.min(limit ?? 50, 500) });
       // Only full text needs the index: a text search catches it up, other searches just report it.
-      return { ...page, offset: from, index: indexStatus(session, filters.text !== undefined) };
+      return { ...page, offset: from, index: indexStatus(session, status, filters.text !== undefined) };
     },
   },
 
   'search/index': {
     validate: (raw) => defined({ start: optionalBoolean('search/index', optionalRecord('search/index', raw), 'start') }),
-    handle: async ({ start }, session) => indexStatus(session, start === true),
+    handle: async ({ start }, session) => indexStatus(session, await session.read('search/status', null), start === true),
   },
 
   'events/around': {
@@ -68,6 +72,6 @@ export const searchMethods = domain({
       if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440) bad(method, '"minutes" must be a whole number from 1 to 1440');
       return defined({ time: requiredTime(method, o, 'time'), minutes, limit: optionalCount(method, o, 'limit') });
     },
-    handle: async ({ time, minutes, limit }, session) => entriesAround(session.requireCase().db, time, minutes, Math.min(limit ?? 200, 2000)),
+    handle: ({ time, minutes, limit }, session) => session.read('events/around', { time, minutes, limit: Math.min(limit ?? 200, 2000) }),
   },
 });

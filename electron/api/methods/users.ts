@@ -1,8 +1,5 @@
 /** The people in the case: the ranked users list, activity over time, and one user's sequence. */
 import { bad, defined, optionalCount, optionalRecord, record, storedUser, textList } from '../../../shared/api/validation.js';
-import { caseActivity, userSparklines } from '../../store/activity.js';
-import { readUserRows } from '../../store/detection-store.js';
-import { userEvents } from '../../store/events.js';
 import { domain } from '../method.js';
 
 /** Bins of a histogram or sparkline: enough for any screen, few enough to stay cheap. */
@@ -22,12 +19,12 @@ export const userMethods = domain({
       const o = optionalRecord('users/list', raw);
       return defined({ limit: optionalCount('users/list', o, 'limit'), offset: optionalCount('users/list', o, 'offset') });
     },
-    handle: async ({ limit, offset }, session) => readUserRows(session.requireCase().db, Math.min(limit ?? 1000, 100_000), offset ?? 0),
+    handle: ({ limit, offset }, session) => session.read('users/list', { limit: Math.min(limit ?? 1000, 100_000), offset: offset ?? 0 }),
   },
 
   'case/activity': {
     validate: (raw) => defined({ bins: optionalBins('case/activity', optionalRecord('case/activity', raw)) }),
-    handle: async ({ bins }, session) => caseActivity(session.requireCase().db, bins ?? 120),
+    handle: ({ bins }, session) => session.read('case/activity', { bins: bins ?? 120 }),
   },
 
   'users/sparklines': {
@@ -38,7 +35,7 @@ export const userMethods = domain({
       if (!Array.isArray(users) || users.length > MAX_SPARKLINE_USERS) bad(method, `"users" must be a list of at most ${MAX_SPARKLINE_USERS} user names`);
       return defined({ users: textList(method, users, 'users', 1000), bins: optionalBins(method, o) });
     },
-    handle: async ({ users, bins }, session) => userSparklines(session.requireCase().db, users, bins ?? 40),
+    handle: ({ users, bins }, session) => session.read('users/sparklines', { users, bins: bins ?? 40 }),
   },
 
   'user/events': {
@@ -46,6 +43,6 @@ export const userMethods = domain({
       const o = record('user/events', raw);
       return defined({ user: storedUser('user/events', o, 'user'), limit: optionalCount('user/events', o, 'limit') });
     },
-    handle: async ({ user, limit }, session) => userEvents(session.requireCase().db, user, Math.min(limit ?? 200_000, 1_000_000)),
+    handle: ({ user, limit }, session) => session.read('user/events', { user, limit: Math.min(limit ?? 200_000, 1_000_000) }),
   },
 });

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PushTrailError } from '../../../shared/api/errors.js';
-import { createDispatch } from '../../api/dispatch.js';
+import { createWireDispatch } from '../../api/dispatch.js';
 import { Session } from '../../api/session.js';
 import { RENDERER_DIR } from '../../paths.js';
 import { startWebServer } from '../../server/http-server.js';
@@ -41,7 +41,7 @@ export async function runServe(argv: string[]): Promise<void> {
     port,
     rendererDir: RENDERER_DIR,
     session,
-    dispatch: createDispatch(session),
+    dispatch: createWireDispatch(session),
   });
   printLines([server.url]);
   printLines([`PushTrail is serving ${path ?? 'no case yet'} on 127.0.0.1 only. Open the URL above; Ctrl+C stops it.`], process.stderr);
