@@ -71,7 +71,7 @@ test('pushtrail serve: URL on 127.0.0.1, token required, Host and Origin checked
   const huge = await http(origin, '/api/call/case/open', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-PushTrail-Token': token },
-    body: JSON.stringify({ arg: { path: 'x'.repeat(2 * 1024 * 1024) } }),
+    body: JSON.stringify({ arg: { path: 'x'.repeat(9 * 1024 * 1024) } }),
   });
   assert.equal(huge.status, 413);
 });
