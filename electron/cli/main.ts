@@ -6,6 +6,7 @@ import { IMPORT_HELP, IMPORT_USAGE, runImport } from './commands/import.js';
 import { DEMO_USAGE, runDemo } from './commands/demo.js';
 import { DETECT_USAGE, runDetect } from './commands/detect.js';
 import { USERS_USAGE, runUsers } from './commands/users.js';
+import { IDENTITIES_USAGE, runIdentities } from './commands/identities.js';
 import { INFO_USAGE, runInfo } from './commands/info.js';
 import { SERVE_USAGE, runServe } from './commands/serve.js';
 import { REPORT_HELP, REPORT_USAGE, runReport } from './commands/report.js';
@@ -31,7 +32,12 @@ ${IMPORT_HELP}
       stored in the case first; the same case and settings always give the same findings.
   ${USERS_USAGE}
       Users ranked by risk with their verdict (compromised, attacked, suspicious, clear),
-      as the last detection run assessed them.
+      as the last detection run assessed them. A user is a person: every identity linked to it.
+  ${IDENTITIES_USAGE}
+      Persons and their identities (Duo's bare name, the Okta/Entra UPN, vendor ids), every link
+      with its reason, and the ambiguous ones proposed but not applied. --accept/--reject/--link/
+      --unlink change one pair, --domain sets the case's domains; each change is recorded in the
+      custody log and detection runs again per person.
   ${REPORT_USAGE}
 ${REPORT_HELP}
   ${HUNT_USAGE}
@@ -55,6 +61,7 @@ const COMMANDS: Record<string, (argv: string[]) => void | number | Promise<void 
   detect: runDetect,
   import: runImport,
   users: runUsers,
+  identities: runIdentities,
   info: runInfo,
   serve: runServe,
   report: runReport,

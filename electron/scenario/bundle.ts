@@ -45,6 +45,8 @@ export interface BundleOptions {
   splitByDay?: boolean;
   /** Okta org type: Identity Engine (default) or Classic (deny_push events). */
   oktaEngine?: 'identity-engine' | 'classic';
+  /** How Duo names users: by e-mail (default) or by bare directory name (Organisation.duo.names). */
+  duoNames?: 'email' | 'bare';
   /** 'documentation' swaps every address for RFC 5737 test ranges. */
   ipStyle?: IpStyle;
 }
@@ -188,7 +190,7 @@ export function generateBundle(options: BundleOptions): BundleResult {
   if (!Number.isInteger(options.users) || options.users < 1) throw new Error('scenario: users must be a positive integer');
   if (!Number.isInteger(options.days) || options.days < 1) throw new Error('scenario: days must be a positive integer');
   const startUtc = parseStart(options.start);
-  const org = buildOrganisation({ seed, users: options.users, hostile: options.hostile, ipStyle: options.ipStyle, oktaEngine: options.oktaEngine });
+  const org = buildOrganisation({ seed, users: options.users, hostile: options.hostile, ipStyle: options.ipStyle, oktaEngine: options.oktaEngine, duoNames: options.duoNames });
   const root = new Rng(seed);
   const used = new Set<string>();
   const kinds = options.attacks === undefined || options.attacks === 'all' ? ATTACK_KINDS : options.attacks === 'none' ? [] : options.attacks;

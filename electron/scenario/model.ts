@@ -112,7 +112,15 @@ export interface Organisation {
     apps: AppRef[];
   };
   entra: { tenantId: string; tenantName: string; apps: (AppRef & { resource: AppRef })[] };
-  duo: { apps: AppRef[] };
+  duo: {
+    apps: AppRef[];
+    /**
+     * How Duo names users: by e-mail (a Duo fed by the IdP), or by the bare directory name
+     * (`mei.chen`) with an empty `email`, as a Duo synced from on-premises AD does, so the same
+     * person is `mei.chen` in Duo and `mei.chen@domain` in Okta and Entra.
+     */
+    names: 'email' | 'bare';
+  };
 }
 
 export type PromptFactor = 'push' | 'sms' | 'voice';

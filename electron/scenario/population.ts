@@ -38,6 +38,8 @@ export interface PopulationOptions {
   hostile?: boolean;
   ipStyle?: IpStyle;
   oktaEngine?: 'identity-engine' | 'classic';
+  /** How Duo names users (Organisation.duo.names); e-mail by default. */
+  duoNames?: 'email' | 'bare';
   /** People placed first, exactly as given (the demo incident's cast). */
   fixed?: readonly PersonSpec[];
   name?: string;
@@ -240,6 +242,7 @@ export function buildOrganisation(opts: PopulationOptions): Organisation {
       ],
     },
     duo: {
+      names: opts.duoNames ?? 'email',
       apps: ['Cisco ASA SSL VPN', 'Unix SSH Bastion', 'Microsoft Azure Active Directory'].map((n) => ({ name: n, id: `DI${orgRng.chars(UPPER_ALNUM, 18)}` })),
     },
   };

@@ -11,6 +11,7 @@ import type { AttemptOutcome } from '../../shared/rules/lib/prompts.js';
 import type { CrossAttempt } from '../../shared/rules/rule.js';
 import { defaultConfig, parseConfig, type DetectionConfig } from '../../shared/detect/params.js';
 import { geoOf, network } from './event-row.js';
+import { identityLookup } from './identities.js';
 
 interface FindingRow {
   id: number;
@@ -240,13 +241,14 @@ function toAssessment(r: AssessmentRow): UserAssessment {
   };
 }
 
-/** Users ranked by risk (then name), as detection last assessed them. */
+/** Users (persons) ranked by risk (then name), as detection last assessed them, with their identities. */
 export function readUserRows(db: Database, limit = 1_000_000, offset = 0): UserRow[] {
   const rows = db.prepare('SELECT * FROM user_assessments ORDER BY risk DESC, user LIMIT ? OFFSET ?').all(limit, offset) as AssessmentRow[];
   const bursts = burstsByUser(db);
+  const identities = identityLookup(db);
   return rows.map((r) => {
     const { findingIds, counts, ...rest } = toAssessment(r);
-    return { ...rest, findings: findingIds.length, ...counts, bursts: bursts.get(r.user) ?? [] };
+    return { ...rest, findings: findingIds.length, ...counts, bursts: bursts.get(r.user) ?? [], identities: identities(r.user) };
   });
 }
 

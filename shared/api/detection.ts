@@ -1,5 +1,6 @@
 /** Detection results as they cross the contract and the CLI. */
 import type { BurstOutcome, UserCounts, UserVerdict } from '../model/finding.js';
+import type { IdentityInfo } from '../model/identity.js';
 
 export interface DetectSummary {
   engineVersion: string;
@@ -22,4 +23,6 @@ export interface UserRow extends UserCounts {
   findings: number;
   /** How each prompt campaign against the user ended, in time order (see `BURST_OUTCOMES`). */
   bursts: BurstOutcome[];
+  /** The person's identities (the user itself when linked to nothing), with their vendors, most events first. */
+  identities: IdentityInfo[];
 }

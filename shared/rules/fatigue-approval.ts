@@ -81,7 +81,7 @@ export const fatigueApproval: UserRule<FatigueApprovalParams> = {
 
 function draftOf(hit: Hit, user: string, params: PressureParams): FindingDraft {
   const c = hit.campaign;
-  const { facts, pressureText, detail } = describeCampaign(c, params);
+  const { facts, pressureText, detail, passwordSteps, passwordText } = describeCampaign(c, params);
   const first = c.approvals[0];
   const approvedAt = first?.end ?? facts.end;
   let lastFailedBefore = facts.start;
@@ -94,7 +94,7 @@ function draftOf(hit: Hit, user: string, params: PressureParams): FindingDraft {
     parts.push(`a sign-in from the prompting address ${describeNetwork(hit.session.source)} followed ${duration(hit.session.time - approvedAt)} later`);
   }
   if (hit.followUp !== null) parts.push(`a factor change (${hit.followUp.vendorEvent}) followed ${duration(hit.followUp.time - approvedAt)} later`);
-  const eventIds = [...facts.eventIds, ...c.approvals.flatMap((a) => a.eventIds)];
+  const eventIds = [...facts.eventIds, ...c.approvals.flatMap((a) => a.eventIds), ...passwordSteps.map((e) => e.id)];
   if (hit.followUp !== null) eventIds.push(hit.followUp.id);
   const lastApproval = c.approvals[c.approvals.length - 1]?.end ?? approvedAt;
   return userFinding({
@@ -104,7 +104,7 @@ function draftOf(hit: Hit, user: string, params: PressureParams): FindingDraft {
     start: facts.start,
     end: Math.max(facts.end, lastApproval, hit.followUp?.time ?? 0),
     eventIds,
-    summary: `${parts.join('; ')}. ${pressureText}.`,
+    summary: `${parts.join('; ')}. ${pressureText}.${passwordText}`,
     detail: {
       approvals: c.approvals.length,
       ...detail,

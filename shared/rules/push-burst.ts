@@ -34,7 +34,7 @@ export const pushBurst: UserRule<PushBurstParams> = {
       finish(): FindingDraft[] {
         tracker.finish();
         return campaigns.map((c) => {
-          const { facts, pressureText, detail } = describeCampaign(c, params);
+          const { facts, pressureText, detail, passwordSteps, passwordText } = describeCampaign(c, params);
           const approvalIds = c.approvals.flatMap((a) => a.eventIds);
           return userFinding({
             rule: 'push-burst',
@@ -42,8 +42,8 @@ export const pushBurst: UserRule<PushBurstParams> = {
             user,
             start: facts.start,
             end: facts.end,
-            eventIds: [...facts.eventIds, ...approvalIds],
-            summary: `${facts.text}. ${pressureText}: someone with the password kept triggering prompts.`,
+            eventIds: [...facts.eventIds, ...approvalIds, ...passwordSteps.map((e) => e.id)],
+            summary: `${facts.text}. ${pressureText}: someone with the password kept triggering prompts.${passwordText}`,
             detail: { approvals: c.approvals.length, ...detail, threshold: params.threshold, windowMinutes: params.windowMinutes },
           });
         });

@@ -1,10 +1,23 @@
-/** `pushtrail users <case>`: users ranked by risk, as the last detection run assessed them. */
+/** `pushtrail users <case>`: users (persons, with their other identities) ranked by risk, as the last detection run assessed them. */
 import { resolve } from 'node:path';
+import type { UserRow } from '../../../shared/api/detection.js';
 import { PushTrailError } from '../../../shared/api/errors.js';
 import { CaseStore } from '../../store/case-store.js';
 import { lastDetectionRun, readUserRows } from '../../store/detection-store.js';
 import { parse } from '../args.js';
 import { printJson, printLines } from '../output.js';
+
+/**
+ * A person's other identities that events name, each with the vendors that name it ("ivan (duo)");
+ * '' when there are none. Vendor ids carried beside the name (every Okta and Entra user has one) are
+ * no news here; `--json` and `pushtrail identities` list them.
+ */
+function otherIdentities(u: UserRow): string {
+  return u.identities
+    .filter((i) => i.identity !== u.user && i.events > 0)
+    .map((i) => `${i.identity} (${i.vendors.join('/')})`)
+    .join(', ');
+}
 
 export const USERS_USAGE = 'pushtrail users <case> [--limit N] [--json]';
 
@@ -25,10 +38,12 @@ export function runUsers(argv: string[]): void {
       return;
     }
     const header = `${'RISK'.padStart(4)}  ${'VERDICT'.padEnd(11)} ${'USER'.padEnd(36)} ${'FIND'.padStart(4)} ${'EVENTS'.padStart(7)} ${'PROMPTS'.padStart(7)} ${'DENIED'.padStart(6)} ${'TIMEOUT'.padStart(7)} ${'APPROVED'.padStart(8)}  BURSTS`;
-    const rows = users.map(
-      (u) =>
-        `${String(u.risk).padStart(4)}  ${u.verdict.padEnd(11)} ${u.user.padEnd(36)} ${String(u.findings).padStart(4)} ${String(u.events).padStart(7)} ${String(u.challenges).padStart(7)} ${String(u.denied).padStart(6)} ${String(u.timeouts).padStart(7)} ${String(u.approved).padStart(8)}  ${u.bursts.join(', ')}`.trimEnd(),
-    );
+    // A person's other identities go on a line of their own under the row: the columns stay aligned.
+    const rows = users.flatMap((u) => {
+      const row = `${String(u.risk).padStart(4)}  ${u.verdict.padEnd(11)} ${u.user.padEnd(36)} ${String(u.findings).padStart(4)} ${String(u.events).padStart(7)} ${String(u.challenges).padStart(7)} ${String(u.denied).padStart(6)} ${String(u.timeouts).padStart(7)} ${String(u.approved).padStart(8)}  ${u.bursts.join(', ')}`.trimEnd();
+      const aka = otherIdentities(u);
+      return aka === '' ? [row] : [row, `${' '.repeat(18)}also known as: ${aka}`];
+    });
     printLines([header, ...rows]);
   } finally {
     store.close();

@@ -60,12 +60,15 @@ function authlog(e: SignInEvent, ctx: WriterContext, rng: Rng, fields: { time: n
   const app = apps[e.app % apps.length] ?? apps[0];
   const browserApp = app?.name.includes('Azure') === true;
   const managed = e.actor === 'user' && e.client.device === p.laptop;
+  const bare = ctx.org.duo.names === 'bare';
+  // The directory name before the domain (a person Duo already knows by a bare name keeps it).
+  const bareName = p.email.split('@')[0] ?? p.email;
   return record('duo', fields.time, {
     access_device: accessDevice(e.client, browserApp, managed),
     alias: '',
     application: { key: app?.id ?? '', name: app?.name ?? '' },
     auth_device: fields.authDevice,
-    email: p.email,
+    email: bare ? '' : p.email,
     event_type: 'authentication',
     factor: fields.factor,
     isotimestamp: isoMicro(fields.time, rng),
@@ -75,7 +78,7 @@ function authlog(e: SignInEvent, ctx: WriterContext, rng: Rng, fields: { time: n
     timestamp: Math.floor(fields.time / 1000),
     trusted_endpoint_status: browserApp ? (managed ? 'trusted' : 'not trusted') : 'unknown',
     txid: rng.uuid4(),
-    user: { groups: p.groups, key: p.ids.duo, name: p.email },
+    user: { groups: p.groups, key: p.ids.duo, name: bare ? bareName : p.email },
   });
 }
 

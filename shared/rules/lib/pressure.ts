@@ -87,6 +87,31 @@ export interface Campaign {
   approvals: Attempt[];
   /** Fraud reports logged after the campaign's prompts (Okta's report is a record of its own). */
   reports: RuleEvent[];
+  /**
+   * Password steps (see `isPasswordStep`) from `PASSWORD_LOOKBACK_MS` before the first prompt to
+   * the campaign's end, from any address: `passwordElsewhere` picks those that tell the story.
+   */
+  passwordSteps: RuleEvent[];
+}
+
+/** How long before a campaign's first prompt a password accepted from its address is part of its story. */
+export const PASSWORD_LOOKBACK_MS = 30 * MINUTE;
+
+/** A sign-in that got past the password: the identity provider then asks for the second factor. */
+export function isPasswordStep(e: RuleEvent): boolean {
+  return e.outcome === 'mfa_required' || (e.outcome === 'auth_success' && e.factor === 'password');
+}
+
+/**
+ * The password accepted for another identity of the person, from an address the campaign's prompts
+ * came from: the password typed at one identity provider (Okta's login) and the prompts sent by
+ * another (Duo's bare name). Only a person whose identities are linked has such steps; on one
+ * identity the prompts' own sign-ins already tell it.
+ */
+export function passwordElsewhere(c: Campaign): RuleEvent[] {
+  const sources = new Set(c.failed.map((a) => a.first.source?.ip));
+  const promptedAs = new Set(c.failed.map((a) => a.first.user));
+  return c.passwordSteps.filter((p) => p.source?.ip !== undefined && sources.has(p.source.ip) && !promptedAs.has(p.user));
 }
 
 interface Scale {
@@ -107,6 +132,8 @@ export class PressureTracker {
   /** Unapproved prompts not (yet) a campaign. */
   private chain: Attempt[] = [];
   private campaign: Campaign | null = null;
+  /** Password steps recent enough to open a campaign's story (`PASSWORD_LOOKBACK_MS` before its oldest possible prompt). */
+  private passwords: RuleEvent[] = [];
   /** The person's last own success outside a campaign: a prompt it answers may be released after it (pairing). */
   private own: RuleEvent | null = null;
   private ownAt = Number.NEGATIVE_INFINITY;
@@ -168,7 +195,10 @@ export class PressureTracker {
     if (scale === null) return;
     const failed = this.chain;
     this.chain = [];
-    this.campaign = { failed, start: failed[0]?.start ?? a.start, end: a.start, scale, approvals: [], reports: [] };
+    const start = failed[0]?.start ?? a.start;
+    const passwordSteps = this.passwords.filter((p) => p.time >= start - PASSWORD_LOOKBACK_MS);
+    this.passwords = [];
+    this.campaign = { failed, start, end: a.start, scale, approvals: [], reports: [], passwordSteps };
   }
 
   /** The first window that holds its threshold of chain prompts ending at `now`. Scans at most a threshold per window. */
@@ -211,9 +241,21 @@ export class PressureTracker {
   private onEvent(e: RuleEvent): void {
     this.familiar.observe(e);
     const c = this.campaign;
+    if (isPasswordStep(e)) this.notePassword(e, c);
     if (e.outcome === 'fraud_reported' && c !== null && e.time >= c.start && e.time - c.end <= this.gapMs) c.reports.push(e);
     // A code typed or a key touched from where the prompts came: the person got in themselves.
     else if (e.outcome === 'approved' && c === null) this.discount(e, e.time);
+  }
+
+  private notePassword(e: RuleEvent, c: Campaign | null): void {
+    if (c !== null && c.approvals.length === 0) {
+      c.passwordSteps.push(e);
+      return;
+    }
+    this.passwords.push(e);
+    // A chain spans at most the longest window: older steps can no longer precede a campaign's first prompt.
+    const oldest = e.time - this.maxWindowMs - PASSWORD_LOOKBACK_MS;
+    while ((this.passwords[0]?.time ?? oldest) < oldest) this.passwords.shift();
   }
 
   /** Take out of the chain the prompts the person's own success answers: same address or same sign-in session. */

@@ -35,10 +35,18 @@ describe('engine grouping by person', () => {
       assert.deepEqual(f.detail['identities'], [BARE, UPN]);
       assert.match(f.summary, /Identities: ivan, ivan@contoso\.example\./);
     }
+    // The password accepted at Okta from the prompting address is part of the Duo campaign's story.
+    const passwordSteps = events.filter((e) => e.user === UPN && e.source?.ip === NET.amsterdam.ip).map((e) => e.id);
+    const burst = together.findings.find((f) => f.rule === 'push-burst');
+    assert.ok(burst !== undefined);
+    for (const id of passwordSteps) assert.ok(burst.eventIds.includes(id), `password step ${id} is evidence of the burst`);
+    assert.match(burst.summary, new RegExp(`The password of ivan@contoso\\.example was accepted from ${NET.amsterdam.ip.replaceAll('.', '\\.')} at \\d\\d:\\d\\d UTC, 1 minute before the first prompt to ivan:`));
+    assert.deepEqual(burst.detail['passwordStepIdentities'], [UPN]);
     // Apart, no finding of the bare name can use the Okta history, and none spans both.
     for (const f of apart.findings) {
       const vendors = new Set(f.eventIds.map((id) => events.find((e) => e.id === id)?.vendor));
       assert.ok(!(vendors.has('okta') && vendors.has('duo')));
+      assert.doesNotMatch(f.summary, /The password of/);
     }
   });
 });
