@@ -58,6 +58,7 @@ export function reportJson(model: ReportModel): Record<string, unknown> {
           ? {}
           : {
               displayNames: section.displayNames,
+              identities: section.identities,
               incident: section.window === null ? null : { start: iso(section.window.start), end: iso(section.window.end) },
               keyEvents: section.keyEvents.map(eventJson),
               keyEventsTotal: section.keyEventsTotal,

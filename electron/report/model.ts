@@ -14,6 +14,7 @@ import type { DetectionConfig } from '../../shared/detect/params.js';
 import type { CaseMeta, CustodyEntry } from '../../shared/model/case.js';
 import type { StoredEvent } from '../../shared/model/event.js';
 import type { Finding, UserAssessment } from '../../shared/model/finding.js';
+import type { IdentityInfo } from '../../shared/model/identity.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { mainIncident } from '../../shared/model/incident.js';
 import type { AnalystEvent } from '../../shared/model/analyst-event.js';
@@ -22,6 +23,7 @@ import type { CaseStore } from '../store/case-store.js';
 import { sealedHead, signingKeys, type SealedEntry } from '../store/custody.js';
 import { lastDetectionRun, readAssessments, readDetectionConfig, readFindings, type DetectionRun } from '../store/detection-store.js';
 import { countUserEventsInRange, displayNames, eventSpan, eventsById, userEventsInRange, type EventSpan } from '../store/report-queries.js';
+import { identityLookup } from '../store/identities.js';
 import { readReportText } from '../store/report-text.js';
 import { REPORT_LIMITS } from './limits.js';
 import { appendixOf, type Appendix, type AppendixLimits } from './model-appendix.js';
@@ -55,6 +57,8 @@ export interface UserReport {
   assessment: UserAssessment;
   /** Names the vendors logged for the user, most used first. */
   displayNames: string[];
+  /** The person's identities (the user name itself when linked to nothing), with their vendors. */
+  identities: IdentityInfo[];
   /** Findings concerning the user, most severe first. */
   findings: Finding[];
   /** The main incident, padded: what the chart and the map show. Null without findings. */
@@ -146,7 +150,7 @@ function windowOf(findings: readonly Finding[]): ChartWindow | null {
 }
 
 /** The evidence events of the user's attack findings (of all findings when there is none). */
-function keyEventsOf(store: CaseStore, user: string, findings: readonly Finding[]): { events: StoredEvent[]; total: number } {
+function keyEventsOf(store: CaseStore, identities: ReadonlySet<string>, findings: readonly Finding[]): { events: StoredEvent[]; total: number } {
   const attack = findings.filter((f) => ATTACK_RULES.has(f.rule));
   const chosen = attack.length > 0 ? attack : findings;
   // Most severe findings first, so a bounded table keeps the events that matter most.
@@ -158,24 +162,26 @@ function keyEventsOf(store: CaseStore, user: string, findings: readonly Finding[
       if (ids.size < REPORT_LIMITS.keyEvents) ids.add(id);
     }
   }
-  // A cross-user finding's evidence includes other users' events; this table is the user's.
+  // A cross-user finding's evidence includes other users' events; this table is the person's.
   const events = eventsById(store.db, [...ids])
-    .filter((e) => e.user === user)
+    .filter((e) => identities.has(e.user))
     .sort((a, b) => a.time - b.time || a.id - b.id);
   return { events, total: all.size };
 }
 
-function userReport(store: CaseStore, assessment: UserAssessment, findings: readonly Finding[], notes: NoteIndex): UserReport {
+function userReport(store: CaseStore, assessment: UserAssessment, findings: readonly Finding[], notes: NoteIndex, identitiesOf: (person: string) => IdentityInfo[]): UserReport {
   const user = assessment.user;
+  const identities = identitiesOf(user);
   const mine = findings.filter((f) => concerns(f, user));
   const window = windowOf(mine);
   const events = window === null ? [] : userEventsInRange(store.db, user, window.start, window.end, REPORT_LIMITS.windowEvents);
   const eventsInWindow = window === null ? 0 : countUserEventsInRange(store.db, user, window.start, window.end);
-  const key = keyEventsOf(store, user, mine);
+  const key = keyEventsOf(store, new Set(identities.map((i) => i.identity)), mine);
   const keyFromAttack = mine.some((f) => ATTACK_RULES.has(f.rule));
   return {
     assessment,
     displayNames: displayNames(store.db, user),
+    identities,
     findings: mine,
     window,
     events,
@@ -233,7 +239,8 @@ export function buildReportModel(store: CaseStore, options: ReportOptions = {}):
   }
   const sectioned = wanted === null ? assessments.filter(sectionedByDefault) : assessments;
   const notes = noteIndex(store, options.annotations);
-  const users = sectioned.map((a) => userReport(store, a, findings, notes));
+  const identitiesOf = identityLookup(store.db);
+  const users = sectioned.map((a) => userReport(store, a, findings, notes, identitiesOf));
   const inSections = new Set(users.flatMap((u) => u.findings.map((f) => f.id)));
   const otherFindings = findings.filter((f) => !inSections.has(f.id));
   const otherNotes = [...notes.byKey.values()].filter((a) => !notes.used.has(noteKey(a)) && (wanted === null || (a.kind !== 'user' && a.kind !== 'event')));

@@ -3,6 +3,7 @@
  * receives a few hundred numbers however many millions of events the case holds.
  */
 import type { Database } from 'better-sqlite3';
+import { personScope } from './identities.js';
 import { timeBins, type CaseActivity, type TimeBins, type UserSparklines } from '../../shared/api/activity.js';
 import { SEVERITIES, type Severity } from '../../shared/model/case.js';
 
@@ -38,22 +39,25 @@ export function caseActivity(db: Database, maxBins: number): CaseActivity {
   return { range, sources, findingsBySeverity };
 }
 
-/** Prompt volume per bin for the named users only (the rows on screen), over the case's span. */
+/** Prompt volume per bin for the named users (persons: all their identities) only (the rows on screen), over the case's span. */
 export function userSparklines(db: Database, users: readonly string[], maxBins: number): UserSparklines {
   const range = caseRange(db, maxBins);
   if (range === null || users.length === 0) return { range, lines: [] };
+  // A Map, not an object: user names come from the logs and could be "__proto__".
+  const asked = new Map<string, string>();
+  for (const u of users) for (const identity of personScope(db, u).identities) asked.set(identity, u);
   const rows = db
     .prepare(
       `SELECT user, CAST((time - ?) / ? AS INTEGER) AS bin, count(*) AS n FROM events
        WHERE user IN (SELECT value FROM json_each(?)) AND outcome IN ${PROMPT_OUTCOMES} GROUP BY user, bin`,
     )
-    .all(range.start, range.binMs, JSON.stringify(users)) as { user: string; bin: number; n: number }[];
-  // A Map, not an object: user names come from the logs and could be "__proto__".
+    .all(range.start, range.binMs, JSON.stringify([...asked.keys()])) as { user: string; bin: number; n: number }[];
   const byUser = new Map<string, number[]>();
   for (const r of rows) {
-    let counts = byUser.get(r.user);
-    if (counts === undefined) byUser.set(r.user, (counts = new Array<number>(range.bins).fill(0)));
-    counts[r.bin] = r.n;
+    const person = asked.get(r.user) ?? r.user;
+    let counts = byUser.get(person);
+    if (counts === undefined) byUser.set(person, (counts = new Array<number>(range.bins).fill(0)));
+    counts[r.bin] = (counts[r.bin] ?? 0) + r.n;
   }
   return { range, lines: [...byUser].map(([user, counts]) => ({ user, counts })) };
 }

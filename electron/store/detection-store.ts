@@ -11,7 +11,7 @@ import type { AttemptOutcome } from '../../shared/rules/lib/prompts.js';
 import type { CrossAttempt } from '../../shared/rules/rule.js';
 import { defaultConfig, parseConfig, type DetectionConfig } from '../../shared/detect/params.js';
 import { geoOf, network } from './event-row.js';
-import { identityLookup } from './identities.js';
+import { identityLookup, personOf } from './identities.js';
 
 interface FindingRow {
   id: number;
@@ -205,8 +205,9 @@ function toFinding(row: FindingRow, eventIds: number[]): Finding {
 
 const SEVERITY_ORDER = "CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END";
 
-/** Findings, most severe first, then by time; optionally those concerning one user. */
-export function readFindings(db: Database, user?: string): Finding[] {
+/** Findings, most severe first, then by time; optionally those concerning one user (its person, when it is one of several identities). */
+export function readFindings(db: Database, identity?: string): Finding[] {
+  const user = identity === undefined ? undefined : personOf(db, identity);
   const rows = (
     user === undefined
       ? db.prepare(`SELECT * FROM findings ORDER BY ${SEVERITY_ORDER}, start_time, uid`).all()

@@ -5,6 +5,7 @@ import { encodeEvents, type EventColumns } from '../../shared/api/event-columns.
 import type { StoredEvent } from '../../shared/model/event.js';
 import type { RuleEvent } from '../../shared/rules/rule.js';
 import { EVENT_COLUMNS, fromEventRow, geoOf, network, type EventRecordRow } from './event-row.js';
+import { personScope, placeholders } from './identities.js';
 
 export function readEvents(db: Database, afterId: number, limit: number): StoredEvent[] {
   const rows = db.prepare('SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as Omit<EventRecordRow, 'raw'>[];
@@ -247,7 +248,12 @@ export function readEventsByIds(db: Database, ids: readonly number[]): StoredEve
   return eventsWhere(db, `WHERE id IN (${ids.map(() => '?').join(', ')})`, ...ids);
 }
 
-/** One user's events in time order, at most `limit`, as columns for the wire. */
+/**
+ * One person's events (of every identity the user name is linked to) in time order, at most
+ * `limit`, as columns for the wire; each event keeps the identity it names.
+ */
 export function userEvents(db: Database, user: string, limit: number): EventColumns {
-  return encodeEvents(user, streamed(db.prepare(`SELECT ${STREAM_COLUMNS} FROM events WHERE user = ? ORDER BY time, id LIMIT ?`), user, limit));
+  const { person, identities } = personScope(db, user);
+  const query = `SELECT ${STREAM_COLUMNS} FROM events WHERE user IN (${placeholders(identities.length)}) ORDER BY time, id LIMIT ?`;
+  return encodeEvents(person, streamed(db.prepare(query), ...identities, limit));
 }

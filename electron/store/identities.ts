@@ -6,7 +6,8 @@
 import type { Database } from 'better-sqlite3';
 import { caseDomains, findLinks, type AliasSighting, type IdentityEvidence } from '../../shared/identity/links.js';
 import { groupPersons } from '../../shared/identity/persons.js';
-import type { IdentityInfo, IdentityLink, LinkDecision, PersonIdentities } from '../../shared/model/identity.js';
+import type { IdentityOverview } from '../../shared/api/identities.js';
+import type { IdentityInfo, LinkDecision, PersonIdentities } from '../../shared/model/identity.js';
 
 /** How far the sightings have read the events, and the newest event. */
 function scanState(db: Database): { through: number; last: number } {
@@ -89,11 +90,8 @@ export function writeDecision(db: Database, x: string, y: string, decision: Link
   ).run(a, b, decision, analyst, at);
 }
 
-export interface IdentityState {
-  links: IdentityLink[];
-  persons: PersonIdentities[];
-  domains: { domains: string[]; configured: boolean };
-}
+/** Links and persons of the whole case, as the contract carries them. */
+export type IdentityState = IdentityOverview;
 
 /** Links and persons as the case's evidence, settings and decisions make them now (after `scanIdentities`). */
 export function computeIdentityState(db: Database): IdentityState {
@@ -161,6 +159,15 @@ export function identitiesOf(db: Database, person: string): string[] {
 export function personOf(db: Database, identity: string): string {
   return (db.prepare('SELECT person FROM person_identities WHERE identity = ?').pluck().get(identity) as string | undefined) ?? identity;
 }
+
+/** Whose events a user name stands for: the person it belongs to, and every identity of that person. */
+export function personScope(db: Database, user: string): { person: string; identities: string[] } {
+  const person = personOf(db, user);
+  return { person, identities: identitiesOf(db, person) };
+}
+
+/** `?, ?, ?` for an IN list of `n` values. */
+export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
 /**
  * The identities of any person, with their vendors and event counts (most events first), for the

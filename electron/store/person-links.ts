@@ -4,6 +4,7 @@
  * one transaction with its custody entry; detection must then run again (the callers start it).
  */
 import { PushTrailError } from '../../shared/api/errors.js';
+import type { LinkAction } from '../../shared/api/identities.js';
 import { pairKey } from '../../shared/identity/links.js';
 import { isApplied, type IdentityLink, type LinkStatus } from '../../shared/model/identity.js';
 import type { CaseStore } from './case-store.js';
@@ -20,7 +21,6 @@ import {
   type IdentityState,
 } from './identities.js';
 
-export type LinkAction = 'accept' | 'reject' | 'link' | 'unlink';
 
 function counts(state: IdentityState): Record<string, unknown> {
   const byStatus: Partial<Record<LinkStatus, number>> = {};

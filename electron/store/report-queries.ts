@@ -7,6 +7,7 @@ import type { EvidenceFile } from '../../shared/model/case.js';
 import type { StoredEvent } from '../../shared/model/event.js';
 import { toEvidenceFile, type EvidenceRow } from './case-store.js';
 import { EVENT_COLUMNS, fromEventRow, type EventRecordRow } from './event-row.js';
+import { personScope, placeholders } from './identities.js';
 
 /** An evidence file with what the import recorded beside the counts of `EvidenceFile`. */
 export interface EvidenceRecord extends EvidenceFile {
@@ -53,17 +54,25 @@ export function readEvidenceRecords(db: Database): EvidenceRecord[] {
 /** Columns of an event without its verbatim record and dedup key (prefixed for joins). */
 const COLUMNS = ['id', ...EVENT_COLUMNS.filter((c) => c !== 'raw' && c !== 'dedup_key')].map((c) => `e.${c}`).join(', ');
 
-/** One user's events with from <= time <= to, in time order, at most `limit`. */
+/** `e.user IN (...)` over every identity of the user's person, with its parameters. */
+function ofPerson(db: Database, user: string): { where: string; ids: string[] } {
+  const ids = personScope(db, user).identities;
+  return { where: `e.user IN (${placeholders(ids.length)})`, ids };
+}
+
+/** One user's (person's) events with from <= time <= to, in time order, at most `limit`. */
 export function userEventsInRange(db: Database, user: string, from: number, to: number, limit: number): StoredEvent[] {
+  const { where, ids } = ofPerson(db, user);
   const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM events e WHERE e.user = ? AND e.time >= ? AND e.time <= ? ORDER BY e.time, e.id LIMIT ?`)
-    .all(user, from, to, limit) as Omit<EventRecordRow, 'raw'>[];
+    .prepare(`SELECT ${COLUMNS} FROM events e WHERE ${where} AND e.time >= ? AND e.time <= ? ORDER BY e.time, e.id LIMIT ?`)
+    .all(...ids, from, to, limit) as Omit<EventRecordRow, 'raw'>[];
   return rows.map(fromEventRow);
 }
 
-/** How many events of the user fall in [from, to]. */
+/** How many events of the user (person) fall in [from, to]. */
 export function countUserEventsInRange(db: Database, user: string, from: number, to: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM events WHERE user = ? AND time >= ? AND time <= ?').get(user, from, to) as { n: number }).n;
+  const { where, ids } = ofPerson(db, user);
+  return (db.prepare(`SELECT count(*) AS n FROM events e WHERE ${where} AND e.time >= ? AND e.time <= ?`).get(...ids, from, to) as { n: number }).n;
 }
 
 /** Events by id, in id order (ids that do not exist are skipped). */
@@ -83,12 +92,13 @@ export interface EventSpan {
   events: number;
 }
 
-/** First and last event time and the number of events (of one user, or the whole case). */
+/** First and last event time and the number of events (of one user's person, or the whole case). */
 export function eventSpan(db: Database, user?: string): EventSpan | null {
+  const scope = user === undefined ? null : ofPerson(db, user);
   const row = (
-    user === undefined
+    scope === null
       ? db.prepare('SELECT min(time) AS first, max(time) AS last, count(*) AS n FROM events').get()
-      : db.prepare('SELECT min(time) AS first, max(time) AS last, count(*) AS n FROM events WHERE user = ?').get(user)
+      : db.prepare(`SELECT min(time) AS first, max(time) AS last, count(*) AS n FROM events e WHERE ${scope.where}`).get(...scope.ids)
   ) as { first: number | null; last: number | null; n: number };
   return row.first === null || row.last === null ? null : { first: row.first, last: row.last, events: row.n };
 }
@@ -101,12 +111,13 @@ export function vendorCounts(db: Database): { vendor: string; events: number }[]
   }[];
 }
 
-/** Display names the vendors logged for a user (most used first), at most `limit`. */
+/** Display names the vendors logged for a user's person (most used first), at most `limit`. */
 export function displayNames(db: Database, user: string, limit = 3): string[] {
+  const { where, ids } = ofPerson(db, user);
   return db
-    .prepare('SELECT user_display AS name FROM events WHERE user = ? AND user_display IS NOT NULL GROUP BY user_display ORDER BY count(*) DESC, user_display LIMIT ?')
+    .prepare(`SELECT user_display AS name FROM events e WHERE ${where} AND user_display IS NOT NULL GROUP BY user_display ORDER BY count(*) DESC, user_display LIMIT ?`)
     .pluck()
-    .all(user, limit) as string[];
+    .all(...ids, limit) as string[];
 }
 
 /** An event for an export row, with the ids of the findings it is evidence in. */
@@ -116,12 +127,13 @@ export interface ExportEvent {
 }
 
 /**
- * Every event (or the chosen users' events) in time order, one at a time from SQLite's cursor:
+ * Every event (or the events of every identity of the chosen users' persons) in time order, one at a time from SQLite's cursor:
  * exports of millions of events never hold more than one row. The caller must finish (or
  * abandon) the iteration before writing to the case. Without `withFindings` the finding ids
  * are not looked up.
  */
-export function* streamExportEvents(db: Database, users: readonly string[] = [], withFindings = true): Generator<ExportEvent> {
+export function* streamExportEvents(db: Database, persons: readonly string[] = [], withFindings = true): Generator<ExportEvent> {
+  const users = [...new Set(persons.flatMap((p) => personScope(db, p).identities))];
   const findings = withFindings
     ? `(SELECT group_concat(f.uid, ' ') FROM finding_events fe JOIN findings f ON f.id = fe.finding_id WHERE fe.event_id = e.id) AS finding_uids`
     : 'NULL AS finding_uids';
@@ -134,7 +146,7 @@ export function* streamExportEvents(db: Database, users: readonly string[] = [],
   }
 }
 
-/** What an OCSF data-lake export takes: the chosen users and time range (UTC ms, inclusive). */
+/** What an OCSF data-lake export takes: the chosen users (their persons' every identity) and time range (UTC ms, inclusive). */
 export interface EventSelection {
   users?: readonly string[];
   from?: number;
@@ -148,7 +160,7 @@ export interface EventSelection {
 export function* streamEventsWithRaw(db: Database, selection: EventSelection): Generator<{ event: StoredEvent; raw: string }> {
   const where: string[] = [];
   const args: (string | number)[] = [];
-  const users = selection.users ?? [];
+  const users = [...new Set((selection.users ?? []).flatMap((u) => personScope(db, u).identities))];
   if (users.length > 0) {
     where.push(`e.user IN (${users.map(() => '?').join(', ')})`);
     args.push(...users);
@@ -167,12 +179,11 @@ export function* streamEventsWithRaw(db: Database, selection: EventSelection): G
   }
 }
 
-/** Events of one user, or of the case. */
+/** Events of one user's person, or of the case. */
 export function countEvents(db: Database, user?: string): number {
-  const row = (user === undefined ? db.prepare('SELECT count(*) AS n FROM events').get() : db.prepare('SELECT count(*) AS n FROM events WHERE user = ?').get(user)) as {
-    n: number;
-  };
-  return row.n;
+  if (user === undefined) return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  const { where, ids } = ofPerson(db, user);
+  return (db.prepare(`SELECT count(*) AS n FROM events e WHERE ${where}`).get(...ids) as { n: number }).n;
 }
 
 export interface EvidencePeriod {

@@ -6,6 +6,7 @@ import type { Campaign } from '../model/campaign.js';
 import type { AnalystEvent, AnalystEventInput } from '../model/analyst-event.js';
 import type { Annotation, AnnotationKind, AnnotationPatch, AnnotationTarget } from '../model/annotation.js';
 import type { UserRow } from './detection.js';
+import type { IdentityOverview, LinkAction } from './identities.js';
 import type { CaseActivity, UserSparklines } from './activity.js';
 import type { EventColumns } from './event-columns.js';
 import type { Finding } from '../model/finding.js';
@@ -103,8 +104,14 @@ export interface ApiMethods {
   'findings/list': { arg: { user?: string }; result: Finding[] };
   /** Findings against several users from one source, grouped (derived from the findings, see shared/detect/campaigns.ts). */
   'campaigns/list': { arg: null; result: Campaign[] };
-  /** One user's events in time order, as columns (`decodeEvents` gives the events back). */
+  /** One user's (person's: every linked identity's) events in time order, as columns (`decodeEvents` gives the events back). */
   'user/events': { arg: { user: string; limit?: number }; result: EventColumns };
+  /** Persons, identities and links with their reasons; with `user`, that user's person and the links touching it. */
+  'identities/list': { arg: { user?: string }; result: IdentityOverview };
+  /** Accept, reject, add or remove one link (custody-logged); run detection after it so findings follow the persons. */
+  'identities/change': { arg: { action: LinkAction; a: string; b: string }; result: IdentityOverview };
+  /** Set the case's domains for bare names (an empty list: learn them from the evidence); custody-logged. */
+  'identities/domains': { arg: { domains: string[] }; result: IdentityOverview };
   'annotations/list': { arg: { kind?: AnnotationKind }; result: Annotation[] };
   'annotations/set': { arg: { targets: AnnotationTarget[]; patch: AnnotationPatch }; result: Annotation[] };
   /** Filtered and full-text search; a text search starts indexing records not indexed yet. */

@@ -8,12 +8,13 @@
 import type { Factor, Network, Outcome, StoredEvent, Vendor } from '../model/event.js';
 
 /** The text fields of an event, each sent as an index into `strings` (-1: absent). */
-const TEXT_FIELDS = ['vendor', 'outcome', 'factor', 'vendorEvent', 'reason', 'userDisplay', 'userVendorId', 'userAgent', 'device', 'app', 'sessionId', 'vendorUid'] as const;
+const TEXT_FIELDS = ['user', 'vendor', 'outcome', 'factor', 'vendorEvent', 'reason', 'userDisplay', 'userVendorId', 'userAgent', 'device', 'app', 'sessionId', 'vendorUid'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
 type Responder = Network & { name?: string };
 
 export interface EventColumns {
+  /** The person whose events these are; each event's own identity is its `user` text field. */
   user: string;
   count: number;
   id: number[];
@@ -50,7 +51,7 @@ function networkKey(n: Responder): string {
   return [n.ip, n.name, n.asn, n.asOrg, g?.city, g?.region, g?.country, g?.lat, g?.lon, g?.source].map((v) => (v === undefined ? '' : String(v))).join('\u0000');
 }
 
-/** Columns of `events`, which must be one user's, in time order. */
+/** Columns of `events`, which must be one person's, in time order. */
 export function encodeEvents(user: string, events: Iterable<StoredEvent>): EventColumns {
   const strings = new Dictionary<string>();
   const networks = new Dictionary<Responder>();
@@ -88,7 +89,7 @@ export function decodeEvents(cols: EventColumns): StoredEvent[] {
       id: cols.id[i] ?? 0,
       time,
       vendor: str('vendor', i) as Vendor,
-      user: cols.user,
+      user: str('user', i) ?? cols.user,
       outcome: str('outcome', i) as Outcome,
       vendorEvent: str('vendorEvent', i) ?? '',
       ref: line < 0 ? { evidenceId: cols.evidenceId[i] ?? 0, record: cols.record[i] ?? 0 } : { evidenceId: cols.evidenceId[i] ?? 0, line, record: cols.record[i] ?? 0 },

@@ -9,6 +9,7 @@ import { caseMethods } from './case.js';
 import { detectionMethods } from './detection.js';
 import { evidenceMethods } from './evidence.js';
 import { huntMethods } from './hunt.js';
+import { identityMethods } from './identities.js';
 import { reportMethods } from './report.js';
 import { searchMethods } from './search.js';
 import { userMethods } from './users.js';
@@ -19,6 +20,7 @@ export const API_METHODS = {
   ...evidenceMethods,
   ...detectionMethods,
   ...userMethods,
+  ...identityMethods,
   ...annotationMethods,
   ...searchMethods,
   ...reportMethods,

@@ -7,18 +7,17 @@
  */
 import { resolve } from 'node:path';
 import { PushTrailError } from '../../../shared/api/errors.js';
+import { LINK_ACTIONS, type LinkAction } from '../../../shared/api/identities.js';
 import { isApplied, type IdentityInfo, type IdentityLink } from '../../../shared/model/identity.js';
 import { CaseStore } from '../../store/case-store.js';
 import type { IdentityState } from '../../store/identities.js';
-import { changeLink, refreshPersons, setCaseDomains, type LinkAction } from '../../store/person-links.js';
+import { changeLink, refreshPersons, setCaseDomains } from '../../store/person-links.js';
 import { parse } from '../args.js';
 import { runJobWithProgress } from '../job-progress.js';
 import { printJson, printLines } from '../output.js';
 
 export const IDENTITIES_USAGE =
   'pushtrail identities <case> [--accept A B | --reject A B | --link A B | --unlink A B] [--domain D]... [--learn-domains] [--no-detect] [--json]';
-
-const ACTIONS: readonly LinkAction[] = ['accept', 'reject', 'link', 'unlink'];
 
 function describeIdentity(i: IdentityInfo): string {
   return `${i.identity}  ${i.vendors.length === 0 ? '(carried beside another name; no event names it)' : `${i.vendors.join(', ')}, ${i.events} events`}`;
@@ -55,7 +54,7 @@ function printState(state: IdentityState): void {
 
 /** The one pair change the command line asks for, if any: the flag's value and the next positional. */
 function pairChange(values: Record<string, unknown>, rest: string[]): { action: LinkAction; a: string; b: string } | null {
-  const asked = ACTIONS.filter((a) => typeof values[a] === 'string');
+  const asked = LINK_ACTIONS.filter((a) => typeof values[a] === 'string');
   if (asked.length === 0) {
     if (rest.length > 0) throw new PushTrailError('bad_input', `usage: ${IDENTITIES_USAGE}`);
     return null;

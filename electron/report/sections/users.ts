@@ -20,6 +20,13 @@ import { baseName } from '../../../shared/format/path.js';
 import { count, num } from '../../../shared/format/count.js';
 import { at, list, outcomeSymbol, outcomeText, severityBadge, span, verdictBadge } from '../text.js';
 
+/** A person known by several identities: each, with the vendors that name it (an id no event names is "id only"). */
+function identitiesLine(u: UserReport): Html | string {
+  if (u.identities.length < 2) return '';
+  const each = u.identities.map((i) => `${i.identity} (${i.vendors.length === 0 ? 'id only' : `${i.vendors.join(', ')}: ${count(i.events, 'event')}`})`);
+  return html`<p class="aka">One person, ${count(u.identities.length, 'identity', 'identities')}: ${list(each)}.</p>`;
+}
+
 export function userAnchor(index: number): string {
   return `user-${index + 1}`;
 }
@@ -120,6 +127,7 @@ ${map.legend}
   return html`<section class="user" id="${key}">
 <h3><span class="no">${number}</span> ${a.user}</h3>
 ${names}
+${identitiesLine(u)}
 <div class="verdict">
 <p>${verdictBadge(a.verdict)} <strong>Risk ${a.risk} / 100.</strong> ${verdictReason ?? 'No findings.'}</p>
 <p class="small">In the whole case: ${count(c.events, 'event')}, ${count(c.challenges, 'MFA prompt')} (${num(c.denied)} denied, ${num(c.timeouts)} timed out or unanswered, ${num(c.approved)} approved, ${num(c.fraud)} reported as fraud).</p>

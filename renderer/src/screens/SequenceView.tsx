@@ -47,7 +47,8 @@ export interface SequenceViewProps {
 
 export function SequenceView({ user, zone, focusId, onOpen }: SequenceViewProps) {
   const api = useApi();
-  const [data, setData] = useState<{ events: StoredEvent[]; findings: Finding[] } | null>(null);
+  /** Whose sequence this is: the person `user` (any of its identities) belongs to, once loaded. */
+  const [data, setData] = useState<{ person: string; events: StoredEvent[]; findings: Finding[] } | null>(null);
   const [entries, setEntries] = useState<AnalystEvent[]>([]);
   const [evidence, setEvidence] = useState<Map<number, string>>(new Map());
   const [error, setError] = useState<string | null>(null);
@@ -76,7 +77,7 @@ export function SequenceView({ user, zone, focusId, onOpen }: SequenceViewProps)
         const events = decodeEvents(columns);
         performance.mark(TIMING.sequenceLoaded, { detail: { user, events: events.length } });
         setEntries(analyst);
-        setData({ events, findings });
+        setData({ person: columns.user, events, findings });
       },
       (err: unknown) => setError(messageOf(err)),
     );
@@ -120,8 +121,8 @@ export function SequenceView({ user, zone, focusId, onOpen }: SequenceViewProps)
   return (
     <>
       <SequenceScreen
-        key={user}
-        user={user}
+        key={data.person}
+        user={data.person}
         events={data.events}
         findings={data.findings}
         analystEntries={sortedEntries}
@@ -137,7 +138,7 @@ export function SequenceView({ user, zone, focusId, onOpen }: SequenceViewProps)
         <div className="annotations">
           {current !== null && !isAnalystEvent(current) && <AnnotationEditor targets={[{ kind: 'event', target: String(current.id) }]} label={`event ${current.id}`} />}
           {current?.source !== undefined && <AnnotationEditor targets={[{ kind: 'entity', target: current.source.ip }]} label={`address ${current.source.ip}`} />}
-          <AnnotationEditor targets={[{ kind: 'user', target: user }]} label={`user ${user}`} />
+          <AnnotationEditor targets={[{ kind: 'user', target: data.person }]} label={`user ${data.person}`} />
           <AnalystEventForm user={user} zone={zone} near={current?.time ?? null} onAdded={added} />
         </div>
       </div>

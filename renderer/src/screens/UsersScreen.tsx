@@ -1,9 +1,11 @@
 /**
  * Users ranked by risk: sortable, filterable, and virtualised (only the visible rows are in the
  * DOM) so a case with 100,000 users scrolls smoothly. A user name opens the sequence; the
- * checkboxes select users to star, tag or note in one action.
+ * checkboxes select users to star, tag or note in one action. A user is a person: the other
+ * identities the logs name them by open the person panel, where links are accepted, rejected
+ * or added (detection then runs again), as are the proposals of the whole case.
  */
-import { useEffect, useMemo, useState, type UIEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type UIEvent } from 'react';
 import type { UserRow } from '../../../shared/api/detection.js';
 import { messageOf, useApi } from '../api.js';
 import { AnnotationBadge } from '../annotations/AnnotationBadge.js';
@@ -11,6 +13,12 @@ import { BulkAnnotate } from '../annotations/BulkAnnotate.js';
 import { Sparkline } from '../users/Sparkline.js';
 import { useSparklines } from '../users/useSparklines.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { JobProgressBar } from '../components/JobProgressBar.js';
+import { useJob } from '../jobs/useJob.js';
+import { PersonPanel } from '../users/PersonPanel.js';
+
+/** Identities other than the person's name that events name (ids carried beside a name are not news). */
+const otherNames = (r: UserRow): string[] => r.identities.filter((i) => i.identity !== r.user && i.events > 0).map((i) => i.identity);
 
 const ROW_HEIGHT = 34;
 const VIEW_ROWS = 18;
@@ -38,14 +46,21 @@ export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void
   const [sort, setSort] = useState<SortKey>('risk');
   const [scrollTop, setScrollTop] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  /** The person panel: a user, 'proposals' for the case's, or closed. */
+  const [panel, setPanel] = useState<string | null>(null);
+  const [proposals, setProposals] = useState(0);
 
-  useEffect(() => {
+  const reload = useCallback(() => {
     api.call('users/list', { limit: 100_000 }).then(setRows, (err: unknown) => setError(messageOf(err)));
+    api.call('identities/list', {}).then((o) => setProposals(o.links.filter((l) => l.status === 'proposed').length), (err: unknown) => setError(messageOf(err)));
   }, [api]);
+  useEffect(reload, [reload]);
+  const detection = useJob('detect', reload);
+  const rerun = (): void => void detection.start(() => api.call('detect/run', null));
 
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    const list = (rows ?? []).filter((r) => needle === '' || r.user.includes(needle) || r.verdict === needle);
+    const list = (rows ?? []).filter((r) => needle === '' || r.identities.some((i) => i.identity.includes(needle)) || r.verdict === needle);
     return list.sort((a, b) => compare(sort, a, b));
   }, [rows, filter, sort]);
 
@@ -74,7 +89,15 @@ export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void
         </label>{' '}
         <span className="muted">
           {shown.length.toLocaleString('en-US')} of {(rows?.length ?? 0).toLocaleString('en-US')} users
-        </span>
+        </span>{' '}
+        {proposals > 0 && (
+          <button type="button" className="link proposals" onClick={() => setPanel('proposals')}>
+            {proposals.toLocaleString('en-US')} proposed identity {proposals === 1 ? 'link waits' : 'links wait'} for a decision
+          </button>
+        )}
+        {detection.state.phase === 'running' && <JobProgressBar label="Detection progress" progress={detection.state.progress} onCancel={detection.cancel} />}
+        {detection.state.phase === 'failed' && <ErrorAlert message={detection.state.message} />}
+        {panel !== null && <PersonPanel {...(panel === 'proposals' ? {} : { user: panel })} onChanged={rerun} onClose={() => setPanel(null)} />}
         {selected.size > 0 && (
           <BulkAnnotate
             targets={[...selected].map((target) => ({ kind: 'user', target }))}
@@ -109,6 +132,9 @@ export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void
                   <span role="cell">
                     <button type="button" className="link" onClick={() => onOpenUser(r.user)} title={r.reasons.join('\n')}>
                       {r.user}
+                    </button>
+                    <button type="button" className="link aka" onClick={() => setPanel(r.user)} title={r.identities.map((i) => i.identity).join('\n')} >
+                      {otherNames(r).length > 0 ? `also ${otherNames(r).join(', ')}` : 'identities'}
                     </button>
                   </span>
                   <span role="cell">{r.findings}</span>

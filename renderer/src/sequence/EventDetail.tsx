@@ -154,8 +154,9 @@ export function EventDetail(props: EventDetailProps) {
           {formatTime(event.time, zone)}
           {zone !== 'UTC' && <span className="muted"> · {formatTime(event.time, 'UTC')}</span>}
         </Field>
-        <Field label="User">
+        <Field label="Identity">
           {text(event.user)}
+          <span className="muted"> on {event.vendor}</span>
           {event.userDisplay !== undefined && <span className="muted"> · {event.userDisplay}</span>}
           <AnnotationBadge kind="user" target={event.user} />
         </Field>
