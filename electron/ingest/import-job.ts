@@ -9,7 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { PushTrailError } from '../../shared/api/errors.js';
-import type { ImportFileReport, ImportJobArg, ImportRecordError, ImportReport } from '../../shared/api/jobs.js';
+import { DEFAULT_EXPANSION_LIMITS, type ImportFileReport, type ImportJobArg, type ImportRecordError, type ImportReport } from '../../shared/api/jobs.js';
 import type { JobContext, JobFn } from '../jobs/job.js';
 import { CaseFileFlush } from '../store/case-file-flush.js';
 import { CaseStore } from '../store/case-store.js';
@@ -22,6 +22,7 @@ import { parserFor } from './recognition/formats.js';
 import { GeoDatabases, GeoEnricher, loadUserDatabase } from './geo/geo.js';
 import { MAX_STORED_ERRORS, addErrors, blankEntry, buildReport, notImportedEntry, readingNotes } from './pipeline/import-report.js';
 import { reexportById } from './reexport/index.js';
+import { removeScratch, scratchFolder } from '../store/case-scratch.js';
 import { DEFAULT_LIMITS, type Batch, type FileIdentity, type ImportLimits, type ParseWorkerInput, type RawBatch, type ToParser, type ToWriter } from './pipeline/thread-messages.js';
 import { decodeRecords } from './pipeline/raw-batch.js';
 import { RecordParser, recordParserOptions } from './pipeline/record-parser.js';
@@ -71,6 +72,7 @@ class ImportRun {
     private readonly limits: ImportLimits,
     private readonly userGeo: Uint8Array | null,
     flush: CaseFileFlush | null,
+    private readonly scratch: string,
   ) {
     this.writer = new ImportWriter(store, arg.actor, { bulkMinBytes: limits.bulkMinBytes, exclusive: arg.exclusive === true, flush });
     this.geo = new GeoEnricher({ user: userGeo, bundled: (name) => this.databases.bundled(name) });
@@ -81,6 +83,8 @@ class ImportRun {
       paths: this.arg.paths,
       exclude: ['', '-wal', '-shm', '-journal'].map((suffix) => this.arg.casePath + suffix),
       limits: this.limits,
+      expansion: { ...DEFAULT_EXPANSION_LIMITS, ...(this.arg.expansion ?? {}) },
+      scratch: this.scratch,
       userGeo: this.userGeo,
       ...(this.arg.format === undefined ? {} : { format: this.arg.format }),
       ...(this.arg.year === undefined ? {} : { year: this.arg.year }),
@@ -427,10 +431,12 @@ export const importJob: JobFn<'import'> = async (arg, ctx) => {
   const flush = arg.exclusive === true ? CaseFileFlush.open(arg.casePath) : null;
   try {
     const store = CaseStore.open(arg.casePath, arg.actor);
+    const scratch = scratchFolder(arg.casePath);
     try {
-      return await new ImportRun(store, arg, ctx, limitsOf(arg), userGeo, flush).run();
+      return await new ImportRun(store, arg, ctx, limitsOf(arg), userGeo, flush, scratch).run();
     } finally {
       store.close();
+      removeScratch(scratch);
     }
   } finally {
     await flush?.close();

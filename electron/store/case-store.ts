@@ -15,6 +15,7 @@ import { assertWritable, createExclusively, isExistsError } from './case-access.
 import { changedSinceSeal } from './content-digest.js';
 import { appendCustody, readCustody } from './custody.js';
 import { openForReading } from './read-only-open.js';
+import { clearStaleScratch } from './case-scratch.js';
 import { readEventDetail, readEvents, readEvidenceErrors } from './events.js';
 import { APPLICATION_ID, LATEST_SCHEMA, applyMigrations, pendingMigrations, readApplied } from './migrate.js';
 import { openDatabase } from './sqlite-open.js';
@@ -254,7 +255,10 @@ export class CaseStore {
   static open(path: string, actor: string, options: { readOnly?: boolean } = {}): CaseStore {
     const readOnly = options.readOnly ?? false;
     const { pending, header } = inspectCase(path);
-    if (!readOnly) assertWritable(path);
+    if (!readOnly) {
+      assertWritable(path);
+      clearStaleScratch(path);
+    }
     if (readOnly && pending.length > 0) {
       throw new PushTrailError('case_version', `${path} needs an upgrade; open it in PushTrail first`, { path });
     }

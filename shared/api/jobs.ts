@@ -141,6 +141,23 @@ export function isImportFormat(value: unknown): value is ImportFormat {
 export const DATE_ORDERS = ['dmy', 'mdy'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
 
+/**
+ * How far an evidence file may expand when archives and gzip layers inside it are opened: a
+ * decompression bomb (a few KB of nested zips that inflate to 100 GB) stops at these limits
+ * with an error naming the member, while real exports (logs compress 5-30:1, an export zipped
+ * again for transfer is two layers) never reach them.
+ */
+export interface ExpansionLimits {
+  /** Bytes read out of one evidence file and everything inside it. */
+  maxExpandedBytes: number;
+  /** Expanded bytes per byte of the evidence file as stored (checked past 64 KiB). */
+  maxRatio: number;
+  /** Archives and gzip layers inside each other, counting the evidence file itself. */
+  maxNesting: number;
+}
+
+export const DEFAULT_EXPANSION_LIMITS: ExpansionLimits = { maxExpandedBytes: 256 * 1024 ** 3, maxRatio: 2000, maxNesting: 4 };
+
 /** What the analyst asks to import: `import/start` and `pushtrail import`. */
 export interface ImportOptions {
   /** Files, folders (read recursively), .zip archives and .gz files. */
@@ -155,6 +172,8 @@ export interface ImportOptions {
   dateOrder?: DateOrder;
   /** An extra MaxMind-format database (city or ASN) consulted before the bundled one. */
   mmdb?: string;
+  /** Higher (or lower) limits on archive and gzip expansion than DEFAULT_EXPANSION_LIMITS. */
+  expansion?: Partial<ExpansionLimits>;
 }
 
 export interface ImportJobArg extends ImportOptions {

@@ -1,7 +1,7 @@
 /** Evidence: importing files into the case, and reading back what was imported or rejected. */
 import { resolve } from 'node:path';
 import { bad, defined, id, optionalChoice, optionalCount, optionalRecord, optionalText, record, textList, timeZone } from '../../../shared/api/validation.js';
-import { DATE_ORDERS, IMPORT_FORMATS, isImportFormat, type ImportOptions } from '../../../shared/api/jobs.js';
+import { DATE_ORDERS, IMPORT_FORMATS, isImportFormat, type ExpansionLimits, type ImportOptions } from '../../../shared/api/jobs.js';
 import type { RunningJob } from '../../jobs/runner.js';
 import { createLogger } from '../../log/logger.js';
 import { domain } from '../method.js';
@@ -32,13 +32,36 @@ export function importOptions(method: string, raw: unknown): ImportOptions {
     timeZone: timeZone(method, o, 'timeZone'),
     dateOrder: optionalChoice(method, o, 'dateOrder', DATE_ORDERS),
     mmdb: optionalText(method, o, 'mmdb'),
+    expansion: expansionLimits(method, o['expansion']),
   });
+}
+
+const EXPANSION_RANGES: Readonly<Record<keyof ExpansionLimits, readonly [number, number]>> = {
+  maxExpandedBytes: [1024 * 1024, 2 ** 53 - 1],
+  maxRatio: [10, 1_000_000],
+  maxNesting: [1, 32],
+};
+
+/** Limits on archive expansion the caller sets, each a whole number in a sane range. */
+function expansionLimits(method: string, raw: unknown): Partial<ExpansionLimits> | undefined {
+  if (raw === undefined) return undefined;
+  const o = record(method, raw);
+  const out: Partial<ExpansionLimits> = {};
+  for (const [key, value] of Object.entries(o)) {
+    const range = (EXPANSION_RANGES as Record<string, readonly [number, number]>)[key];
+    if (range === undefined) bad(method, `"expansion" has no limit "${key}"`);
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < range[0] || value > range[1]) {
+      bad(method, `"expansion.${key}" must be a whole number from ${range[0]} to ${range[1]}`);
+    }
+    out[key as keyof ExpansionLimits] = value;
+  }
+  return out;
 }
 
 export const evidenceMethods = domain({
   'import/start': {
     validate: (raw) => importOptions('import/start', raw),
-    handle: async ({ paths, format, year, timeZone: zone, dateOrder, mmdb }, session) => {
+    handle: async ({ paths, format, year, timeZone: zone, dateOrder, mmdb, expansion }, session) => {
       const store = session.requireCase();
       // The first import into a case has it to itself, as the CLI's import does: there is
       // nothing to read yet, and large files are then written once instead of through the WAL
@@ -54,6 +77,7 @@ export const evidenceMethods = domain({
         ...(zone === undefined ? {} : { timeZone: zone }),
         ...(dateOrder === undefined ? {} : { dateOrder }),
         ...(mmdb === undefined ? {} : { mmdb: resolve(mmdb) }),
+        ...(expansion === undefined ? {} : { expansion }),
         exclusive: alone,
       };
       const start = (): RunningJob<'import'> => sessionJob(session, 'import', arg);

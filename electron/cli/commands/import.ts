@@ -16,7 +16,7 @@ import { parse } from '../args.js';
 import { printJson, printLines } from '../output.js';
 
 export const IMPORT_USAGE =
-  'pushtrail import <case> <path>... [--format <id>] [--year N] [--tz ZONE] [--date-order dmy|mdy] [--mmdb FILE] [--analyst NAME] [--json]';
+  'pushtrail import <case> <path>... [--format <id>] [--year N] [--tz ZONE] [--date-order dmy|mdy] [--mmdb FILE] [--max-expanded SIZE] [--max-ratio N] [--max-nesting N] [--analyst NAME] [--json]';
 
 export const IMPORT_HELP = `      Import evidence into <case> (created if missing): files, folders (recursively), .zip
       archives (archives inside them too) and .gz files. Formats are recognised from content;
@@ -34,11 +34,37 @@ export const IMPORT_HELP = `      Import evidence into <case> (created if missin
       day/month order a date over 12 in the same file shows, or --date-order dmy|mdy; dates
       nothing decides are rejected, never guessed. SIEM re-exports (Splunk, Elasticsearch,
       Log Analytics / Sentinel) are read through to the vendor's records. --mmdb adds a
-      MaxMind-format city or ASN database for offline IP lookups. A file already in the case
+      MaxMind-format city or ASN database for offline IP lookups. Archives and gzip files
+      are opened under limits that stop decompression bombs, each member over a limit being
+      reported by name: --max-expanded SIZE (bytes out of one evidence file; default 256G),
+      --max-ratio N (expanded bytes per stored byte; default 2000) and --max-nesting N
+      (archives and gzip layers inside each other; default 4) raise them. A file already in the case
       (same SHA-256) and events already in it are not added again.
       Exit status: 0 when every file was imported, even if some records were rejected (they
       are listed with their line); 1 when a file could not be read or recognised (the other
       files are still imported) or on any other error.`;
+
+const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+
+/** "500G", "2t", "1048576" → bytes. */
+function parseSize(flag: string, text: string): number {
+  const m = /^(\d+)\s*([kmgt]?)i?b?$/i.exec(text.trim());
+  const unit = SIZE_UNITS[(m?.[2] ?? '').toLowerCase()];
+  if (m === null || unit === undefined) throw new PushTrailError('bad_input', `${flag} must be a size such as 500G or 1048576; got "${text}"`);
+  return Number(m[1]) * unit;
+}
+
+/** The --max-* options as ImportOptions.expansion (checked again, with the API's rules, by importOptions). */
+function expansionOptions(values: Record<string, unknown>): { expansion?: Record<string, number> } {
+  const expansion: Record<string, number> = {};
+  const expanded = values['max-expanded'];
+  if (typeof expanded === 'string') expansion['maxExpandedBytes'] = parseSize('--max-expanded', expanded);
+  for (const [flag, key] of [['max-ratio', 'maxRatio'], ['max-nesting', 'maxNesting']] as const) {
+    const v = values[flag];
+    if (typeof v === 'string') expansion[key] = /^\d+$/.test(v) ? Number(v) : Number.NaN;
+  }
+  return Object.keys(expansion).length === 0 ? {} : { expansion };
+}
 
 function mib(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
@@ -164,6 +190,9 @@ export async function runImport(argv: string[]): Promise<void> {
     tz: { type: 'string' },
     'date-order': { type: 'string' },
     mmdb: { type: 'string' },
+    'max-expanded': { type: 'string' },
+    'max-ratio': { type: 'string' },
+    'max-nesting': { type: 'string' },
     analyst: { type: 'string' },
     json: { type: 'boolean' },
   });
@@ -178,6 +207,7 @@ export async function runImport(argv: string[]): Promise<void> {
     ...(typeof values['tz'] === 'string' ? { timeZone: values['tz'] } : {}),
     ...(typeof values['date-order'] === 'string' ? { dateOrder: values['date-order'] } : {}),
     ...(typeof values['mmdb'] === 'string' ? { mmdb: resolve(values['mmdb']) } : {}),
+    ...expansionOptions(values),
   });
   if (options.mmdb !== undefined && !existsSync(options.mmdb)) throw new PushTrailError('not_found', `--mmdb: no file at ${options.mmdb}`);
   const json = values['json'] === true;

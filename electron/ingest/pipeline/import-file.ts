@@ -3,13 +3,12 @@
  * open archives member by member, recognise the format and stream the records through the
  * pipeline to the writer.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { openArchive, type ZipMember } from '../source/archive.js';
+import type { ExpansionLimits } from '../../../shared/api/jobs.js';
+import { ExpansionBudget } from '../source/expansion.js';
+import { importArchive } from './import-archive.js';
 import { createReader, type ContainerKind } from '../containers/index.js';
 import { openContent, hashBytes, type Content, type Hashed, type OpenBytes } from '../source/content.js';
 import { openParquetContent } from '../source/parquet.js';
@@ -23,6 +22,7 @@ import { Prefetch } from '../source/prefetch.js';
 import { fileTimes, type FileTimes, type TimeOptions } from '../time/file-times.js';
 import type { TimeSettings } from '../time/timestamp.js';
 import type { ImportLimits, NotImported } from './thread-messages.js';
+import { message, skip } from './not-imported.js';
 import { RecordParser, recordParserOptions } from './record-parser.js';
 import { RecordPipeline } from './record-pipeline.js';
 import type { WalkEntry } from '../source/walk.js';
@@ -38,11 +38,14 @@ export interface ImportSettings {
   year?: number;
   time: TimeOptions;
   limits: ImportLimits;
+  expansion: ExpansionLimits;
+  /** Folder beside the case for temporary copies (created when first needed; see case-scratch.ts). */
+  scratch: string;
   geo: GeoEnricher;
   link: WriterLink;
 }
 
-interface Source {
+export interface Source {
   path: string;
   /** The file on disk holding the bytes, when they are one (not a member of an archive). */
   local?: string;
@@ -51,6 +54,9 @@ interface Source {
   open: OpenBytes;
   /** True when the file on disk (or the archive holding it) is as it was when it was found (and hashed). */
   unchanged: () => Promise<boolean>;
+  /** What the evidence file it is part of may still expand to, and how many containers deep it is. */
+  budget: ExpansionBudget;
+  depth: number;
 }
 
 function sameFile(path: string, size: number, mtime: number): () => Promise<boolean> {
@@ -64,13 +70,6 @@ function sameFile(path: string, size: number, mtime: number): () => Promise<bool
   };
 }
 
-function message(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e.code === 'ENOENT') return 'the file disappeared before it could be read';
-  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
-  if (e.code === 'EISDIR') return 'is a folder';
-  return e.message ?? String(err);
-}
 
 function fileStream(path: string): OpenBytes {
   return () =>
@@ -85,9 +84,6 @@ function hashOf(known: Known): { sha256?: string } {
   return known.sha256 === undefined ? {} : { sha256: known.sha256 };
 }
 
-function skip(settings: ImportSettings, file: NotImported): void {
-  settings.link.send({ t: 'skip', file });
-}
 
 /** The first bytes of a file, for `magicOf`. */
 async function readHead(path: string): Promise<Buffer> {
@@ -108,7 +104,8 @@ export async function importEntry(entry: WalkEntry, settings: ImportSettings): P
   }
   const bytes = fileStream(entry.path);
   const unchanged = sameFile(entry.path, entry.size, entry.mtime);
-  const source = { path: entry.path, local: entry.path, mtime: entry.mtime, open: bytes, unchanged };
+  const budget = new ExpansionBudget(entry.size, settings.expansion);
+  const source = { path: entry.path, local: entry.path, mtime: entry.mtime, open: bytes, unchanged, budget, depth: 1 };
   let head: Buffer;
   try {
     head = await readHead(entry.path);
@@ -134,112 +131,20 @@ export async function importEntry(entry: WalkEntry, settings: ImportSettings): P
     skip(settings, { path: entry.path, status: 'unreadable', reason: message(err) });
     return;
   }
-  if (magicOf(hashed.head).kind === 'zip') await importArchive({ path: entry.path, file: entry.path, depth: 1 }, hashed, unchanged, settings);
+  if (magicOf(hashed.head).kind === 'zip') await importArchive({ path: entry.path, file: entry.path, depth: 1, budget }, hashed, unchanged, settings, importSource);
   else await importSource(source, hashed, settings);
-}
-
-/**
- * Archives inside archives are opened down to this depth (an export zipped again for
- * transfer is two); deeper ones are listed with the reason, so a self-containing "zip quine"
- * cannot make an import endless.
- */
-const MAX_ARCHIVE_DEPTH = 4;
-
-/** An archive to open: a file named by the analyst, or a member of another archive. */
-interface ArchiveInput {
-  /** As reported: the file's path, or the member's path inside the archive holding it. */
-  path: string;
-  /** The archive holding this one, when it is nested. */
-  parent?: { path: string; evidenceId: number };
-  /** Where its bytes are: the file itself, or a temporary copy of a nested member. */
-  file: string;
-  depth: number;
-}
-
-/** How a member's archive is named in reports: the chain of archives, outermost first. */
-function chainPath(input: ArchiveInput): string {
-  return input.parent === undefined ? input.path : `${input.parent.path}!${input.path}`;
-}
-
-async function importArchive(input: ArchiveInput, hashed: Hashed, unchanged: () => Promise<boolean>, settings: ImportSettings): Promise<void> {
-  const where = { path: input.path, ...(input.parent === undefined ? {} : { archive: input.parent.path }) };
-  let archive;
-  try {
-    archive = await openArchive(input.file);
-  } catch (err) {
-    skip(settings, { ...where, status: 'unreadable', reason: `damaged zip archive: ${message(err)}`, sha256: hashed.sha256, size: hashed.size });
-    return;
-  }
-  try {
-    const nested = input.parent === undefined ? {} : { parent: input.parent };
-    const reply = await settings.link.request({ t: 'archive', path: input.path, ...nested, sha256: hashed.sha256, size: hashed.size });
-    if (reply.t !== 'archive-reply') throw new Error(`unexpected reply ${reply.t} to an archive`);
-    const parent = { path: chainPath(input), evidenceId: reply.evidenceId };
-    for await (const member of archive.members()) {
-      if (member.unreadable !== undefined) {
-        skip(settings, { path: member.name, archive: parent.path, status: 'unreadable', reason: member.unreadable });
-        continue;
-      }
-      settings.link.send({ t: 'hashing', path: member.name, archive: parent.path, size: member.size });
-      let memberHash: Hashed;
-      try {
-        memberHash = await hashBytes(member.open);
-      } catch (err) {
-        skip(settings, { path: member.name, archive: parent.path, status: 'unreadable', reason: message(err) });
-        continue;
-      }
-      if (magicOf(memberHash.head).kind === 'zip') await importNestedArchive(member, parent, input.depth + 1, memberHash, unchanged, settings);
-      else await importSource({ path: member.name, archive: parent, mtime: member.mtime, open: member.open, unchanged }, memberHash, settings);
-    }
-  } catch (err) {
-    skip(settings, { ...where, status: 'unreadable', reason: `damaged zip archive: ${message(err)}`, sha256: hashed.sha256, size: hashed.size });
-  } finally {
-    archive.close();
-  }
-}
-
-/**
- * A zip inside a zip: a zip is read from its end (the central directory), which an inflating
- * stream cannot do, so the member is copied to a temporary file, opened from there and the
- * copy removed. The evidence is the member's own bytes, hashed as stored in the outer archive.
- */
-async function importNestedArchive(
-  member: ZipMember,
-  parent: { path: string; evidenceId: number },
-  depth: number,
-  hashed: Hashed,
-  unchanged: () => Promise<boolean>,
-  settings: ImportSettings,
-): Promise<void> {
-  const where = { path: member.name, archive: parent.path, sha256: hashed.sha256, size: hashed.size };
-  if (depth > MAX_ARCHIVE_DEPTH) {
-    skip(settings, { ...where, status: 'unrecognised', reason: `archives nested more than ${MAX_ARCHIVE_DEPTH} deep are not opened; extract this one and import it` });
-    return;
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'pushtrail-archive-'));
-  try {
-    const copy = join(dir, 'member.zip');
-    try {
-      await pipeline(await member.open(), createWriteStream(copy));
-    } catch (err) {
-      skip(settings, { ...where, status: 'unreadable', reason: `the archive could not be read out of ${parent.path}: ${message(err)}` });
-      return;
-    }
-    await importArchive({ path: member.name, parent, file: copy, depth }, hashed, unchanged, settings);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 /** A source's content: its bytes (inflated where they are gzip), or a Parquet file's rows. */
 function contentOf(source: Source, known: Known, hashing = false): Promise<Content> {
   if (magicOf(known.head).kind === 'parquet') return openParquetContent(source.open, known.size, source.local);
-  return openContent(source.open, known.head, hashing);
+  return openContent(source.open, known.head, { budget: source.budget, depth: source.depth }, hashing);
 }
 
 /** The decoded content read again from its start (for the whole file's date evidence). */
 async function* textAgain(source: Source, known: Known): AsyncGenerator<string> {
-  const content = await contentOf(source, known);
+  // Bytes counted once already: held to the limits again, not counted twice.
+  const content = await contentOf({ ...source, budget: source.budget.rereading() }, known);
   try {
     yield* decodeText(content.chunks);
   } finally {
@@ -268,13 +173,13 @@ async function recogniseContent(prefetch: Prefetch, settings: ImportSettings, ti
 }
 
 /** What is known of a source's bytes before it is read: their hash, unless it is taken on the way. */
-interface Known {
+export interface Known {
   head: Buffer;
   size: number;
   sha256?: string;
 }
 
-async function importSource(source: Source, known: Known, settings: ImportSettings): Promise<void> {
+export async function importSource(source: Source, known: Known, settings: ImportSettings): Promise<void> {
   const base = { path: source.path, ...(source.archive === undefined ? {} : { archive: source.archive.path }) };
   const magic = magicOf(known.head);
   if (magic.kind === 'empty') {

@@ -27,6 +27,8 @@ async function run(): Promise<void> {
     });
     const settings = {
       limits: input.limits,
+      expansion: input.expansion,
+      scratch: input.scratch,
       geo,
       link,
       time: input.time,

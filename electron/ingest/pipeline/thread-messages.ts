@@ -15,6 +15,8 @@ import type { ReexportId } from '../reexport/index.js';
 import type { TimeOptions } from '../time/file-times.js';
 import type { TimeSettings } from '../time/timestamp.js';
 
+import type { ExpansionLimits } from '../../../shared/api/jobs.js';
+
 export interface ImportLimits {
   /** Longest record or line accepted, in characters. */
   maxRecordChars: number;
@@ -48,6 +50,9 @@ export interface ParseWorkerInput {
   /** The analyst's MaxMind database, loaded by the writer into shared memory. */
   userGeo: Uint8Array | null;
   limits: ImportLimits;
+  expansion: ExpansionLimits;
+  /** This import's folder for temporary copies, beside the case (store/case-scratch.ts). */
+  scratch: string;
 }
 
 /** A file (or archive member) that is about to be imported. */

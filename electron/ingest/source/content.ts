@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import type { ExpansionBudget } from './expansion.js';
 import { inflateNested } from './inflate.js';
 import { MAGIC_BYTES, magicOf } from './magic.js';
 
@@ -55,7 +56,8 @@ export interface Content {
   destroy(): void;
 }
 
-export async function openContent(open: OpenBytes, head: Uint8Array, hashing = false): Promise<Content> {
+/** `budget`: what the evidence file may still expand to; `depth`: containers deep this content is. */
+export async function openContent(open: OpenBytes, head: Uint8Array, expansion: { budget: ExpansionBudget; depth: number }, hashing = false): Promise<Content> {
   const raw = await open();
   let size = 0;
   let readError: Error | null = null;
@@ -92,7 +94,7 @@ export async function openContent(open: OpenBytes, head: Uint8Array, hashing = f
   return {
     compression: 'gzip',
     sha256,
-    chunks: inflateNested(gunzip, () => size),
+    chunks: inflateNested(gunzip, () => size, expansion.budget, expansion.depth),
     storedBytes: () => size,
     finish: async () => {
       stored.unpipe(gunzip);

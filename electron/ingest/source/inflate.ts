@@ -1,30 +1,21 @@
 /**
  * Inflating a .gz, and a .gz inside it (exports that were gzipped twice were read as
  * "binary"), under limits that stop a decompression bomb before it fills memory or disk:
- * a few layers deep at most, and no more than a generous ratio of expanded to stored bytes
- * (a single deflate layer cannot exceed about 1032:1; log files compress 5-30:1). A limit hit
- * is an error that says which limit, so the file is reported with it and the import goes on.
+ * a few containers deep at most, no more than a generous ratio of expanded to stored bytes
+ * of this file (a single deflate layer cannot exceed about 1032:1; log files compress
+ * 5-30:1), and within the evidence file's budget (expansion.ts). A limit hit is an error that
+ * says which limit, so the file is reported with it and the import goes on.
  */
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { PushTrailError } from '../../../shared/api/errors.js';
-
-export interface InflateLimits {
-  /** Gzip layers inside the outer one that are inflated too. */
-  maxNesting: number;
-  /** Expanded bytes per stored byte, over the whole file. */
-  maxRatio: number;
-  /** Stored bytes below which the ratio is not checked (tiny files compress oddly). */
-  ratioFloorBytes: number;
-}
-
-export const DEFAULT_INFLATE_LIMITS: InflateLimits = { maxNesting: 3, maxRatio: 2000, ratioFloorBytes: 64 * 1024 };
+import { RATIO_FLOOR_BYTES, type ExpansionBudget } from './expansion.js';
 
 function isGzip(head: Buffer): boolean {
   return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
-async function* layer(source: AsyncIterable<Buffer>, depth: number, limits: InflateLimits, check: (n: number) => void): AsyncGenerator<Buffer> {
+async function* layer(source: AsyncIterable<Buffer>, depth: number, budget: ExpansionBudget, check: (n: number) => void): AsyncGenerator<Buffer> {
   const it = source[Symbol.asyncIterator]();
   let head = Buffer.alloc(0);
   // Enough bytes to tell whether this layer is gzip again.
@@ -44,9 +35,7 @@ async function* layer(source: AsyncIterable<Buffer>, depth: number, limits: Infl
     }
     return;
   }
-  if (depth >= limits.maxNesting) {
-    throw new PushTrailError('bad_input', `gzip inside gzip more than ${limits.maxNesting} layers deep: not inflated (a decompression bomb?)`);
-  }
+  budget.enter(depth + 1, 'gzip');
   const gunzip = createGunzip();
   const feed = (async (): Promise<void> => {
     try {
@@ -56,25 +45,29 @@ async function* layer(source: AsyncIterable<Buffer>, depth: number, limits: Infl
       gunzip.destroy(err as Error);
     }
   })();
-  yield* layer(gunzip as AsyncIterable<Buffer>, depth + 1, limits, check);
+  yield* layer(gunzip as AsyncIterable<Buffer>, depth + 1, budget, check);
   await feed;
 }
 
 /**
- * The inflated content of `gunzipped` (the outer layer already inflated), inflating any gzip
- * layer inside it; `storedBytes` reads how many stored bytes have been read so far.
+ * The inflated content of `gunzipped` (its outer layer, `depth` containers deep, already
+ * inflated), inflating any gzip layer inside it; `storedBytes` reads how many stored bytes
+ * have been read so far.
  */
-export function inflateNested(gunzipped: Readable, storedBytes: () => number, limits: InflateLimits = DEFAULT_INFLATE_LIMITS): AsyncIterable<Buffer> {
+export function inflateNested(gunzipped: Readable, storedBytes: () => number, budget: ExpansionBudget, depth: number): AsyncIterable<Buffer> {
   let expanded = 0;
+  const { maxRatio } = budget.limits;
   const check = (n: number): void => {
     expanded += n;
-    const stored = Math.max(storedBytes(), limits.ratioFloorBytes);
-    if (expanded > stored * limits.maxRatio) {
+    const stored = Math.max(storedBytes(), RATIO_FLOOR_BYTES);
+    if (expanded > stored * maxRatio) {
       throw new PushTrailError(
         'bad_input',
-        `expands to more than ${limits.maxRatio} times its stored size (${expanded.toLocaleString('en-US')} bytes from ${storedBytes().toLocaleString('en-US')}): stopped, a decompression bomb?`,
+        `expands to more than ${maxRatio} times its stored size (${expanded.toLocaleString('en-US')} bytes from ${storedBytes().toLocaleString('en-US')}): stopped, a decompression bomb? --max-ratio raises the limit`,
+        { limit: 'ratio' },
       );
     }
+    budget.count(n);
   };
-  return layer(gunzipped as AsyncIterable<Buffer>, 1, limits, check);
+  return layer(gunzipped as AsyncIterable<Buffer>, depth, budget, check);
 }

@@ -158,7 +158,7 @@ test('archives nested deeper than four levels are listed with the reason, not op
   assert.deepEqual(report.files.filter((f) => f.status === 'archive').map((f) => f.path), [path, 'level-2.zip', 'level-3.zip', 'level-4.zip']);
   const deepest = entry(report, 'level-5.zip');
   assert.equal(deepest.status, 'unrecognised');
-  assert.match(deepest.reason ?? '', /nested more than 4 deep/);
+  assert.match(deepest.reason ?? '', /a zip archive 5 containers deep, more than 4/);
   assert.equal(report.totals.events, 4, 'the records beside each opened archive are imported');
 });
 
