@@ -20,9 +20,12 @@ import { baseName } from '../../../shared/format/path.js';
 import { count, num } from '../../../shared/format/count.js';
 import { at, list, outcomeSymbol, outcomeText, severityBadge, span, verdictBadge } from '../text.js';
 
-/** A person known by several identities: each, with the vendors that name it (an id no event names is "id only"). */
+/**
+ * A person the events name by several identities: each, with the vendors that name it (an id no
+ * event names is "id only"). A person whose only other identity is its own vendor id gets no line.
+ */
 function identitiesLine(u: UserReport): Html | string {
-  if (u.identities.length < 2) return '';
+  if (u.identities.filter((i) => i.events > 0).length < 2) return '';
   const each = u.identities.map((i) => `${i.identity} (${i.vendors.length === 0 ? 'id only' : `${i.vendors.join(', ')}: ${count(i.events, 'event')}`})`);
   return html`<p class="aka">One person, ${count(u.identities.length, 'identity', 'identities')}: ${list(each)}.</p>`;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { IdentityLink, PersonIdentities } from '../../../shared/model/identity.js';
@@ -54,6 +55,15 @@ test('Duo, Okta and Entra evidence of the same people: one person per human, fou
   const all = users.flatMap((u) => u.identities.map((i) => i.identity));
   assert.equal(new Set(all).size, all.length);
   for (const bare of bundle.duoBare) assert.equal(users.filter((u) => u.identities.some((i) => i.identity === bare)).length, 1);
+
+  // The report's section of the person names every identity, as data and as printed text.
+  const reportJson = join(dir, 'report.json');
+  run('report', casePath, '--out', reportJson);
+  const report = JSON.parse(readFileSync(reportJson, 'utf8')) as { users: (UserOut & { displayNames?: string[] })[] };
+  assert.ok(report.users.find((u) => u.user === UPN)?.identities.some((i) => i.identity === BARE && i.vendors.includes('duo')));
+  const reportHtml = join(dir, 'report.html');
+  run('report', casePath, '--out', reportHtml);
+  assert.match(readFileSync(reportHtml, 'utf8'), /One person, 5 identities: ivan\.petrov@kestrelfreight\.example \(entra, okta: \d+ events\), ivan\.petrov \(duo: 8 events\)/);
 
   const text = run('users', casePath);
   assert.match(text, new RegExp(`${UPN.replaceAll('.', '\\.')}.*\\n +also known as: .*ivan\\.petrov \\(duo\\)`));
