@@ -2,57 +2,18 @@
  * Streaming JSON reader: yields the records of a top-level array, of an array held by a
  * wrapper object (Graph `value`, Azure `records`, CloudTrail `Records`, Duo `response.authlogs`
  * ...), or of a sequence of top-level objects (NDJSON, pretty-printed objects one after
- * another). Each record's verbatim text is cut out of the input with its first line number
- * and parsed with JSON.parse; the reader itself only finds where records begin and end, so
- * memory stays at one record plus one input chunk however large the file.
+ * another, arrays appended one after another as PowerShell's `ConvertTo-Json | Out-File
+ * -Append` writes them). Each record's verbatim text is cut out of the input with its first
+ * line number and parsed with JSON.parse; the reader itself only finds where records begin and
+ * end (json-lexer.ts), so memory stays at one record plus one input chunk however large the file.
  *
  * Whether the first top-level object is a wrapper or a record is decided by its keys: it is a
  * wrapper when one of WRAPPER_PATHS holds an array. That decision holds for the whole file, so
  * a record that happens to have a `data` array field is never mistaken for a wrapper later on.
  */
+import { COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET, isSpace, newCut, parseKey, recordEnd, skippedEnd, startSkipping, stringEnd, type RecordCut } from './json-lexer.js';
+import { WRAPPER_PATHS } from './json-wrappers.js';
 import { describeJsonError, type ContainerReader, type ReaderOptions, type RecordSink } from './types.js';
-
-/** Where exports put their array of records (dotted paths from the top-level object). */
-export const WRAPPER_PATHS: ReadonlySet<string> = new Set([
-  'value', // Microsoft Graph
-  'records', // Azure diagnostic settings
-  'Records', // CloudTrail S3 objects
-  'items', // Google Reports API
-  'data', // generic API envelopes
-  'response', // Duo Admin API v1
-  'response.authlogs', // Duo Admin API v2 authentication log
-  'response.items', // Duo Admin API v2 telephony log
-  '_embedded.activities', // PingOne API
-  'hits.hits', // Elasticsearch / OpenSearch search and scroll responses
-  'results', // Splunk search results (output_mode=json)
-  'Events', // CloudTrail LookupEvents (event history)
-]);
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const LBRACE = 123;
-const RBRACE = 125;
-const LBRACKET = 91;
-const RBRACKET = 93;
-const NEWLINE = 10;
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
-}
-
-/** Index of the quote closing a string whose body continues at `from`, or -1 if not in `s` yet. */
-function stringEnd(s: string, from: number): number {
-  let j = s.indexOf('"', from);
-  while (j !== -1) {
-    let k = j - 1;
-    while (s.charCodeAt(k) === BACKSLASH) k -= 1;
-    if ((j - 1 - k) % 2 === 0) return j;
-    j = s.indexOf('"', j + 1);
-  }
-  return -1;
-}
 
 /** A container above record level: the top-level array or wrapper object and their children. */
 interface Frame {
@@ -69,16 +30,11 @@ interface Frame {
 }
 
 /** A record being cut out of the input. */
-interface Pending {
-  start: number;
+interface Pending extends RecordCut {
   line: number;
   record: number;
-  depth: number;
-  scanAt: number;
-  inString: boolean;
   /** Over the length limit: reported already, now only skipped to its end. */
   skipping: boolean;
-  escaped: boolean;
 }
 
 type Mode = 'undecided' | 'records' | 'wrapped';
@@ -325,110 +281,26 @@ class JsonScanner implements ContainerReader {
 
   private startRecord(i: number): void {
     this.records += 1;
-    const c = this.buf.charCodeAt(i);
-    this.rec = {
-      start: i,
-      line: this.lineAt(i),
-      record: this.records,
-      depth: 0,
-      scanAt: i,
-      inString: false,
-      skipping: false,
-      escaped: false,
-    };
-    if (c !== LBRACE && c !== LBRACKET && c !== QUOTE) this.rec.depth = -1;
+    this.rec = { ...newCut(i, this.buf.charCodeAt(i)), line: this.lineAt(i), record: this.records, skipping: false };
   }
 
-  /** Find the end of the pending record by bracket depth, skipping strings natively. */
+  /** Find the end of the pending record; false when more input is needed. */
   private skimRecord(r: Pending): boolean {
-    const s = this.buf;
-    const n = s.length;
-    let i = r.scanAt;
-    let depth = r.depth;
-    if (depth === -1) return this.skimScalar(r);
-    if (r.inString) {
-      const j = stringEnd(s, i);
-      if (j === -1) return this.needMore(r, n, depth, true);
-      i = j + 1;
-      if (depth === 0) return this.finish(r, i);
-    }
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      if (c === QUOTE) {
-        const j = stringEnd(s, i + 1);
-        if (j === -1) return this.needMore(r, n, depth, true);
-        i = j + 1;
-        if (depth === 0) return this.finish(r, i);
-        continue;
-      }
-      if (c === LBRACE || c === LBRACKET) {
-        depth += 1;
-      } else if (c === RBRACE || c === RBRACKET) {
-        depth -= 1;
-        if (depth === 0) return this.finish(r, i + 1);
-      }
-      i += 1;
-    }
-    return this.needMore(r, n, depth, false);
-  }
-
-  private skimScalar(r: Pending): boolean {
-    const s = this.buf;
-    let i = r.scanAt;
-    while (i < s.length) {
-      const c = s.charCodeAt(i);
-      if (c === COMMA || c === RBRACE || c === RBRACKET || isSpace(c)) return this.finish(r, i);
-      i += 1;
-    }
-    r.scanAt = i;
-    return false;
-  }
-
-  private needMore(r: Pending, n: number, depth: number, inString: boolean): boolean {
-    r.depth = depth;
-    r.inString = inString;
-    r.scanAt = n;
-    if (n - r.start > this.maxChars) {
+    const end = recordEnd(this.buf, r);
+    if (end !== -1) return this.finish(r, end);
+    if (r.depth !== -1 && r.scanAt - r.start > this.maxChars) {
       this.sink.issue({ line: r.line, record: r.record, message: `record longer than ${this.maxChars.toLocaleString('en-US')} characters; skipped` });
       r.skipping = true;
-      // Continue character by character from here; a string cut at a backslash needs its parity.
-      let k = n - 1;
-      while (inString && this.buf.charCodeAt(k) === BACKSLASH) k -= 1;
-      r.escaped = inString && (n - 1 - k) % 2 === 1;
-      this.lineAt(n);
+      startSkipping(this.buf, r);
+      this.lineAt(r.scanAt);
     }
     return false;
   }
 
   /** Walk an over-long record to its end without keeping it. */
   private skipRecord(r: Pending): boolean {
-    const s = this.buf;
-    const n = s.length;
-    let { depth, inString, escaped } = r;
-    for (let i = r.scanAt; i < n; i += 1) {
-      const c = s.charCodeAt(i);
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) inString = false;
-        if (!inString && depth === 0) return this.skipped(i + 1);
-        continue;
-      }
-      if (c === QUOTE) inString = true;
-      else if (c === LBRACE || c === LBRACKET) depth += 1;
-      else if (c === RBRACE || c === RBRACKET) {
-        depth -= 1;
-        if (depth <= 0) return this.skipped(i + 1);
-      } else if (c === NEWLINE && depth < 0) return this.skipped(i);
-    }
-    r.depth = depth;
-    r.inString = inString;
-    r.escaped = escaped;
-    r.scanAt = n;
-    return false;
-  }
-
-  private skipped(end: number): boolean {
+    const end = skippedEnd(this.buf, r);
+    if (end === -1) return false;
     this.rec = null;
     this.pos = end;
     return true;
@@ -460,15 +332,6 @@ class JsonScanner implements ContainerReader {
       return;
     }
     this.sink.record({ record, line, text, value });
-  }
-}
-
-function parseKey(quoted: string): string {
-  try {
-    const key: unknown = JSON.parse(quoted);
-    return typeof key === 'string' ? key : quoted;
-  } catch {
-    return quoted;
   }
 }
 

@@ -7,7 +7,7 @@
  * never consulted. `--format` skips the classifying but not the container choice.
  */
 import { CONTAINER_TITLES, createReader, holdsJson, type ContainerKind, type RecordSink } from '../containers/index.js';
-import { WRAPPER_PATHS } from '../containers/json.js';
+import { WRAPPER_PATHS } from '../containers/json-wrappers.js';
 import { guessDelimiter } from '../containers/csv.js';
 import { expandRecord } from '../containers/expand.js';
 import { RecordError, type SourceRecord, type VendorParser } from '../parser.js';
