@@ -27,6 +27,7 @@ import { DEFAULT_LIMITS, type Batch, type FileIdentity, type ImportLimits, type 
 import { decodeRecords } from './pipeline/raw-batch.js';
 import { RecordParser, recordParserOptions } from './pipeline/record-parser.js';
 import { mergeKinds } from './recognition/classify.js';
+import { joinEntraSteps } from './pipeline/entra-steps.js';
 
 const PARSE_WORKER_URL = new URL('./pipeline/parse-worker.js', import.meta.url);
 /**
@@ -365,6 +366,7 @@ class ImportRun {
         { message: `${(entry.errors.length + entry.errorsOmitted - MAX_STORED_ERRORS).toLocaleString('en-US')} more errors were not stored` },
       ]);
     }
+    const linkedSteps = joinEntraSteps(this.writer, entry);
     this.writer.commitFile(
       open.evidenceId,
       { records: entry.records, events: entry.events, duplicates: entry.duplicates, rejected: entry.rejected },
@@ -385,6 +387,7 @@ class ImportRun {
         skipped: entry.skipped,
         kinds: entry.kinds,
         ...(entry.vendorIdClashes === 0 ? {} : { vendorIdClashes: entry.vendorIdClashes }),
+        ...(linkedSteps === 0 ? {} : { linkedSteps }),
       },
     );
     this.files.push(entry);

@@ -6,6 +6,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { CaseFileFlush } from './case-file-flush.js';
 import type { CaseStore } from './case-store.js';
+import { EntraStepLinker, type StepMerge } from './entra-step-link.js';
 import { EVENT_COLUMNS, NUMERIC_COLUMNS, type BoundCell } from './event-row.js';
 
 const RAW_INDEX = EVENT_COLUMNS.indexOf('raw');
@@ -99,6 +100,8 @@ export class ImportWriter {
   private readonly eventIndexes: Statement;
   private bulkFile: BulkFile | null = null;
   private readonly beginExclusive: Statement;
+
+  private stepLinker: EntraStepLinker | undefined;
 
   constructor(
     private readonly store: CaseStore,
@@ -238,6 +241,12 @@ export class ImportWriter {
 
   insertIssues(evidenceId: number, issues: readonly StoredIssue[]): void {
     for (const issue of issues) this.insertIssue.run(evidenceId, issue.line ?? null, issue.record ?? null, issue.message);
+  }
+
+  /** Join the Entra authentication steps in the case to their sign-ins, inside the open file's transaction (see entra-step-link.ts). */
+  linkEntraSteps(merge: StepMerge): number {
+    this.stepLinker ??= new EntraStepLinker(this.store.db);
+    return this.stepLinker.link(merge);
   }
 
   /** Record the file's counts and its custody entry, and commit. */

@@ -118,6 +118,7 @@ export interface VerifyReport {
 export const IMPORT_FORMATS = [
   'okta',
   'entra-signin',
+  'entra-auth-details',
   'entra-audit',
   'm365-audit',
   'duo-auth',

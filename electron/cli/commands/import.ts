@@ -20,9 +20,9 @@ export const IMPORT_USAGE =
 
 export const IMPORT_HELP = `      Import evidence into <case> (created if missing): files, folders (recursively), .zip
       archives (archives inside them too) and .gz files. Formats are recognised from content;
-      --format <id> forces one (okta, entra-signin, entra-audit, m365-audit, duo-auth,
-      duo-admin, duo-telephony, duo-activity, google-workspace, cloudtrail, pingone,
-      pingfederate, journald, syslog). A file may mix
+      --format <id> forces one (okta, entra-signin, entra-auth-details, entra-audit,
+      m365-audit, duo-auth, duo-admin, duo-telephony, duo-activity, google-workspace,
+      cloudtrail, pingone, pingfederate, journald, syslog). A file may mix
       kinds of record (an Azure Monitor export of several categories, a Duo log-sync file):
       each record is read by the parser of its kind, records of known kinds without
       authentication meaning are counted as skipped, and the summary lists every kind with

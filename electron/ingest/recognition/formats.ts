@@ -10,6 +10,7 @@ import { duoAdminParser } from '../vendors/duo-admin.js';
 import { duoAuthParser } from '../vendors/duo-auth.js';
 import { duoTelephonyParser } from '../vendors/duo-telephony.js';
 import { entraAuditParser } from '../vendors/entra-audit.js';
+import { entraAuthDetailsParser } from '../vendors/entra-auth-details.js';
 import { entraSignInParser } from '../vendors/entra-signin.js';
 import { googleWorkspaceParser } from '../vendors/google-workspace.js';
 import { journaldParser } from '../vendors/journald.js';
@@ -27,6 +28,7 @@ void FORMATS_MATCH;
 export const PARSERS: { readonly [F in FormatId]: VendorParser } = {
   okta: oktaParser,
   'entra-signin': entraSignInParser,
+  'entra-auth-details': entraAuthDetailsParser,
   'entra-audit': entraAuditParser,
   'm365-audit': m365AuditParser,
   'duo-auth': duoAuthParser,

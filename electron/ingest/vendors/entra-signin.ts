@@ -21,8 +21,10 @@ import {
   msObj,
   msStr,
   msTime,
+  portalCell,
   strongAuthFailureOutcome,
 } from './microsoft.js';
+import { isAuthDetailsRow } from './entra-auth-details.js';
 import { mostRecordsMatch } from './sniff.js';
 
 /** One entry of `authenticationDetails[]` (or the MFA columns of a portal CSV row). */
@@ -70,6 +72,8 @@ const SIGN_IN_ACTIVITY = 'Sign-in activity';
 
 /** Headers of the portal download (English; localized headers are UNVERIFIED, docs/log-sources.md §2 (d)). */
 function isPortalCsvRow(value: JsonObject): boolean {
+  // The authentication details file of the same download has a Request ID and may have a date column.
+  if (isAuthDetailsRow(value)) return false;
   if (ciKey(value, 'Date (UTC)') !== undefined || ciKey(value, 'Sign-in error code') !== undefined) return true;
   return ciKey(value, 'Request ID') !== undefined && ciKey(value, 'IP address') !== undefined;
 }
@@ -169,14 +173,6 @@ function fromJson(top: JsonObject, p: JsonObject, settings: TimeSettings): SignI
 // ---------------------------------------------------------------------------------------
 // Reading a portal CSV row (column name -> cell text)
 
-function cell(row: JsonObject, ...names: string[]): string | undefined {
-  for (const name of names) {
-    const v = ciKey(row, name);
-    if (typeof v === 'string' && v.trim() !== '') return v;
-  }
-  return undefined;
-}
-
 /** "City, State, CC" as the portal writes Location (layout UNVERIFIED: read defensively). */
 function csvGeo(location: string | undefined): Geo | undefined {
   if (location === undefined) return undefined;
@@ -188,42 +184,42 @@ function csvGeo(location: string | undefined): Geo | undefined {
 }
 
 function csvCode(row: JsonObject): { code?: number; failed: boolean } {
-  const text = cell(row, 'Sign-in error code', 'Error code');
+  const text = portalCell(row, 'Sign-in error code', 'Error code');
   if (text !== undefined && /^\s*\d+\s*$/.test(text)) {
     const code = Number(text);
     return { code, failed: code !== 0 };
   }
-  const status = cell(row, 'Status')?.toLowerCase();
+  const status = portalCell(row, 'Status')?.toLowerCase();
   if (status === 'success') return { code: 0, failed: false };
   return { failed: status === 'failure' || status === 'interrupted' };
 }
 
 function fromCsv(row: JsonObject, settings: TimeSettings): SignIn {
-  const username = cell(row, 'Username', 'User principal name', 'UPN');
-  const display = cell(row, 'User');
+  const username = portalCell(row, 'Username', 'User principal name', 'UPN');
+  const display = portalCell(row, 'User');
   // When only "User" is exported it may hold the UPN rather than the display name.
   const user = username ?? (display?.includes('@') === true ? display : undefined);
-  const method = cell(row, 'Multifactor authentication auth method');
-  const result = cell(row, 'Multifactor authentication result');
+  const method = portalCell(row, 'Multifactor authentication auth method');
+  const result = portalCell(row, 'Multifactor authentication result');
   const steps = method !== undefined || result !== undefined ? [authStep(method, result)] : [];
   return {
-    time: msTime(cell(row, 'Date (UTC)', 'Date'), settings),
+    time: msTime(portalCell(row, 'Date (UTC)', 'Date'), settings),
     user,
-    userId: cell(row, 'User ID'),
+    userId: portalCell(row, 'User ID'),
     userDisplay: display,
-    ip: ipAddress(cell(row, 'IP address')),
+    ip: ipAddress(portalCell(row, 'IP address')),
     asn: msNum(row, 'Autonomous system number'),
     ...csvCode(row),
-    failureReason: cell(row, 'Failure reason'),
-    additionalDetails: cell(row, 'Additional Details'),
-    requirement: cell(row, 'Authentication requirement'),
+    failureReason: portalCell(row, 'Failure reason'),
+    additionalDetails: portalCell(row, 'Additional Details'),
+    requirement: portalCell(row, 'Authentication requirement'),
     steps,
-    geo: csvGeo(cell(row, 'Location')),
-    userAgent: cell(row, 'User agent'),
-    device: joinParts([cell(row, 'Device ID'), cell(row, 'Operating System'), cell(row, 'Browser')], ', '),
-    app: cell(row, 'Application'),
-    correlationId: cell(row, 'Correlation ID'),
-    id: cell(row, 'Request ID'),
+    geo: csvGeo(portalCell(row, 'Location')),
+    userAgent: portalCell(row, 'User agent'),
+    device: joinParts([portalCell(row, 'Device ID'), portalCell(row, 'Operating System'), portalCell(row, 'Browser')], ', '),
+    app: portalCell(row, 'Application'),
+    correlationId: portalCell(row, 'Correlation ID'),
+    id: portalCell(row, 'Request ID'),
     vendorEvent: SIGN_IN_ACTIVITY,
   };
 }

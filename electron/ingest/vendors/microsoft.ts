@@ -6,7 +6,7 @@
  */
 import type { Factor, Outcome } from '../../../shared/model/event.js';
 import { NO_TIME_SETTINGS, readTimestamp, type TimeSettings } from '../time/timestamp.js';
-import { asArray, asBool, asDecimal, asObject, asText, ciAt, isObject, parseJson, type JsonObject } from './fields.js';
+import { asArray, asBool, asDecimal, asObject, asText, ciAt, ciKey, isObject, parseJson, type JsonObject } from './fields.js';
 
 // ---------------------------------------------------------------------------------------
 // Field access
@@ -55,6 +55,15 @@ export function msArr(value: unknown, path: string, spelt?: unknown): unknown[] 
 
 export function msBool(value: unknown, path: string, spelt?: unknown): boolean | undefined {
   return asBool(msAt(value, path, spelt));
+}
+
+/** The first non-blank cell of a portal CSV row under one of `names` (headers matched without case), trimmed. */
+export function portalCell(row: JsonObject, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const v = ciKey(row, name);
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  }
+  return undefined;
 }
 
 /** Value of a `[{key|name, value}]` list entry (additionalDetails, ExtendedProperties ...). */
