@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { PushTrailError } from '../../shared/api/errors.js';
 import type { EventDetail, EvidenceError } from '../../shared/api/contract.js';
-import type { CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../../shared/model/case.js';
+import type { AnalysisState, CaseInfo, CaseMeta, CustodyEntry, EvidenceFile } from '../../shared/model/case.js';
 import type { StoredEvent } from '../../shared/model/event.js';
 import { TOOL_VERSION } from '../../shared/version.js';
 import { assertWritable, createExclusively, isExistsError } from './case-access.js';
@@ -331,7 +331,17 @@ export class CaseStore {
         findings: count('findings'),
         annotations: count('annotations'),
       },
+      analysis: this.analysisState(),
     };
+  }
+
+  /** Detection reads the events as they are when it starts: files imported since then are new to it. */
+  private analysisState(): AnalysisState {
+    const run = this.db.prepare('SELECT max(started_at) AS at FROM detection_runs').get() as { at: number | null };
+    const fresh = this.db
+      .prepare('SELECT count(*) AS files, coalesce(sum(events), 0) AS events FROM evidence WHERE events > 0 AND imported_at >= ?')
+      .get(run.at ?? Number.MIN_SAFE_INTEGER) as { files: number; events: number };
+    return { lastRunAt: run.at, newFiles: fresh.files, newEvents: fresh.events };
   }
 
   setDisplayTimeZone(zone: string, actor: string): CaseMeta {

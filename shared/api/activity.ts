@@ -1,5 +1,6 @@
 /** Counts over time, aggregated in the case file so the UI never holds millions of events. */
 import type { Severity } from '../model/case.js';
+import type { UserVerdict } from '../model/finding.js';
 
 /** Equal-width time bins from `start`: bin i covers [start + i·binMs, start + (i+1)·binMs). */
 export interface TimeBins {
@@ -15,12 +16,35 @@ export interface SourceSeries {
   total: number;
 }
 
+/** Events outside the span a chart is drawn over: how many, and from when to when. */
+export interface OutlierSpan {
+  events: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * Where a case's events are: the span the charts are drawn over, and the stray events before
+ * and after it (a sample file from another year, a clock set wrong) that are counted and marked
+ * instead of stretching the axis over years of nothing.
+ */
+export interface EventSpread {
+  first: number;
+  last: number;
+  before: OutlierSpan | null;
+  after: OutlierSpan | null;
+}
+
 export interface CaseActivity {
   /** Null when the case has no events. */
   range: TimeBins | null;
+  /** Null when the case has no events. */
+  spread: EventSpread | null;
   /** Events per bin, one series per source, largest source first. */
   sources: SourceSeries[];
   findingsBySeverity: Record<Severity, number>;
+  /** Users per verdict of the last detection run. */
+  usersByVerdict: Record<UserVerdict, number>;
 }
 
 /** Prompt volume per user over the case's whole time span, so rows compare at a glance. */
@@ -41,4 +65,44 @@ export function timeBins(first: number, last: number, maxBins: number): TimeBins
   const binMs = NICE_BIN_MS.find((w) => Math.ceil(span / w) <= maxBins) ?? Math.ceil(span / maxBins / 86_400_000) * 86_400_000;
   const start = Math.floor(first / binMs) * binMs;
   return { start, binMs, bins: Math.floor((last - start) / binMs) + 1 };
+}
+
+export const DAY_MS = 86_400_000;
+/** Active days further apart than this belong to separate periods of activity. */
+const PERIOD_GAP_MS = 30 * DAY_MS;
+/** A period holding less than this share of the events is an outlier unless it lies between larger ones. */
+const MINOR_SHARE = 0.05;
+
+/** Events per UTC day: `day` is the day's number since 1970-01-01. */
+export interface DayCount {
+  day: number;
+  n: number;
+}
+
+/**
+ * The days the charts are drawn over, from the events per day: the days are cut into periods of
+ * activity wherever 30 days pass without an event, and the span runs from the first to the last
+ * period holding at least 5 % of the events. Periods outside it are the outliers. A case whose
+ * periods are all minor keeps its whole span. Returns the first and last day of the span.
+ */
+export function mainDays(days: readonly DayCount[]): { firstDay: number; lastDay: number } | null {
+  const sorted = days.filter((d) => d.n > 0).sort((a, b) => a.day - b.day);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return null;
+  const total = sorted.reduce((sum, d) => sum + d.n, 0);
+  const periods: { firstDay: number; lastDay: number; n: number }[] = [];
+  for (const d of sorted) {
+    const open = periods[periods.length - 1];
+    if (open !== undefined && (d.day - open.lastDay) * DAY_MS <= PERIOD_GAP_MS) {
+      open.lastDay = d.day;
+      open.n += d.n;
+    } else {
+      periods.push({ firstDay: d.day, lastDay: d.day, n: d.n });
+    }
+  }
+  const major = periods.filter((p) => p.n >= total * MINOR_SHARE);
+  const from = major[0];
+  const to = major[major.length - 1];
+  return from === undefined || to === undefined ? { firstDay: first.day, lastDay: last.day } : { firstDay: from.firstDay, lastDay: to.lastDay };
 }

@@ -17,6 +17,16 @@ export interface CaseInfo {
   schemaVersion: number;
   toolVersion: string;
   counts: { evidence: number; events: number; findings: number; annotations: number };
+  analysis: AnalysisState;
+}
+
+/** Whether the findings cover all the evidence: what was imported since detection last ran. */
+export interface AnalysisState {
+  /** UTC milliseconds when the last detection run started; null when detection never ran. */
+  lastRunAt: number | null;
+  /** Evidence files with events imported since then, and how many events they added. */
+  newFiles: number;
+  newEvents: number;
 }
 
 export interface EvidenceFile {

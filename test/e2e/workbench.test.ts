@@ -46,7 +46,7 @@ test('workbench: demo case → overview, import, users, the compromised user\'s 
 
   // Re-run detection from the overview so the new event is assessed.
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Overview' }).click();
-  await page.getByRole('button', { name: 'Run detection' }).click();
+  await page.getByRole('button', { name: 'Run detection', exact: true }).click();
   await page.getByRole('region', { name: 'Detection' }).getByRole('status').waitFor();
 
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Users' }).click();

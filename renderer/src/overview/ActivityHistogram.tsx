@@ -4,7 +4,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { max, scaleLinear } from 'd3';
-import type { SourceSeries, TimeBins } from '../../../shared/api/activity.js';
+import type { EventSpread, OutlierSpan, SourceSeries, TimeBins } from '../../../shared/api/activity.js';
 import { formatTime } from '../../../shared/format/time.js';
 import { formatDuration } from '../../../shared/view/time-axis.js';
 import { zoneTicks } from '../sequence/time-ticks.js';
@@ -12,9 +12,23 @@ import { useElementWidth } from '../sequence/useElementWidth.js';
 
 const LABEL_WIDTH = 150;
 const ROW_HEIGHT = 46;
-const AXIS_HEIGHT = 22;
+/** Tick labels, then a line for the marks of events left out at either end. */
+const AXIS_HEIGHT = 36;
 
-export function ActivityHistogram({ range, sources, zone }: { range: TimeBins; sources: readonly SourceSeries[]; zone: string }) {
+function outlierText(o: OutlierSpan, side: string, zone: string): string {
+  const when = o.first === o.last ? formatTime(o.first, zone) : `${formatTime(o.first, zone)} to ${formatTime(o.last, zone)}`;
+  return `${o.events.toLocaleString('en-US')} ${o.events === 1 ? 'event' : 'events'} ${side} (${when})`;
+}
+
+/** Events left out of the chart because they lie far from the rest: said in words, and marked at the axis ends. */
+function OutlierNote({ spread, zone }: { spread: EventSpread; zone: string }) {
+  const parts = [spread.before === null ? null : outlierText(spread.before, 'earlier', zone), spread.after === null ? null : outlierText(spread.after, 'later', zone)];
+  const said = parts.filter((p) => p !== null);
+  if (said.length === 0) return null;
+  return <p className="histogram-outliers">Not drawn, far outside the main activity: {said.join('; ')}.</p>;
+}
+
+export function ActivityHistogram({ range, spread, sources, zone }: { range: TimeBins; spread: EventSpread; sources: readonly SourceSeries[]; zone: string }) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box) ?? 0;
   const plot = Math.max(0, width - LABEL_WIDTH);
@@ -29,6 +43,7 @@ export function ActivityHistogram({ range, sources, zone }: { range: TimeBins; s
       <p className="muted histogram-caption">
         {formatTime(range.start, zone)} to {formatTime(end, zone)}, one bar per {formatDuration(range.binMs)}
       </p>
+      <OutlierNote spread={spread} zone={zone} />
       {plot > 0 && (
         <svg width={width} height={height} role="img" aria-label={sources.map((s) => `${s.source}: ${s.total.toLocaleString('en-US')} events`).join('; ')}>
           {sources.map((s, row) => {
@@ -57,6 +72,16 @@ export function ActivityHistogram({ range, sources, zone }: { range: TimeBins; s
             );
           })}
           <g className="histogram-axis" transform={`translate(${LABEL_WIDTH}, ${sources.length * ROW_HEIGHT})`}>
+            {spread.before !== null && (
+              <text className="histogram-outlier-mark" x={0} y={31} textAnchor="start">
+                {`◀ ${spread.before.events.toLocaleString('en-US')} earlier`}
+              </text>
+            )}
+            {spread.after !== null && (
+              <text className="histogram-outlier-mark" x={plot} y={31} textAnchor="end">
+                {`${spread.after.events.toLocaleString('en-US')} later ▶`}
+              </text>
+            )}
             {ticks.values.map((v, i) => (
               <g key={v} transform={`translate(${x(v)}, 0)`}>
                 <line y1={0} y2={4} />

@@ -5,6 +5,8 @@ import type { CaseInfo } from '../../../shared/model/case.js';
 import { messageOf, useApi } from '../api.js';
 import { ActivityHistogram } from './ActivityHistogram.js';
 import { SeverityBars } from './SeverityBars.js';
+import { Headline } from './Headline.js';
+import type { UserVerdict } from '../../../shared/model/finding.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import './overview.css';
 
@@ -12,7 +14,7 @@ import './overview.css';
 const BINS = 160;
 
 /** `info` is replaced whenever the case changes (import, detection), so the charts are fetched again. */
-export function ActivityPanel({ info }: { info: CaseInfo }) {
+export function ActivityPanel({ info, onShowUsers }: { info: CaseInfo; onShowUsers: (verdict: UserVerdict) => void }) {
   const api = useApi();
   const [activity, setActivity] = useState<CaseActivity | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,17 +24,20 @@ export function ActivityPanel({ info }: { info: CaseInfo }) {
   const zone = info.meta.displayTimeZone;
 
   return (
+    <>
+    {activity !== null && <Headline usersByVerdict={activity.usersByVerdict} onShowUsers={onShowUsers} />}
     <div className="activity">
       <section aria-labelledby="activity-heading" className="panel activity-events">
         <h2 id="activity-heading">Events over time</h2>
         <ErrorAlert message={error} />
         {activity !== null && activity.range === null && <p className="muted">No events yet.</p>}
-        {activity?.range != null && <ActivityHistogram range={activity.range} sources={activity.sources} zone={zone} />}
+        {activity?.range != null && activity.spread !== null && <ActivityHistogram range={activity.range} spread={activity.spread} sources={activity.sources} zone={zone} />}
       </section>
       <section aria-labelledby="severity-heading" className="panel activity-findings">
         <h2 id="severity-heading">Findings by severity</h2>
         {activity !== null && <SeverityBars counts={activity.findingsBySeverity} />}
       </section>
     </div>
+    </>
   );
 }

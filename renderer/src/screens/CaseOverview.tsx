@@ -9,8 +9,9 @@ import { EvidenceTable } from '../components/EvidenceTable.js';
 import { VerifyPanel } from '../components/VerifyPanel.js';
 import { ActivityPanel } from '../overview/ActivityPanel.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import type { UserVerdict } from '../../../shared/model/finding.js';
 
-export function CaseOverview({ info }: { info: CaseInfo }) {
+export function CaseOverview({ info, onShowUsers }: { info: CaseInfo; onShowUsers: (verdict: UserVerdict) => void }) {
   const api = useApi();
   const [custody, setCustody] = useState<CustodyEntry[]>([]);
   const [evidence, setEvidence] = useState<EvidenceFile[]>([]);
@@ -34,6 +35,7 @@ export function CaseOverview({ info }: { info: CaseInfo }) {
   return (
     <main className="workspace-main">
       <ErrorAlert message={error} />
+      <ActivityPanel info={info} onShowUsers={onShowUsers} />
       <section aria-labelledby="meta-heading" className="panel">
         <h2 id="meta-heading">Case</h2>
         <dl className="meta">
@@ -67,7 +69,6 @@ export function CaseOverview({ info }: { info: CaseInfo }) {
           </dd>
         </dl>
       </section>
-      <ActivityPanel info={info} />
       <DetectPanel onFinished={reload} />
       <EvidenceTable files={evidence} zone={zone} />
       <VerifyPanel onFinished={reload} />

@@ -13,8 +13,9 @@ import { UsersScreen } from './UsersScreen.js';
 import { ThemeSelect } from '../theme/ThemeSelect.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { KeptMounted } from '../components/KeptMounted.js';
+import { StaleFindings } from '../components/StaleFindings.js';
 
-type Screen = { name: 'overview' } | { name: 'import' } | { name: 'users' } | { name: 'search' } | { name: 'sequence'; user: string; focusId?: number } | { name: 'report' } | { name: 'hunt' };
+type Screen = { name: 'overview' } | { name: 'import' } | { name: 'users'; filter?: string } | { name: 'search' } | { name: 'sequence'; user: string; focusId?: number } | { name: 'report' } | { name: 'hunt' };
 
 export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: () => void }) {
   const api = useApi();
@@ -55,12 +56,13 @@ export function CaseWorkspace({ info, onClosed }: { info: CaseInfo; onClosed: ()
           </button>
         </header>
         <ErrorAlert message={error} />
-        {screen.name === 'overview' && <CaseOverview info={info} />}
+        <StaleFindings analysis={info.analysis} />
+        {screen.name === 'overview' && <CaseOverview info={info} onShowUsers={(verdict) => setScreen({ name: 'users', filter: verdict })} />}
         <KeptMounted shown={screen.name === 'import'}>
           <ImportScreen zone={info.meta.displayTimeZone} />
         </KeptMounted>
         {screen.name === 'hunt' && <HuntScreen />}
-        {screen.name === 'users' && <UsersScreen onOpenUser={openUser} />}
+        {screen.name === 'users' && <UsersScreen key={screen.filter ?? ''} onOpenUser={openUser} initialFilter={screen.filter} />}
         <KeptMounted shown={screen.name === 'search'}>
           <SearchScreen zone={info.meta.displayTimeZone} onOpen={openUser} />
         </KeptMounted>

@@ -38,11 +38,12 @@ function compare(key: SortKey, a: UserRow, b: UserRow): number {
   return b[key] - a[key] || a.user.localeCompare(b.user);
 }
 
-export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void }) {
+/** `initialFilter` opens the list filtered, e.g. by a verdict chosen in the overview's headline. */
+export function UsersScreen({ onOpenUser, initialFilter = '' }: { onOpenUser: (user: string) => void; initialFilter?: string | undefined }) {
   const api = useApi();
   const [rows, setRows] = useState<UserRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [filter, setFilter] = useState('');
+  const [filter, setFilter] = useState(initialFilter);
   const [sort, setSort] = useState<SortKey>('risk');
   const [scrollTop, setScrollTop] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -117,7 +118,9 @@ export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void
                 </button>
               </span>
             ))}
-            <span role="columnheader">Prompts over time</span>
+            <span role="columnheader" title="Over the span the overview draws; each line is scaled to its own peak, the most prompts in one bar, written beside it">
+              Prompts over time (peak)
+            </span>
             <span role="columnheader">Verdict</span>
             <span role="columnheader">Notes</span>
           </div>
@@ -143,7 +146,7 @@ export function UsersScreen({ onOpenUser }: { onOpenUser: (user: string) => void
                   <span role="cell">{r.timeouts}</span>
                   <span role="cell">{r.approved}</span>
                   <span role="cell">
-                    <Sparkline counts={sparklines.of(r.user)} />
+                    <Sparkline counts={sparklines.of(r.user)} binMs={sparklines.range?.binMs} />
                   </span>
                   <span role="cell" className="verdict" title={r.bursts.length > 0 ? `Prompt campaigns, by outcome: ${r.bursts.join(', ')}` : undefined}>
                     {r.verdict}
