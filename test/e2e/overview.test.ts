@@ -42,7 +42,7 @@ test('overview: stale findings after an import, outliers kept off the histogram 
 
   // The headline names the verdicts, and a count opens the users with that verdict.
   const headline = page.getByLabel('Case headline');
-  assert.match(await headline.innerText(), /^1 compromised, \d+ attacked/);
+  assert.match(await headline.innerText(), /^1 compromised, \d+ attacked, \d+ suspicious, 1 campaign$/);
 
   // Import the two stray files through the Import screen.
   await bench.show('Import');

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { CaseActivity } from '../../../shared/api/activity.js';
 import type { CaseInfo } from '../../../shared/model/case.js';
+import type { Campaign } from '../../../shared/model/campaign.js';
 import { messageOf, useApi } from '../api.js';
 import { ActivityHistogram } from './ActivityHistogram.js';
 import { SeverityBars } from './SeverityBars.js';
@@ -17,15 +18,18 @@ const BINS = 160;
 export function ActivityPanel({ info, onShowUsers }: { info: CaseInfo; onShowUsers: (verdict: UserVerdict) => void }) {
   const api = useApi();
   const [activity, setActivity] = useState<CaseActivity | null>(null);
+  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.call('case/activity', { bins: BINS }).then(setActivity, (err: unknown) => setError(messageOf(err)));
+    const failed = (err: unknown): void => setError(messageOf(err));
+    api.call('case/activity', { bins: BINS }).then(setActivity, failed);
+    api.call('campaigns/list', null).then(setCampaigns, failed);
   }, [api, info]);
   const zone = info.meta.displayTimeZone;
 
   return (
     <>
-    {activity !== null && <Headline usersByVerdict={activity.usersByVerdict} onShowUsers={onShowUsers} />}
+    {activity !== null && <Headline usersByVerdict={activity.usersByVerdict} campaigns={campaigns} onShowUsers={onShowUsers} />}
     <div className="activity">
       <section aria-labelledby="activity-heading" className="panel activity-events">
         <h2 id="activity-heading">Events over time</h2>
