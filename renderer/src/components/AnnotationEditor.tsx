@@ -1,5 +1,5 @@
 /** Star, tag and note one or more targets (an event, a user, an IP); saved in the case and its custody log. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Annotation, AnnotationTarget } from '../../../shared/model/annotation.js';
 import { messageOf, useApi } from '../api.js';
 import { useAnnotations } from '../annotations/AnnotationsProvider.js';
@@ -17,6 +17,11 @@ function formOf(a: Annotation | undefined): FormState {
 }
 
 const same = (a: FormState, b: FormState): boolean => a.starred === b.starred && a.tags === b.tags && a.note === b.note;
+
+/** A user or address as a heading: lines may break after its @, dots and colons, never inside a name part. */
+function breakable(text: string): ReactNode[] {
+  return text.split(/(?<=[@.:])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+}
 
 export function AnnotationEditor({ targets, label }: { targets: AnnotationTarget[]; label: string }) {
   const api = useApi();
@@ -71,7 +76,7 @@ export function AnnotationEditor({ targets, label }: { targets: AnnotationTarget
 
   return (
     <form onSubmit={save} aria-label={`Annotate ${label}`} className="panel annotate">
-      <h2>Annotate {label}</h2>
+      <h2>Annotate {breakable(label)}</h2>
       {conflict && (
         <p role="alert" className="annotate-conflict">
           Changed elsewhere since you started editing.{' '}
