@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import type { AnalystEvent } from '../../../shared/model/analyst-event.js';
 import { FACTORS, OUTCOMES, type Factor, type Outcome } from '../../../shared/model/event.js';
 import { parseZonedTime, toZonedInput } from '../../../shared/format/time.js';
+import { ZonedTimeInput } from './ZonedTimeInput.js';
 import { messageOf, useApi } from '../api.js';
 import { FactorOptions, OutcomeOptions } from './EventOptions.js';
 
@@ -47,10 +48,7 @@ export function AnalystEventForm({ user, zone, near, onAdded }: AnalystEventForm
     <form onSubmit={save} aria-label="Add analyst-entered event" className="panel annotate">
       <h2>Add an analyst-entered event</h2>
       <p className="muted">For what the evidence does not hold, e.g. what the user says they did. It is marked as yours everywhere and never used by detection.</p>
-      <label>
-        Time ({zone})
-        <input type="datetime-local" step={1} value={shownTime} onChange={(e) => setTime(e.target.value)} />
-      </label>
+      <ZonedTimeInput label={`Time (${zone})`} zone={zone} value={shownTime} onChange={setTime} />
       <label>
         Outcome
         <select value={outcome} onChange={(e) => setOutcome(OUTCOMES.find((o) => o === e.target.value) ?? 'other')}>

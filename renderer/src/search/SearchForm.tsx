@@ -5,6 +5,7 @@ import type { EvidenceFile } from '../../../shared/model/case.js';
 import { VENDORS, type Factor, type Outcome, type Vendor } from '../../../shared/model/event.js';
 import { baseName } from '../../../shared/format/path.js';
 import { parseZonedTime } from '../../../shared/format/time.js';
+import { ZonedTimeInput } from '../components/ZonedTimeInput.js';
 import { FactorOptions, OutcomeOptions } from '../components/EventOptions.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 
@@ -117,14 +118,8 @@ export function SearchForm({ zone, evidence, onSearch }: { zone: string; evidenc
             </optgroup>
           </select>
         </label>
-        <label>
-          From ({zone})
-          <input type="datetime-local" step={1} value={fields.from} onChange={set('from')} />
-        </label>
-        <label>
-          To ({zone})
-          <input type="datetime-local" step={1} value={fields.to} onChange={set('to')} />
-        </label>
+        <ZonedTimeInput label={`From (${zone})`} zone={zone} value={fields.from} onChange={(from) => setFields({ ...fields, from })} />
+        <ZonedTimeInput label={`To (${zone})`} zone={zone} value={fields.to} onChange={(to) => setFields({ ...fields, to })} />
       </div>
       <button type="submit">Search</button>{' '}
       <button type="button" className="secondary" onClick={() => setFields(EMPTY)}>
