@@ -232,6 +232,26 @@ function wantsGeo(net: Network): boolean {
   return g === undefined || (g.city === undefined && g.lat === undefined && g.region === undefined);
 }
 
+/**
+ * A place the vendor named without coordinates: Duo's GeoIP gives city, state and country only,
+ * for the login device (access_device) and for the phone that answered (auth_device). The map
+ * needs a point to draw either end of the prompt line.
+ */
+function wantsCoordinates(net: Network): boolean {
+  const g = net.geo;
+  return g !== undefined && g.lat === undefined && g.country !== undefined;
+}
+
+/**
+ * The lookup's coordinates are used for a vendor's place only where the lookup names the same
+ * place (country, and city where the vendor gave one): the vendor's words stay the label, and a
+ * lookup that puts the address elsewhere never moves it.
+ */
+function samePlace(vendor: Geo, lookup: Geo): boolean {
+  const same = (a: string | undefined, b: string | undefined): boolean => a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+  return same(vendor.country, lookup.country) && (vendor.city === undefined || same(vendor.city, lookup.city));
+}
+
 export interface GeoOptions {
   /** An analyst-supplied MaxMind-format database, consulted first. */
   mmdb?: string;
@@ -258,7 +278,7 @@ export class GeoEnricher {
   }
 
   private wants(net: Network | undefined): net is Network {
-    return net !== undefined && (wantsGeo(net) || net.asn === undefined);
+    return net !== undefined && (wantsGeo(net) || wantsCoordinates(net) || net.asn === undefined);
   }
 
   private async loadPlaces(family: 4 | 6): Promise<void> {
@@ -280,6 +300,13 @@ export class GeoEnricher {
       this.cache.set(ip, known);
     }
     return known;
+  }
+
+  private addCoordinates(geo: Geo, ip: string, known: Known): void {
+    const place = this.placeOf(ip, known);
+    if (place === null || place.lat === undefined || place.lon === undefined || !samePlace(geo, place)) return;
+    geo.lat = place.lat;
+    geo.lon = place.lon;
   }
 
   /** The analyst's database first, then the bundled one. */
@@ -314,6 +341,7 @@ export class GeoEnricher {
     const place = wantsGeo(net) ? this.placeOf(ip, known) : null;
     // A lookup that disagrees with the vendor's own country is not used: the vendor saw the sign-in.
     if (place !== null && (vendorCountry === undefined || vendorCountry === place.country)) net.geo = { ...place };
+    else if (net.geo !== undefined && wantsCoordinates(net)) this.addCoordinates(net.geo, ip, known);
     if (net.asn === undefined) {
       const system = this.systemOf(ip, known);
       if (system !== null) {
@@ -331,7 +359,7 @@ export class GeoEnricher {
         if (!this.wants(net)) continue;
         const ip = unmapped(net.ip);
         const family = familyOf(ip);
-        if (wantsGeo(net) && !this.places.has(family) && isPublicIp(ip)) await this.loadPlaces(family);
+        if ((wantsGeo(net) || wantsCoordinates(net)) && !this.places.has(family) && isPublicIp(ip)) await this.loadPlaces(family);
         if (net.asn === undefined && !this.systems.has(family) && isPublicIp(ip)) await this.loadSystems(family);
       }
     }
