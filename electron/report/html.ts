@@ -57,6 +57,16 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
   return new Html(out);
 }
 
+/**
+ * SVG path data PushTrail drew itself (a map's land, a chart's line): printed whole, however
+ * long, because cutting it like text would break the drawing. Only path commands and numbers
+ * pass, so no log content can travel this way.
+ */
+export function svgPath(d: string): Html {
+  if (!/^[MmLlHhVvCcSsQqTtAaZz0-9eE.,\s+-]*$/.test(d)) throw new TypeError('svgPath: not SVG path data');
+  return new Html(d);
+}
+
 /** Mark markup PushTrail generated itself (its own CSS, its own SVG drawings) as safe. */
 export function trusted(markup: string): Html {
   return new Html(markup);

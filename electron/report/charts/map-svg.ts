@@ -12,7 +12,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { StoredEvent } from '../../../shared/model/event.js';
 import { buildMap, mapFrame, type MapModel, type MapPlace } from '../../../shared/view/map.js';
 import { colorOf, shapePath } from '../../../shared/view/palette.js';
-import { html, type Html } from '../html.js';
+import { html, svgPath, type Html } from '../html.js';
 import { num } from '../../../shared/format/count.js';
 
 export const MAP_WIDTH = 700;
@@ -113,7 +113,7 @@ export function mapChart(events: readonly StoredEvent[]): MapChart {
         [l.to.lon, l.to.lat],
       ],
     });
-    return d === null ? '' : html`<path class="link" d="${d}" stroke-width="${r1(Math.min(3, 0.8 + Math.log10(l.count + 1)))}"><title>${l.from.label} → ${l.to.label}: ${num(l.count)}</title></path>`;
+    return d === null ? '' : html`<path class="link" d="${svgPath(d)}" stroke-width="${r1(Math.min(3, 0.8 + Math.log10(l.count + 1)))}"><title>${l.from.label} → ${l.to.label}: ${num(l.count)}</title></path>`;
   });
   const placed: { p: MapPlace; xy: [number, number] }[] = [];
   const marks: Html[] = [];
@@ -137,9 +137,9 @@ export function mapChart(events: readonly StoredEvent[]): MapChart {
   const aria = `Map: login attempts from ${model.sources.length} places, prompts answered in ${model.responders.length} places.`;
   const svg = html`<svg class="map" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" width="100%" role="img" aria-label="${aria}">
 <rect class="sea" x="0" y="0" width="${MAP_WIDTH}" height="${MAP_HEIGHT}"/>
-<path class="graticule" d="${flat(geoGraticule10()) ?? ''}"/>
-<path class="land" d="${flat(countries) ?? ''}"/>
-<path class="borders" d="${flat(borders) ?? ''}"/>
+<path class="graticule" d="${svgPath(flat(geoGraticule10()) ?? '')}"/>
+<path class="land" d="${svgPath(flat(countries) ?? '')}"/>
+<path class="borders" d="${svgPath(flat(borders) ?? '')}"/>
 <g class="links">${links}</g>
 <g>${marks}</g>
 <g>${text}</g>
