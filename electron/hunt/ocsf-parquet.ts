@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { once } from 'node:events';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { PushTrailError } from '../../shared/api/errors.js';
+import { sqlString } from '../duckdb/sql-text.js';
 import { toOcsf } from '../../shared/export/ocsf.js';
 import type { CaseStore } from '../store/case-store.js';
 import { streamEventsWithRaw, type EventSelection } from '../store/report-queries.js';
@@ -36,11 +37,6 @@ function eventDay(time: number): string {
 
 async function write(stream: WriteStream, text: string): Promise<void> {
   if (!stream.write(text)) await once(stream, 'drain');
-}
-
-/** DuckDB takes paths inside SQL text; a quote in a path is doubled, as SQL string literals do. */
-function sqlString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /** A file's SHA-256, read in chunks: a day's partition of a large case need not fit in memory. */

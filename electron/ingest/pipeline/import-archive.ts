@@ -3,16 +3,13 @@
  * file's expansion budget (expansion.ts): a member that does not fit, or an archive nested too
  * deep, is reported by name with the limit it hit, and the other members are still imported.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, statfs } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { openArchive, type ZipMember } from '../source/archive.js';
 import { hashBytes, type Hashed } from '../source/content.js';
 import type { ExpansionBudget } from '../source/expansion.js';
 import { magicOf } from '../source/magic.js';
 import type { ImportSettings, Known, Source } from './import-file.js';
 import { message, skip } from './not-imported.js';
+import { scratchCopy } from './scratch-copy.js';
 
 /** An archive to open: a file named by the analyst, or a member of another archive. */
 export interface ArchiveInput {
@@ -83,16 +80,6 @@ export async function importArchive(input: ArchiveInput, hashed: Hashed, unchang
   }
 }
 
-/** Refuses a copy of `bytes` that would leave the disk under the case nearly full. */
-async function assertRoom(folder: string, bytes: number): Promise<void> {
-  const fs = await statfs(folder);
-  const free = fs.bavail * fs.bsize;
-  // Keep room for the case itself to grow by what the import writes.
-  if (bytes * 2 > free) {
-    throw new Error(`not opened: a temporary copy of ${bytes.toLocaleString('en-US')} bytes needs room that the disk under the case (${free.toLocaleString('en-US')} bytes free) does not have; extract it and import that`);
-  }
-}
-
 /**
  * A zip inside a zip: a zip is read from its end (the central directory), which an inflating
  * stream cannot do, so the member is copied to a temporary file beside the case (never /tmp,
@@ -115,19 +102,16 @@ async function importNestedArchive(
     skip(settings, { ...where, status: 'unrecognised', reason: message(err) });
     return;
   }
-  await mkdir(settings.scratch, { recursive: true });
-  const dir = await mkdtemp(join(settings.scratch, 'archive-'));
+  let copy;
   try {
-    const copy = join(dir, 'member.zip');
-    try {
-      await assertRoom(dir, member.size);
-      await pipeline(await member.open(), createWriteStream(copy));
-    } catch (err) {
-      skip(settings, { ...where, status: 'unreadable', reason: `the archive could not be read out of ${parent.path}: ${message(err)}` });
-      return;
-    }
-    await importArchive({ ...input, path: member.name, parent, file: copy }, hashed, unchanged, settings, importSource);
+    copy = await scratchCopy(settings.scratch, 'archive', 'member.zip', member.size, member.open);
+  } catch (err) {
+    skip(settings, { ...where, status: 'unreadable', reason: `the archive could not be read out of ${parent.path}: ${message(err)}` });
+    return;
+  }
+  try {
+    await importArchive({ ...input, path: member.name, parent, file: copy.path }, hashed, unchanged, settings, importSource);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await copy.release();
   }
 }

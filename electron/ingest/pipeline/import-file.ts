@@ -12,6 +12,7 @@ import { importArchive } from './import-archive.js';
 import { createReader, type ContainerKind } from '../containers/index.js';
 import { openContent, hashBytes, type Content, type Hashed, type OpenBytes } from '../source/content.js';
 import { openParquetContent } from '../source/parquet.js';
+import { scratchCopy } from './scratch-copy.js';
 import { decodeText, type DecodeReport } from '../source/decode.js';
 import { recognise, type Recognition } from '../recognition/recognise.js';
 import { parserFor } from '../recognition/formats.js';
@@ -136,15 +137,19 @@ export async function importEntry(entry: WalkEntry, settings: ImportSettings): P
 }
 
 /** A source's content: its bytes (inflated where they are gzip), or a Parquet file's rows. */
-function contentOf(source: Source, known: Known, hashing = false): Promise<Content> {
-  if (magicOf(known.head).kind === 'parquet') return openParquetContent(source.open, known.size, source.local);
+async function contentOf(source: Source, known: Known, scratch: string, hashing = false): Promise<Content> {
+  if (magicOf(known.head).kind === 'parquet') {
+    // Parquet is read from a file: an archive member's bytes are copied beside the case first.
+    const file = source.local === undefined ? await scratchCopy(scratch, 'parquet', 'member.parquet', known.size, source.open) : { path: source.local, release: async () => undefined };
+    return openParquetContent(file, known.size);
+  }
   return openContent(source.open, known.head, { budget: source.budget, depth: source.depth }, hashing);
 }
 
 /** The decoded content read again from its start (for the whole file's date evidence). */
-async function* textAgain(source: Source, known: Known): AsyncGenerator<string> {
+async function* textAgain(source: Source, known: Known, scratch: string): AsyncGenerator<string> {
   // Bytes counted once already: held to the limits again, not counted twice.
-  const content = await contentOf({ ...source, budget: source.budget.rereading() }, known);
+  const content = await contentOf({ ...source, budget: source.budget.rereading() }, known, scratch);
   try {
     yield* decodeText(content.chunks);
   } finally {
@@ -198,7 +203,7 @@ export async function importSource(source: Source, known: Known, settings: Impor
   const hashing = known.sha256 === undefined;
   let content;
   try {
-    content = await contentOf(source, known, hashing);
+    content = await contentOf(source, known, settings.scratch, hashing);
   } catch (err) {
     skip(settings, { ...base, status: 'unreadable', reason: message(err), ...hashOf(known), size: known.size });
     return;
@@ -215,7 +220,7 @@ export async function importSource(source: Source, known: Known, settings: Impor
   let times: FileTimes;
   try {
     await prefetch.fill(DETECT_CHARS);
-    times = await fileTimes(settings.time, prefetch.text, prefetch.complete, () => textAgain(source, known));
+    times = await fileTimes(settings.time, prefetch.text, prefetch.complete, () => textAgain(source, known, settings.scratch));
     recognition = await recogniseContent(prefetch, settings, times.settings, magic.kind === 'parquet' ? 'parquet' : undefined);
   } catch (err) {
     await notRead(content.compression === 'gzip' ? `damaged gzip data: ${message(err)}` : message(err), 'unreadable');

@@ -2,36 +2,13 @@
  * Parquet files (a data lake's answer to a hunt, PushTrail's own OCSF export) read through
  * embedded DuckDB: every row becomes one line of JSON (`to_json` of the row, nested columns
  * as nested JSON), streamed chunk by chunk, so the rest of the import reads them like NDJSON.
- * Parquet is read from its footer, so it needs a file on disk: a member of a zip is copied to
- * a temporary file first. The evidence stays the Parquet bytes, hashed as stored.
+ * Parquet is read from its footer, so it needs a file on disk: the caller hands over the file,
+ * or a copy of an archive member it made (and removes). The evidence stays the Parquet bytes,
+ * hashed as stored.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Content, OpenBytes } from './content.js';
-
-/** DuckDB takes the path inside SQL text; a quote in it is doubled, as SQL string literals do. */
-function sqlString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
-
-/** A local file holding `open`'s bytes: `file` itself, or a temporary copy removed by `release`. */
-async function localFile(open: OpenBytes, file: string | undefined): Promise<{ path: string; release: () => Promise<void> }> {
-  if (file !== undefined) return { path: file, release: async () => undefined };
-  const dir = await mkdtemp(join(tmpdir(), 'pushtrail-parquet-'));
-  const release = (): Promise<void> => rm(dir, { recursive: true, force: true });
-  try {
-    const copy = join(dir, 'member.parquet');
-    await pipeline(await open(), createWriteStream(copy));
-    return { path: copy, release };
-  } catch (err) {
-    await release();
-    throw err;
-  }
-}
+import { sqlString } from '../../duckdb/sql-text.js';
+import type { Content } from './content.js';
 
 async function* rowsAsLines(conn: DuckDBConnection, path: string, onRows: (rows: number) => void): AsyncGenerator<Buffer> {
   // hive_partitioning off: a partition folder's name (event_day=…) is where the file was put, not part of its rows.
@@ -47,12 +24,17 @@ async function* rowsAsLines(conn: DuckDBConnection, path: string, onRows: (rows:
   }
 }
 
+/** A Parquet file on disk; `release` runs once its rows are read (or reading stops). */
+export interface ParquetFile {
+  path: string;
+  release(): Promise<void>;
+}
+
 /**
- * The rows of the Parquet file whose bytes `open` gives (at `file` when they are a file on
- * disk), as content for the importer. A damaged file fails on the first read of `chunks`.
+ * The rows of the Parquet file `local` (whose stored size is `size`), as content for the
+ * importer. A damaged file fails on the first read of `chunks`.
  */
-export async function openParquetContent(open: OpenBytes, size: number, file?: string): Promise<Content> {
-  const local = await localFile(open, file);
+export async function openParquetContent(local: ParquetFile, size: number): Promise<Content> {
   let db: DuckDBInstance | undefined;
   let conn: DuckDBConnection | undefined;
   let total = 0;
