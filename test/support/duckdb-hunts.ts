@@ -1,5 +1,6 @@
 /** Runs generated SQL hunts in embedded DuckDB over a Parquet export, as a client's lake would. */
 import { DuckDBInstance } from '@duckdb/node-api';
+import { sqlString } from '../../electron/duckdb/sql-text.js';
 import { huntName, type HuntRule } from '../../shared/hunt/hunt-rules.js';
 import { OCSF_RELATION, sqlHunt } from '../../shared/hunt/sql.js';
 
@@ -16,8 +17,7 @@ export async function runSqlHunts(parquetDir: string, rules: readonly HuntRule[]
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   try {
-    const glob = `${parquetDir.replace(/'/g, "''")}/**/*.parquet`;
-    await conn.run(`CREATE VIEW ${OCSF_RELATION} AS SELECT * FROM read_parquet('${glob}', hive_partitioning = true, union_by_name = true)`);
+    await conn.run(`CREATE VIEW ${OCSF_RELATION} AS SELECT * FROM read_parquet(${sqlString(`${parquetDir}/**/*.parquet`)}, hive_partitioning = true, union_by_name = true)`);
     const hits = new Map<string, HuntHit[]>();
     for (const rule of rules) {
       const reader = await conn.runAndReadAll(sqlHunt(rule, 'duckdb'));

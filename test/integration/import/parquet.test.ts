@@ -13,6 +13,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { defaultConfig } from '../../../shared/detect/params.js';
 import { huntRules } from '../../../shared/hunt/hunt-rules.js';
 import { OCSF_RELATION, sqlHuntEvents } from '../../../shared/hunt/sql.js';
+import { sqlString } from '../../../electron/duckdb/sql-text.js';
 import { exportOcsfParquet } from '../../../electron/hunt/ocsf-parquet.js';
 import { startJob } from '../../../electron/jobs/runner.js';
 import { CaseStore } from '../../../electron/store/case-store.js';
@@ -67,11 +68,6 @@ async function exportDemo(t: TestContext): Promise<{ demoPath: string; lake: str
   return { demoPath: demo.casePath, lake };
 }
 
-/** A path inside SQL text: quotes doubled. */
-function sqlPath(path: string): string {
-  return path.replace(/'/g, "''");
-}
-
 /** Runs statements in embedded DuckDB, as the client's lake engine would. */
 async function duck(...statements: string[]): Promise<void> {
   const db = await DuckDBInstance.create(':memory:');
@@ -122,8 +118,8 @@ test('Parquet from a lake imports as evidence', async (t) => {
     const answer = join(dir, 'answer.parquet');
     const query = sqlHuntEvents(rule, 'duckdb').trim().replace(/;$/, '');
     await duck(
-      `CREATE VIEW ${OCSF_RELATION} AS SELECT * FROM read_parquet('${sqlPath(lake)}/**/*.parquet', hive_partitioning = true, union_by_name = true)`,
-      `COPY (${query}) TO '${sqlPath(answer)}' (FORMAT parquet)`,
+      `CREATE VIEW ${OCSF_RELATION} AS SELECT * FROM read_parquet(${sqlString(`${lake}/**/*.parquet`)}, hive_partitioning = true, union_by_name = true)`,
+      `COPY (${query}) TO ${sqlString(answer)} (FORMAT parquet)`,
     );
     const zip = join(dir, 'answer.zip');
     writeFileSync(zip, zipSync({ 'hunt/answer.parquet': new Uint8Array(readFileSync(answer)) }));
@@ -150,7 +146,7 @@ test('Parquet from a lake imports as evidence', async (t) => {
   await t.test('a damaged Parquet file is reported by name and the files beside it still import', async (t) => {
     const dir = tempDir(t);
     const good = join(dir, 'good.parquet');
-    await duck(`COPY (SELECT * FROM read_parquet('${sqlPath(lake)}/**/*.parquet', union_by_name = true) LIMIT 40) TO '${sqlPath(good)}' (FORMAT parquet)`);
+    await duck(`COPY (SELECT * FROM read_parquet(${sqlString(`${lake}/**/*.parquet`)}, union_by_name = true) LIMIT 40) TO ${sqlString(good)} (FORMAT parquet)`);
     const bytes = readFileSync(good);
     const broken = join(dir, 'broken.parquet');
     // Starts like Parquet, but its footer (where Parquet keeps its schema) is cut off.
